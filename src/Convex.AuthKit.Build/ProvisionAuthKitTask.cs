@@ -1,11 +1,43 @@
+using System;
+using System.Threading;
+using Convex.AuthKit.Build.Provisioning;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace Convex.AuthKit.Build
 {
-    /// <summary>Placeholder; the spine (issue 2) fills this in.</summary>
-    public sealed class ProvisionAuthKitTask : Task
+    /// <summary>
+    /// ConvexAuthKitProvision's task: a thin adapter. Properties in, log out; the flow is plain C# in Provisioning/.
+    /// Cancellable (Ctrl+C stops in-flight calls and leaves the env file as it was).
+    /// </summary>
+    public sealed class ProvisionAuthKitTask : ConvexAuthKitTaskBase, ICancelableTask
     {
-        public override bool Execute() => true;
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+
+        public bool DryRun { get; set; }
+        public bool Force { get; set; }
+        [Required] public string InputsFile { get; set; } = "";
+        [Required] public string StampFile { get; set; } = "";
+        [Required] public string ItemsFile { get; set; } = "";
+
+        public void Cancel() => _cancellation.Cancel();
+
+        public override bool Execute()
+        {
+            var settings = CreateSettings();
+            settings.DryRun = DryRun;
+            settings.Force = Force;
+            var log = new ProvisionLog(new MSBuildLogSink(Log), settings.FailOnError);
+            var files = new StateFilePaths(InputsFile, StampFile, ItemsFile);
+            try
+            {
+                ProvisioningSession.RunAsync(settings, files, log, _cancellation.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                Log.LogMessage(MessageImportance.High, "Convex.AuthKit: cancelled.");
+                return false;
+            }
+            return !Log.HasLoggedErrors;
+        }
     }
 }

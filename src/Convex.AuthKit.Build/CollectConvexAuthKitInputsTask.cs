@@ -1,0 +1,28 @@
+using System.Linq;
+using Convex.AuthKit.Build.Provisioning;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Convex.AuthKit.Build
+{
+    /// <summary>
+    /// Runs on every build: fingerprints the inputs that are not files (settings, environment, which files exist)
+    /// into the inputs file, rewritten only when the fingerprint changes, and lists the input files, so that
+    /// ConvexAuthKitProvision is skipped by Inputs/Outputs when nothing changed. No network, no secret leaves it.
+    /// </summary>
+    public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
+    {
+        [Required] public string InputsFile { get; set; } = "";
+        [Required] public string StampFile { get; set; } = "";
+
+        [Output] public ITaskItem[] InputFiles { get; private set; } = new ITaskItem[0];
+
+        public override bool Execute()
+        {
+            var inputs = InputsFingerprint.Collect(CreateSettings(), Stamp.Read(StampFile));
+            StateFiles.WriteIfDifferent(InputsFile, inputs.Fingerprint + "\n");
+            InputFiles = inputs.ExistingFiles.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            return true;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+
+namespace Convex.AuthKit.Build.Provisioning
+{
+    /// <summary>
+    /// Fingerprints everything the provisioning depends on (DESIGN §5) without reading secrets into anything but a
+    /// hash. Cheap by design: it runs on every build, and its result decides (through Inputs/Outputs) whether the
+    /// provisioning target runs at all.
+    /// </summary>
+    public static class InputsFingerprint
+    {
+        /// <summary>The environment variables that always count (DESIGN §5); the stamp adds localEnvVars and buildEnv names.</summary>
+        public static readonly IReadOnlyList<string> Variables = new[]
+        {
+            "CONVEX_DEPLOYMENT", "CONVEX_DEPLOY_KEY", "CONVEX_DEPLOYMENT_TOKEN", "CONVEX_OVERRIDE_ACCESS_TOKEN",
+            "CONVEX_PROVISION_HOST", "CONVEX_SELF_HOSTED_URL", "CONVEX_SELF_HOSTED_ADMIN_KEY", "WORKOS_API_URL",
+            "WORKOS_CLIENT_ID", "WORKOS_ENVIRONMENT_ID", "WORKOS_COOKIE_PASSWORD",
+        };
+
+        private static readonly string[] AppFiles =
+        {
+            "convex.json", "src/convex.json", "package.json", ".env",
+            "vite.config.ts", "vite.config.js", "vite.config.mjs", "vite.config.mts", "vite.config.cjs",
+            "convex/auth.config.ts", "convex/auth.config.js", "convex/auth.config.mjs",
+            "convex/auth.config.cjs", "convex/auth.config.mts", "convex/auth.config.cts",
+        };
+
+        public static string PackageVersion { get; } =
+            typeof(InputsFingerprint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+        public static CollectedInputs Collect(BuildSettings settings, Stamp? previousStamp)
+        {
+            var location = ConvexAppLocator.Locate(settings.ProjectDirectory, settings.ConvexProjectDirectory, settings.SpaRoot);
+            var text = new StringBuilder();
+            text.Append("package=").AppendLine(PackageVersion);
+            text.Append("settings=").AppendLine(settings.Describe());
+            text.Append("app=").AppendLine(location.Directory ?? "");
+            foreach (var probe in location.ProbedPaths) text.Append("probe=").Append(probe).AppendLine(Exists(probe) ? ":1" : ":0");
+
+            var candidates = new List<string>();
+            if (location.Directory != null)
+            {
+                candidates.AddRange(AppFiles.Select(f => Path.Combine(location.Directory, f)));
+                candidates.Add(settings.EnvFilePath(location.Directory));
+            }
+            candidates.Add(Path.Combine(settings.HomeDirectory, ".convex", "config.json"));
+            if (previousStamp != null) candidates.AddRange(previousStamp.WatchedFiles);
+
+            var existing = new List<string>();
+            foreach (var file in candidates.Distinct(StringComparer.Ordinal))
+            {
+                var exists = File.Exists(file);
+                text.Append("file=").Append(file).AppendLine(exists ? ":1" : ":0");
+                if (exists) existing.Add(file);
+            }
+
+            var variables = Variables.Concat(previousStamp?.WatchedVariables ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal);
+            foreach (var name in variables)
+            {
+                var value = settings.Environment(name);
+                text.Append("env=").Append(name).Append(':').AppendLine(value == null ? "unset" : Stamp.Hash(value));
+            }
+
+            return new CollectedInputs(location, Stamp.Hash(text.ToString()), existing);
+        }
+
+        private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
+    }
+
+    public sealed class CollectedInputs
+    {
+        public CollectedInputs(ConvexAppLocation location, string fingerprint, IReadOnlyList<string> existingFiles)
+        {
+            Location = location;
+            Fingerprint = fingerprint;
+            ExistingFiles = existingFiles;
+        }
+
+        public ConvexAppLocation Location { get; }
+
+        /// <summary>Hash of settings, environment and which files exist; file contents are left to Inputs/Outputs.</summary>
+        public string Fingerprint { get; }
+
+        public IReadOnlyList<string> ExistingFiles { get; }
+
+        /// <summary>The fingerprint including file contents: what the stamp records, re-checked under the lock.</summary>
+        public string FingerprintWithContents()
+        {
+            var text = new StringBuilder(Fingerprint).AppendLine();
+            foreach (var file in ExistingFiles)
+            {
+                string content;
+                try { content = File.ReadAllText(file); }
+                catch (IOException) { content = "<unreadable>"; }
+                catch (UnauthorizedAccessException) { content = "<unreadable>"; }
+                text.Append(file).Append(':').AppendLine(Stamp.Hash(content));
+            }
+            return Stamp.Hash(text.ToString());
+        }
+    }
+}

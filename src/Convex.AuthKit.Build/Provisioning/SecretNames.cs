@@ -1,0 +1,17 @@
+using System;
+
+namespace Convex.AuthKit.Build.Provisioning
+{
+    /// <summary>DESIGN §3: a name containing KEY, SECRET, PASSWORD or TOKEN is secret, whatever its value.</summary>
+    public static class SecretNames
+    {
+        private static readonly string[] Markers = { "KEY", "SECRET", "PASSWORD", "TOKEN" };
+
+        public static bool LooksSecret(string name)
+        {
+            foreach (var marker in Markers)
+                if (name.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            return false;
+        }
+    }
+}

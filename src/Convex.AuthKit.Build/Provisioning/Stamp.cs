@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Convex.AuthKit.Build.Provisioning
+{
+    /// <summary>
+    /// Written after a fully successful run (DESIGN §5): the fingerprint of every input, plus the extra files and
+    /// environment variables the run found it depends on (the token file it used, localEnvVars names, buildEnv names),
+    /// so the cheap inputs task can watch them on later builds. Holds hashes only, never a value.
+    /// </summary>
+    public sealed class Stamp
+    {
+        private const string Header = "# Convex.AuthKit.Build stamp: hashes of the inputs of the last successful run. Safe to delete.";
+
+        public Stamp(string fingerprint, IEnumerable<string> watchedFiles, IEnumerable<string> watchedVariables)
+        {
+            Fingerprint = fingerprint;
+            WatchedFiles = watchedFiles.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            WatchedVariables = watchedVariables.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
+        }
+
+        public string Fingerprint { get; }
+        public IReadOnlyList<string> WatchedFiles { get; }
+        public IReadOnlyList<string> WatchedVariables { get; }
+
+        public static Stamp? Read(string path)
+        {
+            string[] lines;
+            try { lines = File.ReadAllLines(path); }
+            catch (IOException) { return null; }
+            catch (UnauthorizedAccessException) { return null; }
+            string? fingerprint = null;
+            var files = new List<string>();
+            var variables = new List<string>();
+            foreach (var line in lines)
+            {
+                if (line.StartsWith("fingerprint=", StringComparison.Ordinal)) fingerprint = line.Substring("fingerprint=".Length);
+                else if (line.StartsWith("file=", StringComparison.Ordinal)) files.Add(line.Substring("file=".Length));
+                else if (line.StartsWith("env=", StringComparison.Ordinal)) variables.Add(line.Substring("env=".Length));
+            }
+            return fingerprint == null ? null : new Stamp(fingerprint, files, variables);
+        }
+
+        public void Write(string path)
+        {
+            var text = new StringBuilder().AppendLine(Header).Append("fingerprint=").AppendLine(Fingerprint);
+            foreach (var f in WatchedFiles) text.Append("file=").AppendLine(f);
+            foreach (var v in WatchedVariables) text.Append("env=").AppendLine(v);
+            StateFiles.WriteAtomically(path, text.ToString());
+        }
+
+        public static void Delete(string path)
+        {
+            try { File.Delete(path); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+
+        public static string Hash(string text)
+        {
+            using var sha = SHA256.Create();
+            var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            return string.Concat(bytes.Select(b => b.ToString("x2")));
+        }
+    }
+}

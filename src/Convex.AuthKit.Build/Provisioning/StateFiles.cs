@@ -1,0 +1,42 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace Convex.AuthKit.Build.Provisioning
+{
+    /// <summary>The package's own small files in obj/ (inputs, stamp, items): written whole or not at all.</summary>
+    internal static class StateFiles
+    {
+        public static void WriteAtomically(string path, string text)
+        {
+            var directory = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+            try
+            {
+                File.WriteAllText(temp, text, new UTF8Encoding(false));
+#if NET
+                File.Move(temp, path, overwrite: true);
+#else
+                if (File.Exists(path)) File.Replace(temp, path, null); else File.Move(temp, path);
+#endif
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+        }
+
+        /// <summary>Writes only when the text differs, so the file's timestamp means "the inputs changed".</summary>
+        public static bool WriteIfDifferent(string path, string text)
+        {
+            try
+            {
+                if (File.Exists(path) && File.ReadAllText(path) == text) return false;
+            }
+            catch (IOException) { }
+            WriteAtomically(path, text);
+            return true;
+        }
+    }
+}

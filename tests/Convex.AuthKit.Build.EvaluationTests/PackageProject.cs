@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Evaluation;
+using Microsoft.Build.Execution;
+using Microsoft.Build.Framework;
+
+namespace Convex.AuthKit.Build.EvaluationTests;
+
+/// <summary>
+/// A throwaway SDK project that imports the package's .props and .targets the way NuGet does (.props before the
+/// SDK sets Configuration, .targets after the project body). Test classes only see strings, so MSTest discovery
+/// never loads Microsoft.Build before the locator registers it.
+/// </summary>
+internal sealed class PackageProject : IDisposable
+{
+    private readonly string _directory;
+    private readonly ProjectCollection _collection = new();
+
+    public PackageProject(string body = "", string targetFramework = "<TargetFramework>net10.0</TargetFramework>")
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "convex-authkit-eval-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        var package = Path.Combine(AppContext.BaseDirectory, "package");
+        var multiTargeting = targetFramework.Contains("TargetFrameworks");
+        var folder = Path.Combine(package, multiTargeting ? "buildMultiTargeting" : "build");
+        ProjectPath = Path.Combine(_directory, "Consumer.csproj");
+        File.WriteAllText(ProjectPath, $"""
+            <Project>
+              <Import Project="{folder}/Convex.AuthKit.Build.props" />
+              <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
+              <PropertyGroup>{targetFramework}</PropertyGroup>
+              {body}
+              <Import Project="Sdk.targets" Sdk="Microsoft.NET.Sdk" />
+              <Import Project="{folder}/Convex.AuthKit.Build.targets" />
+            </Project>
+            """);
+    }
+
+    public string ProjectPath { get; }
+
+    public string Property(string name, IDictionary<string, string>? globalProperties = null) =>
+        Load(globalProperties).GetPropertyValue(name);
+
+    public string Condition(string targetName) => Load(null).Targets[targetName].Condition;
+
+    public string BeforeTargets(string targetName) => Load(null).Targets[targetName].BeforeTargets;
+
+    public IReadOnlyList<string> Items(string itemType, IDictionary<string, string>? globalProperties = null) =>
+        Load(globalProperties).GetItems(itemType).Select(i => i.EvaluatedInclude).ToList();
+
+    /// <summary>Runs a target, then returns the items of a type as they are afterwards.</summary>
+    public IReadOnlyList<string> ItemsAfter(string target, string itemType, IDictionary<string, string> globalProperties)
+    {
+        var instance = new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
+        if (!instance.Build(new[] { target }, Array.Empty<ILogger>())) throw new InvalidOperationException(target + " failed");
+        return instance.GetItems(itemType).Select(i => i.EvaluatedInclude).ToList();
+    }
+
+    /// <summary>Builds the given targets; returns whether the build succeeded, and its detailed log.</summary>
+    public (bool Succeeded, string Log) Build(string targets, IDictionary<string, string> globalProperties)
+    {
+        var log = new System.Text.StringBuilder();
+        var logger = new Microsoft.Build.Logging.ConsoleLogger(LoggerVerbosity.Detailed, text => log.Append(text), null, null);
+        var instance = new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
+        var succeeded = instance.Build(targets.Split(';'), new ILogger[] { logger });
+        return (succeeded, log.ToString());
+    }
+
+    private ProjectInstance Load(IDictionary<string, string>? globalProperties) =>
+        new(ProjectPath, globalProperties != null ? new Dictionary<string, string>(globalProperties) : new Dictionary<string, string>(), null, _collection);
+
+    public void Dispose()
+    {
+        _collection.UnloadAllProjects();
+        _collection.Dispose();
+        try { Directory.Delete(_directory, true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Text;
+
+namespace Convex.AuthKit.Build.IntegrationTests.Infrastructure;
+
+public sealed record ProcessResult(int ExitCode, string Output)
+{
+    public override string ToString() => $"exit code {ExitCode}\n{Output}";
+}
+
+/// <summary>Runs the dotnet CLI with a controlled environment: no node reuse, no inherited Convex/WorkOS variables.</summary>
+public static class Dotnet
+{
+    private static readonly string[] ScrubbedPrefixes = { "CONVEX_", "WORKOS_", "MSBUILD", "DOTNET_HOST_PATH", "VSTEST", "TESTINGPLATFORM" };
+
+    public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var key in new List<string>(start.Environment.Keys))
+            foreach (var prefix in ScrubbedPrefixes)
+                if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) start.Environment.Remove(key);
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        start.Environment["NUGET_PACKAGES"] = PackedPackage.PackagesFolder;
+        if (environment != null)
+            foreach (var pair in environment)
+                if (pair.Value == null) start.Environment.Remove(pair.Key); else start.Environment[pair.Key] = pair.Value;
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit((int)(timeout ?? TimeSpan.FromMinutes(4)).TotalMilliseconds))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(" ", arguments)} did not finish in time.\n{output}");
+        }
+        process.WaitForExit();
+        lock (output) return new ProcessResult(process.ExitCode, output.ToString());
+    }
+}
