@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Convex.AuthKit.Build.DotEnv;
+
+/// <summary>
+/// The CLI's <c>changedEnvVarFile</c> (spec §8.3) with its defects corrected (conformance README, <c>env_file_edit</c>):
+/// the assignment changed is the one dotenv takes the value from, every other byte is kept, appended lines use the
+/// file's line ending, and the value is written in the first form dotenv reads back exactly.
+/// </summary>
+public static class DotEnvEditor
+{
+    private static readonly Regex ValidName = new Regex("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The new text of the file after setting <paramref name="name"/> to <paramref name="value"/>, or null when
+    /// dotenv already reads that value from <paramref name="existingContent"/> (null content: the file is missing).
+    /// </summary>
+    /// <param name="commentAfterValue">Written as <c> # comment</c> after the value.</param>
+    /// <param name="commentOnPreviousLine">A whole line (e.g. <c># See ...</c>) put before an appended assignment.</param>
+    /// <param name="formatValue">Try <see cref="DotEnvValueFormatter.Format"/>'s text before the plain forms.</param>
+    /// <exception cref="DotEnvValueException">No form of the value reads back exactly.</exception>
+    public static string? Change(string? existingContent, string name, string value, string? commentAfterValue, string? commentOnPreviousLine, bool formatValue)
+    {
+        if (name == null) throw new ArgumentNullException(nameof(name));
+        if (value == null) throw new ArgumentNullException(nameof(value));
+        if (!ValidName.IsMatch(name)) throw new ArgumentException($"'{name}' is not a name dotenv can read (letters, digits, '_', '.', '-').", nameof(name));
+        RejectLineBreaks(commentAfterValue, nameof(commentAfterValue));
+        RejectLineBreaks(commentOnPreviousLine, nameof(commentOnPreviousLine));
+
+        var assignments = existingContent == null ? new List<DotEnvAssignment>() : DotEnvParser.ParseAssignments(existingContent);
+        var current = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var assignment in assignments) current[assignment.Key] = assignment.Value;
+        if (existingContent != null && current.TryGetValue(name, out var existingValue) && existingValue == value) return null;
+
+        var wanted = new Dictionary<string, string>(current, StringComparer.Ordinal) { [name] = value };
+        var target = assignments.LastOrDefault(a => a.Key == name);
+        foreach (var form in Forms(value, formatValue))
+        {
+            var line = name + "=" + form + (commentAfterValue == null ? string.Empty : " # " + commentAfterValue);
+            var text = existingContent == null ? NewFile(line, commentOnPreviousLine)
+                : target == null ? Append(existingContent, line, commentOnPreviousLine)
+                : existingContent.Substring(0, target.KeyStart) + line + existingContent.Substring(target.ValueLineEnd);
+            if (ReadsAs(text, wanted)) return text;
+        }
+        throw new DotEnvValueException(name);
+    }
+
+    private static IEnumerable<string> Forms(string value, bool formatValue)
+    {
+        if (formatValue)
+        {
+            var formatted = DotEnvValueFormatter.Format(value).Formatted;
+            if (formatted != null) yield return formatted;
+        }
+        foreach (var candidate in DotEnvValueForms.Candidates(value)) yield return candidate;
+    }
+
+    private static string NewFile(string line, string? commentOnPreviousLine) =>
+        (commentOnPreviousLine == null ? string.Empty : commentOnPreviousLine + "\n") + line + "\n";
+
+    /// <summary>One blank line, the optional comment line, then the assignment, all ending with the file's line ending.</summary>
+    private static string Append(string content, string line, string? commentOnPreviousLine)
+    {
+        var eol = FirstLineEndingIsCrLf(content) ? "\r\n" : "\n";
+        var endsWithLineBreak = content.EndsWith("\n", StringComparison.Ordinal) || content.EndsWith("\r", StringComparison.Ordinal);
+        return content + (endsWithLineBreak ? eol : eol + eol)
+            + (commentOnPreviousLine == null ? string.Empty : commentOnPreviousLine + eol)
+            + line + eol;
+    }
+
+    private static bool FirstLineEndingIsCrLf(string content)
+    {
+        var first = content.IndexOfAny(new[] { '\r', '\n' });
+        return first >= 0 && content[first] == '\r' && first + 1 < content.Length && content[first + 1] == '\n';
+    }
+
+    private static bool ReadsAs(string text, IReadOnlyDictionary<string, string> wanted)
+    {
+        var parsed = DotEnvParser.Parse(text);
+        return parsed.Count == wanted.Count && wanted.All(pair => parsed.TryGetValue(pair.Key, out var read) && read == pair.Value);
+    }
+
+    private static void RejectLineBreaks(string? comment, string parameterName)
+    {
+        if (comment != null && comment.IndexOfAny(new[] { '\r', '\n', '\u2028', '\u2029' }) >= 0)
+            throw new ArgumentException("A comment must be a single line.", parameterName);
+    }
+}
