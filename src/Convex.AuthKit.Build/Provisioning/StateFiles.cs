@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Convex.AuthKit.Build.DotEnv;
 
 namespace Convex.AuthKit.Build.Provisioning
 {
@@ -11,20 +12,7 @@ namespace Convex.AuthKit.Build.Provisioning
         {
             var directory = Path.GetDirectoryName(path);
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-            var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-            try
-            {
-                File.WriteAllText(temp, text, new UTF8Encoding(false));
-#if NET
-                File.Move(temp, path, overwrite: true);
-#else
-                if (File.Exists(path)) File.Replace(temp, path, null); else File.Move(temp, path);
-#endif
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
+            AtomicReplace.Write(path, new UTF8Encoding(false).GetBytes(text));
         }
 
         /// <summary>Writes only when the text differs, so the file's timestamp means "the inputs changed".</summary>

@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Convex;
+using Convex.AuthKit.Build.Http;
+using Convex.AuthKit.Build.WorkOS;
+
+namespace Convex.AuthKit.Build.Provisioning
+{
+    /// <summary>
+    /// The flow, top-down like spec §5 with DESIGN §4's changes: is AuthKit wanted; which deployment; its WorkOS
+    /// credentials (provisioning them when missing); then the deployment variables, WorkOS configuration and env file.
+    /// Cold provisioning is 4 dependent round trips: authorize (+ team question), read variables, get-or-provision,
+    /// then variable write and WorkOS calls together.
+    /// </summary>
+    public sealed class AuthKitProvisioning
+    {
+        private readonly string _appDirectory;
+        private readonly BuildSettings _settings;
+        private readonly ProvisionLog _log;
+        private readonly ProvisioningReport _report = new ProvisioningReport();
+        private readonly HashSet<string> _watchedFiles = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _watchedVariables = new HashSet<string>(StringComparer.Ordinal);
+        private IReadOnlyList<KeyValuePair<string, string>> _items = Array.Empty<KeyValuePair<string, string>>();
+
+        private AuthKitProvisioning(string appDirectory, BuildSettings settings, ProvisionLog log)
+        {
+            _appDirectory = appDirectory;
+            _settings = settings;
+            _log = log;
+        }
+
+        public static async Task<ProvisioningOutcome> RunAsync(string appDirectory, BuildSettings settings, ProvisionLog log, CancellationToken cancellationToken)
+        {
+            var run = new AuthKitProvisioning(appDirectory, settings, log);
+            bool succeeded;
+            try
+            {
+                succeeded = await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (FailureTranslation.TryTranslate(e, cancellationToken, out var failure))
+            {
+                log.Report(failure!.Diagnostic, failure.Message);
+                succeeded = false;
+            }
+            return new ProvisioningOutcome(succeeded, run._items, run._watchedFiles, run._watchedVariables);
+        }
+
+        private async Task<bool> ExecuteAsync(CancellationToken cancellationToken)
+        {
+            // 1. Is AuthKit wanted here? (DESIGN §2 triggers)
+            var decision = AuthKitDecisionStep.Decide(_appDirectory, _settings, _log);
+            Watch(decision.FilesRead);
+            if (!decision.Wanted)
+            {
+                _log.High(decision.Reason + "; nothing to do.");
+                return true;
+            }
+            var dev = decision.DevConfig!;
+            _report.Subject = decision.Reason;
+
+            // 2. Which deployment, which credentials (spec §1, DESIGN §2 "Which deployment").
+            var environment = BuildEnvironment.Load(_appDirectory, _settings.EnvFile, _settings.Environment);
+            var selection = DeploymentSelector.Select(environment, _settings.HomeDirectory);
+            Watch(selection.InputFiles);
+            WatchVariables(selection.InputVariables.Concat(ConfiguredVariableNames(dev)));
+            if (!SelectionProceeds(selection)) return selection.Kind == DeploymentSelectionKind.Skipped;
+            _report.Subject = $"{decision.Reason}, dev deployment {selection.DeploymentName}";
+
+            using var http = HttpClients.Create(_settings, _log);
+            try
+            {
+                // 3. Round trip 1: the deployment's URL and admin key (and, with an access token, the team question).
+                var connection = await ConvexConnection.OpenAsync(selection, http, cancellationToken).ConfigureAwait(false);
+
+                // 4. Round trip 2: every deployment variable at once (spec §5.3 step 1, DESIGN §4.3).
+                var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
+                var credentials = WorkOSCredentials.Resolve(deploymentVariables, environment);
+                IReadOnlyList<EnvironmentVariableChange> variableWrites;
+                if (credentials.Complete)
+                {
+                    credentials.EnsureMatches(deploymentVariables, environment);
+                    variableWrites = credentials.GapsIn(deploymentVariables);
+                }
+                else
+                {
+                    // 5. Round trip 3: provision (never with a deploy key, DESIGN §4.6).
+                    if (connection.UsesDeployKey) throw DeployKeyCannotProvision(selection);
+                    var provisioned = await EnvironmentProvisioning.GetOrProvisionAsync(connection, dev, _settings, _report, cancellationToken).ConfigureAwait(false);
+                    _report.Environment(provisioned);
+                    credentials = WorkOSCredentials.From(provisioned);
+                    variableWrites = credentials.AllThree();
+                }
+
+                // 6. Round trip 4: deployment variables and WorkOS configuration together; then the env file.
+                var workOS = WorkOSConfiguration.Resolve(dev, credentials, environment.GetRaw);
+                var envFile = dev.LocalEnvVars != null && !dev.LocalEnvVarsDisabled
+                    ? EnvFilePlan.Create(dev, decision.WantsCookiePassword, credentials, environment)
+                    : null;
+                await ApplyAsync(connection, credentials, variableWrites, workOS, envFile, environment, cancellationToken).ConfigureAwait(false);
+                _items = EnvironmentVariableItemsFor(dev, environment);
+                _report.WriteTo(_log);
+                return true;
+            }
+            catch (ServiceUnreachableException offline)
+            {
+                return OfflineFallback(offline, dev, decision.WantsCookiePassword, environment);
+            }
+        }
+
+        /// <summary>
+        /// DESIGN §4.7: the variable write and the WorkOS calls run concurrently; once the deployment holds the
+        /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
+        /// </summary>
+        private async Task ApplyAsync(ConvexConnection connection, WorkOSCredentials credentials, IReadOnlyList<EnvironmentVariableChange> variableWrites,
+            WorkOSConfiguration workOS, EnvFilePlan? envFile, BuildEnvironment environment, CancellationToken cancellationToken)
+        {
+            var writeVariables = variableWrites.Count > 0
+                ? connection.Deployment.UpdateEnvironmentVariablesAsync(variableWrites, cancellationToken)
+                : Task.CompletedTask;
+            var configure = workOS.IsEmpty
+                ? Task.FromResult<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>>(Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>())
+                : workOS.ApplyAsync(new WorkOSClient(connection.Deployment.Http, WorkOSBaseUrl(environment), credentials.ApiKey!), cancellationToken);
+
+            try
+            {
+                await writeVariables.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                await Task.WhenAny(configure).ConfigureAwait(false);
+                throw;
+            }
+            if (variableWrites.Count > 0) _report.VariablesSet(connection.DeploymentName, variableWrites);
+
+            if (envFile != null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (envFile.Apply()) _report.EnvFileWritten(envFile.DisplayName, envFile.Changes);
+            }
+
+            _report.WorkOSConfigured(await configure.ConfigureAwait(false));
+        }
+
+        private bool SelectionProceeds(DeploymentSelection selection)
+        {
+            if (selection.Diagnostic != null) _log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
+            switch (selection.Kind)
+            {
+                case DeploymentSelectionKind.DevWithAccessToken:
+                case DeploymentSelectionKind.DevDeployKey:
+                    _log.Low($"deployment {selection.DeploymentName} from {selection.DeploymentSource}, credential: {selection.CredentialSource}.");
+                    return true;
+                case DeploymentSelectionKind.Skipped:
+                    _log.Normal(selection.Message!);
+                    return false;
+                case DeploymentSelectionKind.NotConfigured:
+                    _log.Report(Diagnostics.NoDeploymentConfigured, selection.Message!);
+                    return false;
+                case DeploymentSelectionKind.NoCredentials:
+                    _log.Report(Diagnostics.NotLoggedIn, selection.Message!);
+                    return false;
+                default:
+                    throw new ProvisioningException(Diagnostics.InvalidDeploymentSelection, selection.Message!);
+            }
+        }
+
+        private static ProvisioningException DeployKeyCannotProvision(DeploymentSelection selection) =>
+            new ProvisioningException(Diagnostics.DeployKeyCannotProvision,
+                "AuthKit configuration in convex.json requires WorkOS credentials, and the deployment has none.\n"
+                + $"The build uses a deployment-specific key ({selection.CredentialSource}); such keys cannot provision WorkOS environments. Either:\n"
+                + $"  1. set WORKOS_CLIENT_ID and WORKOS_API_KEY (and WORKOS_ENVIRONMENT_ID) on deployment {selection.DeploymentName} "
+                + $"(npx convex env set, or the dashboard: {DashboardUrl(selection)}), then build again to configure only, or\n"
+                + "  2. provision once with an access token: run `npx convex dev` (or build) while logged in with `npx convex login`, without the deploy key.");
+
+        private static string DashboardUrl(DeploymentSelection selection) =>
+            (selection.ProvisionHost != null && selection.ProvisionHost.Host != "api.convex.dev" ? "http://localhost:6789" : "https://dashboard.convex.dev")
+            + $"/d/{selection.DeploymentName}/settings/environment-variables";
+
+        /// <summary>DESIGN §5 offline: go on with a warning when the env file already holds every entry, else fail.</summary>
+        private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment environment)
+        {
+            var missing = (dev.LocalEnvVarsDisabled ? Enumerable.Empty<string>() : (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key))
+                .Concat(wantsCookiePassword ? new[] { EnvFilePlan.CookiePasswordName } : Array.Empty<string>())
+                .Where(name => string.IsNullOrEmpty(environment.GetRaw(name)))
+                .ToList();
+            if (missing.Count > 0)
+                throw new ProvisioningException(Diagnostics.OfflineAndIncomplete,
+                    $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
+            _log.Report(Diagnostics.Offline, $"{offline.Message}. {environment.EnvFile.DisplayName} already holds every AuthKit entry, so the build goes on; it will check again next time.");
+            _items = EnvironmentVariableItemsFor(dev, environment);
+            return false;
+        }
+
+        private Uri WorkOSBaseUrl(BuildEnvironment environment)
+        {
+            var configured = _settings.WorkOSApiUrl ?? environment.Get("WORKOS_API_URL") ?? "https://api.workos.com";
+            if (!Uri.TryCreate(configured, UriKind.Absolute, out var url))
+                throw new ProvisioningException(Diagnostics.InvalidSetting, $"The WorkOS API URL '{configured}' (ConvexAuthKitWorkOSApiUrl or WORKOS_API_URL) is not an absolute URL.");
+            return url;
+        }
+
+        /// <summary>The non-secret entries the configuration defines, as the env file (or the environment) now holds them.</summary>
+        private static IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariableItemsFor(AuthKitEnvironmentConfig dev, BuildEnvironment before)
+        {
+            if (dev.LocalEnvVars == null || dev.LocalEnvVarsDisabled) return Array.Empty<KeyValuePair<string, string>>();
+            var after = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, name => before.SourceOf(name) == BuildEnvironmentSource.ProcessEnvironment ? before.GetRaw(name) : null);
+            return dev.LocalEnvVars
+                .Where(e => !EnvFilePlan.IsSecret(e.Key, e.Value))
+                .Select(e => new KeyValuePair<string, string>(e.Key, after.GetRaw(e.Key) ?? ""))
+                .Where(e => e.Value.Length > 0)
+                .ToList();
+        }
+
+        private static IEnumerable<string> ConfiguredVariableNames(AuthKitEnvironmentConfig dev)
+        {
+            var templates = (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Value)
+                .Concat(dev.Configure?.RedirectUris ?? Array.Empty<string>())
+                .Concat(dev.Configure?.CorsOrigins ?? Array.Empty<string>())
+                .Concat(dev.Configure?.AppHomepageUrl != null ? new[] { dev.Configure.AppHomepageUrl } : Array.Empty<string>());
+            return (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key)
+                .Concat(templates.SelectMany(TemplateResolver.BuildEnvNames));
+        }
+
+        private void Watch(IEnumerable<string> files)
+        {
+            foreach (var file in files) _watchedFiles.Add(file);
+        }
+
+        private void WatchVariables(IEnumerable<string> names)
+        {
+            foreach (var name in names) _watchedVariables.Add(name);
+        }
+    }
+}

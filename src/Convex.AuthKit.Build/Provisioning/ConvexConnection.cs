@@ -1,0 +1,65 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Convex.AuthKit.Build.Convex;
+using Convex.AuthKit.Build.Http;
+
+namespace Convex.AuthKit.Build.Provisioning
+{
+    /// <summary>
+    /// Round trip 1 (DESIGN §4.2): the deployment's URL and admin key and, with an access token, whether the team has
+    /// an associated WorkOS team, asked concurrently (it needs only the name and token). A dev deploy key asks only for
+    /// its URL: deploy keys never reach a Big Brain WorkOS endpoint (DESIGN §4.6).
+    /// </summary>
+    public sealed class ConvexConnection
+    {
+        private readonly Task<WorkOSTeamAssociation>? _teamAssociation;
+
+        private ConvexConnection(DeploymentSelection selection, BigBrainClient bigBrain, DeploymentClient deployment, Uri deploymentUrl, Task<WorkOSTeamAssociation>? teamAssociation)
+        {
+            Selection = selection;
+            BigBrain = bigBrain;
+            Deployment = deployment;
+            DeploymentUrl = deploymentUrl;
+            _teamAssociation = teamAssociation;
+        }
+
+        public DeploymentSelection Selection { get; }
+        public BigBrainClient BigBrain { get; }
+        public DeploymentClient Deployment { get; }
+        public Uri DeploymentUrl { get; }
+        public string DeploymentName => Selection.DeploymentName!;
+
+        /// <summary>
+        /// The answer asked for in round trip 1; its failure only matters when provisioning needs it. Never asked with a
+        /// deploy key.
+        /// </summary>
+        public Task<WorkOSTeamAssociation> TeamAssociationAsync() =>
+            _teamAssociation ?? throw new InvalidOperationException("A deploy key never asks Big Brain about WorkOS.");
+
+        public bool UsesDeployKey => Selection.Kind == DeploymentSelectionKind.DevDeployKey;
+
+        public static async Task<ConvexConnection> OpenAsync(DeploymentSelection selection, ResilientHttpClient http, CancellationToken cancellationToken)
+        {
+            var bigBrain = new BigBrainClient(http, selection.ProvisionHost!, selection.Credential!);
+            if (selection.Kind == DeploymentSelectionKind.DevDeployKey)
+            {
+                var url = await bigBrain.UrlForKeyAsync(selection.Credential!, cancellationToken).ConfigureAwait(false);
+                return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, url, selection.Credential!), url, null);
+            }
+
+            var authorize = bigBrain.AuthorizeWithinCurrentProjectAsync(selection.DeploymentName!, selection.DeploymentType, cancellationToken);
+            var association = bigBrain.HasAssociatedWorkOSTeamAsync(selection.DeploymentName!, cancellationToken);
+            await Task.WhenAll(Quietly(authorize), Quietly(association)).ConfigureAwait(false);
+            var credentials = await authorize.ConfigureAwait(false);
+            return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, credentials.Url, credentials.AdminKey), credentials.Url, association);
+        }
+
+        /// <summary>Waits for a task without throwing, so that both concurrent calls finish before either failure surfaces.</summary>
+        private static async Task Quietly(Task task)
+        {
+            try { await task.ConfigureAwait(false); }
+            catch (Exception) { }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Linq;
+using Convex.AuthKit.Build.Convex;
+using Convex.AuthKit.Build.WorkOS;
+
+namespace Convex.AuthKit.Build.Provisioning
+{
+    /// <summary>
+    /// What a run changed, told at the end: one high-importance line when nothing changed, a short block when
+    /// something did (DESIGN §3, issue: quiet by default, clear when it matters). Names only, never a secret value.
+    /// </summary>
+    public sealed class ProvisioningReport
+    {
+        private readonly List<string> _changes = new List<string>();
+        private readonly List<string> _details = new List<string>();
+
+        public string Subject { get; set; } = "";
+
+        public bool HasChanges => _changes.Count > 0;
+
+        public void TeamCreated(string teamName, string adminEmail) =>
+            _changes.Add($"created WorkOS team {teamName} (admin {adminEmail})");
+
+        public void Environment(ProvisionedEnvironment environment) =>
+            (environment.NewlyProvisioned ? _changes : _details).Add(environment.NewlyProvisioned
+                ? $"provisioned a new AuthKit environment {environment.EnvironmentName} ({environment.EnvironmentId})"
+                : $"reused the AuthKit environment {environment.EnvironmentName} ({environment.EnvironmentId}) already created for this deployment");
+
+        public void VariablesSet(string deploymentName, IEnumerable<EnvironmentVariableChange> changes) =>
+            _changes.Add($"set {string.Join(", ", changes.Select(c => c.Name))} on deployment {deploymentName}");
+
+        public void WorkOSConfigured(IEnumerable<KeyValuePair<WorkOSSetting, WorkOSChangeResult>> results)
+        {
+            foreach (var result in results)
+            {
+                var setting = result.Key;
+                switch (result.Value)
+                {
+                    case WorkOSChangeResult.Changed when setting.Kind != WorkOSSettingKind.AppHomepageUrl:
+                        _changes.Add("WorkOS: added " + setting.Describe());
+                        break;
+                    case WorkOSChangeResult.NotAccepted:
+                        _details.Add("WorkOS did not accept " + setting.Describe() + " (422); left as it was");
+                        break;
+                    default:
+                        // The homepage PUT cannot tell "set" from "already so" (spec §4), so it is a detail, not a change.
+                        _details.Add("WorkOS: " + setting.Describe() + (result.Value == WorkOSChangeResult.AlreadyPresent ? " already registered" : " set"));
+                        break;
+                }
+            }
+        }
+
+        public void EnvFileWritten(string fileName, IEnumerable<EnvFileChange> changes) =>
+            _changes.Add($"wrote {string.Join(", ", changes.Select(c => c.Name))} to {fileName}");
+
+        public void Detail(string text) => _details.Add(text);
+
+        public void WriteTo(ProvisionLog log)
+        {
+            foreach (var detail in _details) log.Normal(detail);
+            if (_changes.Count == 0)
+            {
+                log.High($"{Subject}: up to date, nothing to do.");
+                return;
+            }
+            log.High($"{Subject}:");
+            foreach (var change in _changes) log.High("  - " + change);
+        }
+    }
+}
