@@ -16,6 +16,9 @@ internal static class DeploymentSelectionMessages
     public static string InvalidProvisionHost(string where, string value) =>
         $"{where} is not an absolute http or https URL: {value}";
 
+    public static string UnusableTokenPath(string where, string reason) =>
+        $"The Convex access token file location derived from {where} is not a valid path: {reason}";
+
     public static string SelfHosted(string where) =>
         $"Skipping AuthKit: {where} selects a self-hosted Convex backend, which has no WorkOS team to provision from. " +
         "Set WORKOS_CLIENT_ID and WORKOS_API_KEY on that deployment yourself.";

@@ -135,42 +135,45 @@ public static class DeploymentSelector
     private static DeploymentSelection WithAccessToken(DeploymentSelectionInputs inputs, Uri provisionHost,
         string homeDirectory, string name, string where)
     {
-        string? token;
-        string credentialSource;
-        string? diagnostic = null;
-        var tokenPath = AccessTokenFile.PathFor(homeDirectory, inputs.Get(ProvisionHostVariable));
         var overrideToken = inputs.Get(OverrideAccessTokenVariable);
         if (overrideToken != null)
-        {
-            token = overrideToken;
-            credentialSource = inputs.From(OverrideAccessTokenVariable);
-        }
-        else
-        {
-            inputs.AddFile(tokenPath);
-            var read = AccessTokenFile.Read(tokenPath);
-            token = read.Token;
-            diagnostic = read.Diagnostic;
-            credentialSource = "access token from " + DisplayTokenPath(homeDirectory, tokenPath);
-        }
+            return DevWithAccessToken(inputs, provisionHost, name, where, overrideToken, inputs.From(OverrideAccessTokenVariable));
 
-        var selection = inputs.Result(
-            token != null ? DeploymentSelectionKind.DevWithAccessToken : DeploymentSelectionKind.NoCredentials, provisionHost);
+        string tokenPath;
+        try
+        {
+            tokenPath = AccessTokenFile.PathFor(homeDirectory, inputs.Get(ProvisionHostVariable));
+        }
+        catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+        {
+            // .NET Framework rejects some characters the CLI would put in the directory name (e.g. '?' after the port).
+            return Invalid(inputs, provisionHost, M.UnusableTokenPath(inputs.Where(ProvisionHostVariable), e.Message));
+        }
+        inputs.AddFile(tokenPath);
+        var read = AccessTokenFile.Read(tokenPath);
+        var displayPath = DisplayTokenPath(homeDirectory, tokenPath);
+        if (read.Token != null)
+            return DevWithAccessToken(inputs, provisionHost, name, where, read.Token, "access token from " + displayPath);
+
+        var selection = inputs.Result(DeploymentSelectionKind.NoCredentials, provisionHost);
         selection.DeploymentName = name;
         selection.DeploymentType = "dev";
         selection.DeploymentSource = where;
-        selection.Diagnostic = diagnostic;
-        if (token != null)
-        {
-            selection.CredentialKind = DeploymentSelectionCredentialKind.AccessToken;
-            selection.Credential = token;
-            selection.CredentialSource = credentialSource;
-        }
-        else
-        {
-            selection.Message = M.NoCredentials(where, name, DisplayTokenPath(homeDirectory, tokenPath))
-                                + (diagnostic != null ? " " + diagnostic : "");
-        }
+        selection.Diagnostic = read.Diagnostic;
+        selection.Message = M.NoCredentials(where, name, displayPath) + (read.Diagnostic != null ? " " + read.Diagnostic : "");
+        return selection;
+    }
+
+    private static DeploymentSelection DevWithAccessToken(DeploymentSelectionInputs inputs, Uri provisionHost,
+        string name, string where, string token, string credentialSource)
+    {
+        var selection = inputs.Result(DeploymentSelectionKind.DevWithAccessToken, provisionHost);
+        selection.DeploymentName = name;
+        selection.DeploymentType = "dev";
+        selection.DeploymentSource = where;
+        selection.CredentialKind = DeploymentSelectionCredentialKind.AccessToken;
+        selection.Credential = token;
+        selection.CredentialSource = credentialSource;
         return selection;
     }
 
