@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using Convex.AuthKit.Build.Convex;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Convex.AuthKit.Build.Tests.Selection;
+
+[TestClass]
+public sealed class DeployKeyTests
+{
+    private const string Secret = "eyJ2MiI6InMzY3IzdCJ9";
+
+    private static DeployKeyRead Read(params (string Name, string Value)[] variables)
+    {
+        var map = new Dictionary<string, string>();
+        foreach (var (name, value) in variables) map[name] = value;
+        return DeployKey.Read(n => map.TryGetValue(n, out var v) && v.Length > 0 ? v : null);
+    }
+
+    [TestMethod]
+    [DataRow("dev:happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "dev", true)]
+    [DataRow("prod:happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "prod", true)]
+    [DataRow("preview:happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "preview", false)]
+    [DataRow("dev:team:happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "dev", true)]
+    [DataRow("happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "prod", false)]
+    [DataRow("local:local-me-123|" + Secret, DeployKeyKind.DeploymentKey, "local-me-123", "local", false)]
+    [DataRow("preview:my-team:my-project|" + Secret, DeployKeyKind.PreviewDeployKey, null, null, false)]
+    [DataRow("project:my-team:my-project|" + Secret, DeployKeyKind.ProjectKey, null, null, false)]
+    [DataRow("project:x|" + Secret, DeployKeyKind.ProjectKey, null, null, false)]
+    [DataRow("preview:a:b:c|" + Secret, DeployKeyKind.DeploymentKey, "c", "preview", false)]
+    public void ClassifiesEveryForm(string value, DeployKeyKind kind, string? name, string? type, bool bigBrainDeploymentKey)
+    {
+        var read = DeployKey.Parse(value, DeployKey.DeployKeyVariable);
+
+        Assert.IsNotNull(read.Key);
+        Assert.IsNull(read.ErrorMessage);
+        Assert.AreEqual(kind, read.Key.Kind);
+        Assert.AreEqual(name, read.Key.DeploymentName);
+        Assert.AreEqual(type, read.Key.DeploymentType);
+        Assert.AreEqual(bigBrainDeploymentKey, read.Key.IsBigBrainDeploymentKey);
+        Assert.AreEqual(value, read.Key.Value);
+        Assert.DoesNotContain(Secret, read.Key.ToString());
+        Assert.DoesNotContain(Secret, read.ToString());
+    }
+
+    [TestMethod]
+    public void ColonInsideTheSecretNeverBecomesTheType()
+    {
+        var read = DeployKey.Parse("happy-animal-123|abc:" + Secret, DeployKey.DeployKeyVariable);
+
+        Assert.AreEqual("prod", read.Key!.DeploymentType);
+        Assert.AreEqual("happy-animal-123", read.Key.DeploymentName);
+        Assert.DoesNotContain(Secret, read.ToString());
+    }
+
+    [TestMethod]
+    public void LegacyKeyWithoutPipeIsAnErrorWithTheCliMessage()
+    {
+        var read = DeployKey.Parse("prod:" + Secret, DeployKey.DeployKeyVariable);
+
+        Assert.IsNull(read.Key);
+        Assert.AreEqual("Please set CONVEX_DEPLOY_KEY to a new key which you can find on your Convex dashboard.", read.ErrorMessage);
+        Assert.IsTrue(read.IsSet);
+        Assert.DoesNotContain(Secret, read.ToString());
+    }
+
+    [TestMethod]
+    public void IgnoreSentinelMeansUnset()
+    {
+        var read = Read(("CONVEX_DEPLOY_KEY", "<ignore_deploy_key>"), ("CONVEX_DEPLOYMENT_TOKEN", "dev:x|" + Secret));
+
+        Assert.IsFalse(read.IsSet);
+        Assert.IsNull(read.Key);
+    }
+
+    [TestMethod]
+    [DataRow("<missing_deploy_key:Set CONVEX_DEPLOY_KEY in the Vercel settings>", "Set CONVEX_DEPLOY_KEY in the Vercel settings")]
+    [DataRow("<missing_deploy_key:a>b>", "a>b")]
+    public void MissingSentinelIsAnErrorWithItsText(string value, string message)
+    {
+        var read = Read(("CONVEX_DEPLOYMENT_TOKEN", value));
+
+        Assert.IsNull(read.Key);
+        Assert.AreEqual(message, read.ErrorMessage);
+        Assert.AreEqual("CONVEX_DEPLOYMENT_TOKEN", read.VariableName);
+    }
+
+    [TestMethod]
+    [DataRow("<missing_deploy_key:>")]
+    [DataRow("<missing_deploy_key:two\nlines>")]
+    [DataRow("<missing_deploy_key:x>\n")]
+    public void MalformedMissingSentinelIsJustALegacyKey(string value)
+    {
+        // The CLI's /^<missing_deploy_key:(.+)>$/ does not match, and the value has no "|".
+        var read = DeployKey.Parse(value, DeployKey.DeployKeyVariable);
+
+        Assert.AreEqual(DeployKey.LegacyKeyMessage, read.ErrorMessage);
+    }
+
+    [TestMethod]
+    public void DeployKeyComesBeforeDeploymentTokenAndEmptyCountsAsUnset()
+    {
+        Assert.AreEqual("CONVEX_DEPLOY_KEY",
+            Read(("CONVEX_DEPLOY_KEY", "dev:a|" + Secret), ("CONVEX_DEPLOYMENT_TOKEN", "dev:b|" + Secret)).VariableName);
+
+        var fallback = Read(("CONVEX_DEPLOY_KEY", ""), ("CONVEX_DEPLOYMENT_TOKEN", "dev:b|" + Secret));
+        Assert.AreEqual("CONVEX_DEPLOYMENT_TOKEN", fallback.VariableName);
+        Assert.AreEqual("b", fallback.Key!.DeploymentName);
+        Assert.AreEqual("CONVEX_DEPLOYMENT_TOKEN: dev deploy key for b", fallback.Key.ToString());
+
+        Assert.IsFalse(Read().IsSet);
+        Assert.AreSame(DeployKeyRead.NotSet, Read(("CONVEX_DEPLOY_KEY", "")));
+    }
+}
