@@ -41,7 +41,7 @@ namespace Convex.AuthKit.Build.Provisioning
             {
                 succeeded = await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (FailureTranslation.TryTranslate(e, cancellationToken, out var failure))
+            catch (Exception e) when (FailureTranslation.TryTranslate(e, out var failure))
             {
                 log.Report(failure!.Diagnostic, failure.Message);
                 succeeded = false;
@@ -100,7 +100,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 var envFile = dev.LocalEnvVars != null && !dev.LocalEnvVarsDisabled
                     ? EnvFilePlan.Create(dev, decision.WantsCookiePassword, credentials, environment)
                     : null;
-                await ApplyAsync(connection, credentials, variableWrites, workOS, envFile, environment, cancellationToken).ConfigureAwait(false);
+                await ApplyAsync(http, connection, credentials, variableWrites, workOS, envFile, environment, cancellationToken).ConfigureAwait(false);
                 _items = EnvironmentVariableItemsFor(dev, environment);
                 _report.WriteTo(_log);
                 return true;
@@ -115,7 +115,7 @@ namespace Convex.AuthKit.Build.Provisioning
         /// DESIGN §4.7: the variable write and the WorkOS calls run concurrently; once the deployment holds the
         /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
         /// </summary>
-        private async Task ApplyAsync(ConvexConnection connection, WorkOSCredentials credentials, IReadOnlyList<EnvironmentVariableChange> variableWrites,
+        private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, WorkOSCredentials credentials, IReadOnlyList<EnvironmentVariableChange> variableWrites,
             WorkOSConfiguration workOS, EnvFilePlan? envFile, BuildEnvironment environment, CancellationToken cancellationToken)
         {
             var writeVariables = variableWrites.Count > 0
@@ -123,7 +123,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 : Task.CompletedTask;
             var configure = workOS.IsEmpty
                 ? Task.FromResult<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>>(Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>())
-                : workOS.ApplyAsync(new WorkOSClient(connection.Deployment.Http, WorkOSBaseUrl(environment), credentials.ApiKey!), cancellationToken);
+                : workOS.ApplyAsync(new WorkOSClient(http, WorkOSBaseUrl(environment), credentials.ApiKey!), cancellationToken);
 
             try
             {
@@ -204,10 +204,10 @@ namespace Convex.AuthKit.Build.Provisioning
         }
 
         /// <summary>The non-secret entries the configuration defines, as the env file (or the environment) now holds them.</summary>
-        private static IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariableItemsFor(AuthKitEnvironmentConfig dev, BuildEnvironment before)
+        private IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariableItemsFor(AuthKitEnvironmentConfig dev, BuildEnvironment before)
         {
             if (dev.LocalEnvVars == null || dev.LocalEnvVarsDisabled) return Array.Empty<KeyValuePair<string, string>>();
-            var after = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, name => before.SourceOf(name) == BuildEnvironmentSource.ProcessEnvironment ? before.GetRaw(name) : null);
+            var after = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
             return dev.LocalEnvVars
                 .Where(e => !EnvFilePlan.IsSecret(e.Key, e.Value))
                 .Select(e => new KeyValuePair<string, string>(e.Key, after.GetRaw(e.Key) ?? ""))

@@ -31,7 +31,20 @@ namespace Convex.AuthKit.Build.Provisioning
 
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             budget.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-            using var appLock = await AcquireLockAsync(app.Directory, settings, budget.Token).ConfigureAwait(false);
+            try
+            {
+                await RunLockedAsync(app.Directory, settings, files, log, budget.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is OperationCanceledException || e is TimeoutException))
+            {
+                Stamp.Delete(files.StampFile);
+                log.Report(Diagnostics.TimedOut, $"AuthKit provisioning did not finish within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s){(e is TimeoutException ? ": " + e.Message : "")}. Build again, or raise ConvexAuthKitTimeoutSeconds on a slow network.");
+            }
+        }
+
+        private static async Task RunLockedAsync(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
+        {
+            using var appLock = await AppLock.AcquireAsync(appDirectory, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
 
             // Another build may have finished the same work while this one waited for the lock.
             var stamp = Stamp.Read(files.StampFile);
@@ -42,23 +55,11 @@ namespace Convex.AuthKit.Build.Provisioning
                 return;
             }
 
-            var outcome = await AuthKitProvisioning.RunAsync(app.Directory, settings, log, budget.Token).ConfigureAwait(false);
+            var outcome = await AuthKitProvisioning.RunAsync(appDirectory, settings, log, cancellationToken).ConfigureAwait(false);
             if (settings.DryRun) return;
             EnvironmentVariableItems.Write(files.ItemsFile, outcome.EnvironmentVariableItems);
             if (outcome.Succeeded && !log.HasReportedErrors) RecordSuccess(settings, files, outcome);
             else Stamp.Delete(files.StampFile);
-        }
-
-        private static async Task<AppLock> AcquireLockAsync(string appDirectory, BuildSettings settings, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return await AppLock.AcquireAsync(appDirectory, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
         }
 
         /// <summary>

@@ -1,0 +1,20 @@
+using System;
+using Convex.AuthKit.Build.Http;
+
+namespace Convex.AuthKit.Build.Provisioning
+{
+    /// <summary>One HTTP client per run, with DESIGN §4.7's policy inside the run's time budget.</summary>
+    internal static class HttpClients
+    {
+        public static ResilientHttpClient Create(BuildSettings settings, ProvisionLog log)
+        {
+            var policy = HttpPolicy.CreateDefault();
+            var budget = TimeSpan.FromSeconds(settings.TimeoutSeconds);
+            if (budget < policy.RequestTimeout) policy.RequestTimeout = budget;
+            return new ResilientHttpClient(policy)
+            {
+                Retrying = notice => log.Low("retrying: " + notice),
+            };
+        }
+    }
+}
