@@ -6,6 +6,9 @@ namespace Convex.AuthKit.Build.Http
     /// <summary>Backoff and <c>Retry-After</c> arithmetic of DESIGN §4.7.</summary>
     internal static class RetryDelays
     {
+        /// <summary>IMF-fixdate, RFC 850 and asctime: the three HTTP-date forms (RFC 9110 §5.6.7).</summary>
+        private static readonly string[] HttpDateFormats = { "r", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy" };
+
         /// <summary>
         /// The wait after the failed attempt <paramref name="failedAttempt"/> (1-based): BaseDelay·2^(n-1) plus up to 20 %
         /// jitter, capped at MaxDelay; a <c>Retry-After</c> wins when longer, but never beyond MaxRetryAfter.
@@ -40,8 +43,7 @@ namespace Convex.AuthKit.Build.Http
                 return TimeSpan.FromSeconds(Math.Min(seconds, int.MaxValue));
             }
 
-            if (DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-                || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+            if (DateTimeOffset.TryParseExact(text, HttpDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out var date))
             {
                 var wait = date - now;
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
