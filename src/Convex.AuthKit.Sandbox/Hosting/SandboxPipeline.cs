@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace Convex.AuthKit.Sandbox.Hosting;
+
+/// <summary>Every request: log, latency, faults, the service's answer, masking.</summary>
+internal sealed class SandboxPipeline
+{
+    private readonly SandboxEngine engine;
+    private readonly FaultBook faults;
+    private readonly RequestLog log;
+    private readonly Func<TimeSpan> latency;
+    private readonly CancellationToken stopping;
+    private readonly Dictionary<int, SandboxService> servicesByPort = new Dictionary<int, SandboxService>();
+
+    public SandboxPipeline(SandboxEngine engine, FaultBook faults, RequestLog log, Func<TimeSpan> latency, CancellationToken stopping)
+    {
+        this.engine = engine;
+        this.faults = faults;
+        this.log = log;
+        this.latency = latency;
+        this.stopping = stopping;
+    }
+
+    public ControlEndpoints? Control { get; set; }
+
+    public void MapPort(int port, SandboxService service) => servicesByPort[port] = service;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var service = servicesByPort.TryGetValue(context.Connection.LocalPort, out var known) ? known : SandboxService.BigBrain;
+        var request = context.Request;
+        if (service == SandboxService.BigBrain && request.Path.StartsWithSegments("/_sandbox") && Control != null)
+        {
+            await Control.HandleAsync(context);
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var cancel = linked.Token;
+        string body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+            body = await reader.ReadToEndAsync(cancel);
+
+        var method = request.Method;
+        var path = request.Path.Value ?? "/";
+        var credential = engine.Classify(service, request.Headers.Authorization.ToString());
+        var entry = log.Begin(new SandboxRequest
+        {
+            Service = service,
+            Method = method,
+            Path = path,
+            Query = request.QueryString.Value ?? "",
+            AuthScheme = credential.Scheme,
+            AuthKind = credential.Kind,
+            AuthDeployment = credential.Deployment?.Name,
+            ConvexClient = request.Headers["Convex-Client"].ToString() is { Length: > 0 } client ? client : null,
+            ContentType = request.ContentType,
+            Started = DateTimeOffset.UtcNow,
+        });
+
+        SandboxReply? reply = null;
+        var dropped = false;
+        SandboxFault? fault = null;
+        try
+        {
+            var delay = latency();
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, cancel);
+            fault = faults.Take(service, method, path);
+            if (fault != null && fault.HoldMilliseconds > 0) await Task.Delay(fault.HoldMilliseconds, cancel);
+
+            var replaced = fault != null && (fault.Drop || fault.Status != null);
+            if (!replaced || fault!.HandleFirst) reply = engine.Handle(new SandboxCall(service, method, path, body, credential));
+            if (fault != null && fault.Drop)
+            {
+                dropped = true;
+                context.Abort();
+                return;
+            }
+            if (fault?.Status != null)
+            {
+                reply = SandboxReply.Raw(fault.Status.Value, fault.Body);
+                if (!string.IsNullOrEmpty(fault.RetryAfter)) reply.Headers["Retry-After"] = fault.RetryAfter!;
+            }
+            await WriteAsync(context, reply!, cancel);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            dropped = true;
+        }
+        catch (IOException)
+        {
+            dropped = true; // the client went away while the answer was being written
+        }
+        finally
+        {
+            var secrets = engine.KnownSecrets();
+            var requestBody = SecretMasker.MaskText(body, secrets);
+            var responseBody = reply == null ? "" : SecretMasker.MaskText(reply.Body, secrets);
+            var status = dropped || reply == null ? 0 : reply.Status;
+            var faulted = fault != null;
+            log.Complete(() =>
+            {
+                entry.RequestBody = requestBody;
+                entry.ResponseBody = dropped ? "" : responseBody;
+                entry.Status = status;
+                entry.Dropped = dropped;
+                entry.Faulted = faulted;
+                entry.Ended = DateTimeOffset.UtcNow;
+            });
+        }
+    }
+
+    internal static async Task WriteAsync(HttpContext context, SandboxReply reply, CancellationToken cancel)
+    {
+        var response = context.Response;
+        response.StatusCode = reply.Status;
+        foreach (var header in reply.Headers) response.Headers[header.Key] = header.Value;
+        if (reply.ContentType != null) response.ContentType = reply.ContentType;
+        var bytes = Encoding.UTF8.GetBytes(reply.Body);
+        response.ContentLength = bytes.Length;
+        if (bytes.Length > 0 && !HttpMethods.IsHead(context.Request.Method)) await response.Body.WriteAsync(bytes, cancel);
+    }
+}

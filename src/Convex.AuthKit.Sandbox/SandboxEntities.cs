@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+
+namespace Convex.AuthKit.Sandbox;
+
+// The entities of a scenario and of the live state. Fields marked "secret" are credentials: the state shows
+// them (tests compare them) but the request log masks them. SandboxState.SecretFields lists them as JSON paths.
+
+/// <summary>A Convex access token (as in ~/.convex/config.json) and the teams it can reach.</summary>
+public sealed class SandboxAccessToken
+{
+    /// <summary>Secret.</summary>
+    public string Token { get; set; } = "";
+    public List<long> TeamIds { get; set; } = new List<long>();
+}
+
+/// <summary>A Convex team, optionally associated with a WorkOS team.</summary>
+public sealed class SandboxTeam
+{
+    public long Id { get; set; }
+    public string Slug { get; set; } = "";
+    /// <summary>null: no WorkOS team is associated yet.</summary>
+    public SandboxWorkOSTeam? WorkosTeam { get; set; }
+    /// <summary>The team chose not to use the WorkOS integration: has_associated_workos_team answers <c>disabled: true</c>.</summary>
+    public bool Disabled { get; set; }
+    /// <summary>Verified emails that may become the WorkOS admin.</summary>
+    public List<string> AvailableEmails { get; set; } = new List<string>();
+    /// <summary>Emails that already have a WorkOS account (provisioning with one fails).</summary>
+    public List<string> UsedEmails { get; set; } = new List<string>();
+    public string? AdminName { get; set; }
+    public string? AdminConvexEmail { get; set; }
+}
+
+public sealed class SandboxWorkOSTeam
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string AdminEmail { get; set; } = "";
+}
+
+public sealed class SandboxProject
+{
+    public long Id { get; set; }
+    public long TeamId { get; set; }
+    public string Slug { get; set; } = "";
+}
+
+/// <summary>A cloud deployment. All deployments share the sandbox's deployment origin; the key picks one.</summary>
+public sealed class SandboxDeployment
+{
+    public string Name { get; set; } = "";
+    public long ProjectId { get; set; }
+    /// <summary>dev, prod or preview.</summary>
+    public string Type { get; set; } = "dev";
+    /// <summary>Secret. Generated (<c>&lt;name&gt;|&lt;hex&gt;</c>) when the scenario leaves it empty.</summary>
+    public string AdminKey { get; set; } = "";
+    /// <summary>Secret. Generated (<c>&lt;type&gt;:&lt;name&gt;|&lt;secret&gt;</c>) when the scenario leaves it empty.</summary>
+    public string DeployKey { get; set; } = "";
+    public string? Reference { get; set; }
+    public bool IsDefault { get; set; } = true;
+    /// <summary>Environment variables. Values of names containing KEY, SECRET, PASSWORD or TOKEN are secret.</summary>
+    public Dictionary<string, string> Env { get; set; } = new Dictionary<string, string>();
+    /// <summary>Simulates an old backend: every /api/v1/* path answers 404 with a plain-text body.</summary>
+    public bool LegacyApiOnly { get; set; }
+}
+
+/// <summary>A WorkOS environment. DeploymentName links it to the deployment it was provisioned for (may be null).</summary>
+public sealed class SandboxWorkOSEnvironment
+{
+    public string? DeploymentName { get; set; }
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string ClientId { get; set; } = "";
+    /// <summary>Secret: the WORKOS_API_KEY that selects this environment on the WorkOS API.</summary>
+    public string ApiKey { get; set; } = "";
+    public bool IsProduction { get; set; }
+    public List<string> RedirectUris { get; set; } = new List<string>();
+    public List<string> CorsOrigins { get; set; } = new List<string>();
+    public string? HomepageUrl { get; set; }
+}
+
+public sealed class SandboxWorkOSOptions
+{
+    /// <summary>409 (default, <c>duplicate_cors_origin</c>) or 422 (<c>cors_origin_already_exists</c>, "already exists").</summary>
+    public int CorsDuplicateStatus { get; set; } = 409;
+    /// <summary>PUT app_homepage_url answers 422 for localhost / 127.0.0.1 URLs.</summary>
+    public bool HomepageRejectsLocalhost { get; set; }
+}
+
+/// <summary>How often the provisioning endpoints were used (state, not log: survives ClearRequests).</summary>
+public sealed class SandboxCounters
+{
+    public int GetOrProvisionCalls { get; set; }
+    public int EnvironmentsProvisioned { get; set; }
+    public int WorkOSTeamsProvisioned { get; set; }
+    public int EnvironmentVariableUpdates { get; set; }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+
+namespace Convex.AuthKit.Sandbox;
+
+/// <summary>The starting state of a sandbox. JSON form: camelCase property names (see scenarios/fresh-vite.json).</summary>
+public class SandboxScenario
+{
+    public List<SandboxAccessToken> AccessTokens { get; set; } = new List<SandboxAccessToken>();
+    public List<SandboxTeam> Teams { get; set; } = new List<SandboxTeam>();
+    public List<SandboxProject> Projects { get; set; } = new List<SandboxProject>();
+    public List<SandboxDeployment> Deployments { get; set; } = new List<SandboxDeployment>();
+    public List<SandboxWorkOSEnvironment> WorkosEnvironments { get; set; } = new List<SandboxWorkOSEnvironment>();
+    public SandboxWorkOSOptions Workos { get; set; } = new SandboxWorkOSOptions();
+
+    public SandboxDeployment Deployment(string name) =>
+        Deployments.FirstOrDefault(d => d.Name == name) ?? throw new KeyNotFoundException("No deployment " + name);
+
+    public SandboxTeam Team(long id) =>
+        Teams.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException("No team " + id);
+
+    /// <summary>The WorkOS environment linked to a deployment, or null.</summary>
+    public SandboxWorkOSEnvironment? EnvironmentFor(string deploymentName) =>
+        WorkosEnvironments.FirstOrDefault(e => e.DeploymentName == deploymentName);
+
+    public string ToJson() => JsonConvert.SerializeObject(this, SandboxJson.Indented);
+
+    public static SandboxScenario Parse(string json) =>
+        JsonConvert.DeserializeObject<SandboxScenario>(json, SandboxJson.Settings)
+        ?? throw new FormatException("The scenario JSON is empty.");
+
+    public static SandboxScenario Load(string jsonFilePath) => Parse(File.ReadAllText(jsonFilePath));
+
+    /// <summary>A deep copy (scenarios are mutable; the server never shares instances with callers).</summary>
+    public SandboxScenario Clone() => Parse(ToJson());
+
+    /// <summary>
+    /// One team (id 1, slug <c>my-team</c>) associated with a WorkOS team unless <paramref name="teamHasWorkOS"/> is false,
+    /// one project (id 10, <c>my-project</c>), one dev deployment, one access token for the team, nothing provisioned.
+    /// The secrets are fixed so tests can name them: see <see cref="FreshSecrets"/>.
+    /// </summary>
+    public static SandboxScenario Fresh(string deploymentName = "happy-animal-123", bool teamHasWorkOS = true)
+    {
+        var scenario = new SandboxScenario();
+        scenario.AccessTokens.Add(new SandboxAccessToken { Token = FreshSecrets.AccessToken, TeamIds = { 1 } });
+        scenario.Teams.Add(new SandboxTeam
+        {
+            Id = 1,
+            Slug = "my-team",
+            WorkosTeam = teamHasWorkOS
+                ? new SandboxWorkOSTeam { Id = "org_01JSANDBOX0000000000000001", Name = "my-team", AdminEmail = "dev@example.com" }
+                : null,
+            AvailableEmails = { "dev@example.com" },
+            AdminName = "Dev Example",
+            AdminConvexEmail = "dev@example.com",
+        });
+        scenario.Projects.Add(new SandboxProject { Id = 10, TeamId = 1, Slug = "my-project" });
+        scenario.Deployments.Add(new SandboxDeployment
+        {
+            Name = deploymentName,
+            ProjectId = 10,
+            Type = "dev",
+            AdminKey = FreshSecrets.AdminKey(deploymentName),
+            DeployKey = FreshSecrets.DeployKey(deploymentName),
+        });
+        return scenario;
+    }
+
+    /// <summary>Adds a further team, project and deployment (for "two teams" or "inaccessible deployment" cases).</summary>
+    public SandboxScenario WithDeployment(string name, string type = "dev", long projectId = 10)
+    {
+        Deployments.Add(new SandboxDeployment
+        {
+            Name = name,
+            ProjectId = projectId,
+            Type = type,
+            AdminKey = FreshSecrets.AdminKey(name),
+            DeployKey = type + ":" + name + "|" + FreshSecrets.DeployKeySecret,
+        });
+        return this;
+    }
+}
+
+/// <summary>The fixed secrets of <see cref="SandboxScenario.Fresh"/>.</summary>
+public static class FreshSecrets
+{
+    public const string AccessToken = "cvx-sandbox-access-token-8f3a2c";
+    public const string DeployKeySecret = "eyJ2MiI6InNhbmRib3gtZGVwbG95LWtleSJ9";
+    public static string AdminKey(string deploymentName) => deploymentName + "|01sandboxadmin7d4e9b";
+    public static string DeployKey(string deploymentName) => "dev:" + deploymentName + "|" + DeployKeySecret;
+}
