@@ -54,6 +54,6 @@ namespace Convex.AuthKit.Build.Http
         public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
         /// <summary>Deliberately omits the body, which may contain secrets.</summary>
-        public override string ToString() => $"{Method} {RequestUri} {Status} {ReasonPhrase}";
+        public override string ToString() => $"{Method} {ServiceFailureException.Printable(RequestUri)} {Status} {ReasonPhrase}";
     }
 }

@@ -34,6 +34,6 @@ namespace Convex.AuthKit.Build.Http
         public string Reason { get; }
 
         public override string ToString() =>
-            $"{Method} {RequestUri} failed ({Reason}); retrying in {Delay.TotalSeconds:0.##} s (attempt {FailedAttempt + 1}/{MaxAttempts})";
+            $"{Method} {ServiceFailureException.Printable(RequestUri)} failed ({Reason}); retrying in {Delay.TotalSeconds:0.##} s (attempt {FailedAttempt + 1}/{MaxAttempts})";
     }
 }

@@ -6,7 +6,7 @@ namespace Convex.AuthKit.Build.Http
     public sealed class InsecureTransportException : ServiceFailureException
     {
         public InsecureTransportException(ServiceKind service, Uri requestUri)
-            : base(service, $"Refusing to send credentials for {DisplayName(service)} to {requestUri.GetLeftPart(UriPartial.Authority)}: credentials are only sent over HTTPS, or plain HTTP to a loopback address (127.0.0.0/8, ::1, localhost).")
+            : base(service, $"Refusing to send credentials for {DisplayName(service)} to {Printable(new Uri(requestUri.GetLeftPart(UriPartial.Authority)))}: credentials are only sent over HTTPS, or plain HTTP to a loopback address (127.0.0.0/8, ::1, localhost).")
         {
             RequestUri = requestUri;
         }

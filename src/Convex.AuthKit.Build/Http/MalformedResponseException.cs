@@ -9,7 +9,7 @@ namespace Convex.AuthKit.Build.Http
     public sealed class MalformedResponseException : ServiceFailureException
     {
         public MalformedResponseException(ServiceKind service, string method, Uri requestUri, int status, string problem, Exception? innerException = null)
-            : base(service, $"Unexpected answer from {DisplayName(service)} to {method} {requestUri} ({status}): {problem}", innerException)
+            : base(service, $"Unexpected answer from {DisplayName(service)} to {method} {Printable(requestUri)} ({status}): {problem}", innerException)
         {
             Method = method;
             RequestUri = requestUri;

@@ -50,7 +50,7 @@ namespace Convex.AuthKit.Build.Http
         /// <summary>The Convex CLI's wording: <c>Error fetching POST &lt;url&gt; 403 Forbidden: &lt;code&gt;: &lt;message&gt;</c>.</summary>
         private static string BuildMessage(string method, Uri requestUri, int status, string reasonPhrase, string? code, string? serviceMessage)
         {
-            var text = $"Error fetching {method} {requestUri} {status} {reasonPhrase}".TrimEnd();
+            var text = $"Error fetching {method} {Printable(requestUri)} {status} {reasonPhrase}".TrimEnd();
             if (code != null && serviceMessage != null)
             {
                 return $"{text}: {code}: {serviceMessage}";

@@ -13,6 +13,17 @@ namespace Convex.AuthKit.Build.Http
 
         public ServiceKind Service { get; }
 
+        /// <summary>The URI for messages, without any user-info part (which could hold a password).</summary>
+        public static string Printable(Uri uri)
+        {
+            if (!uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.UserInfo))
+            {
+                return uri.ToString();
+            }
+
+            return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.ToString();
+        }
+
         /// <summary>A human name for the service, for messages.</summary>
         public static string DisplayName(ServiceKind service) => service switch
         {

@@ -18,7 +18,7 @@ namespace Convex.AuthKit.Build.Http
     public sealed class ServiceUnreachableException : ServiceFailureException
     {
         public ServiceUnreachableException(ServiceKind service, string method, Uri requestUri, UnreachableReason reason, int attempts, string detail, Exception? innerException)
-            : base(service, $"Could not reach {DisplayName(service)} ({method} {requestUri}) after {attempts} attempt{(attempts == 1 ? "" : "s")}: {detail}", innerException)
+            : base(service, $"Could not reach {DisplayName(service)} ({method} {Printable(requestUri)}) after {attempts} attempt{(attempts == 1 ? "" : "s")}: {detail}", innerException)
         {
             Method = method;
             RequestUri = requestUri;
