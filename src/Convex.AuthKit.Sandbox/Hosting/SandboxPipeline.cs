@@ -65,8 +65,34 @@ internal sealed class SandboxPipeline
         });
 
         SandboxReply? reply = null;
-        var dropped = false;
         SandboxFault? fault = null;
+        var finished = false;
+        // The entry is completed before the answer goes out, so a client that has its answer sees the full entry.
+        void Finish(bool dropped)
+        {
+            if (finished)
+            {
+                // The answer was logged but could not be delivered.
+                if (dropped) log.Complete(() => entry.Dropped = true);
+                return;
+            }
+            finished = true;
+            var secrets = engine.KnownSecrets();
+            var requestBody = SecretMasker.MaskText(body, secrets);
+            var responseBody = dropped || reply == null ? "" : SecretMasker.MaskText(reply.Body, secrets);
+            var status = dropped || reply == null ? 0 : reply.Status;
+            var faulted = fault != null;
+            log.Complete(() =>
+            {
+                entry.RequestBody = requestBody;
+                entry.ResponseBody = responseBody;
+                entry.Status = status;
+                entry.Dropped = dropped;
+                entry.Faulted = faulted;
+                entry.Ended = DateTimeOffset.UtcNow;
+            });
+        }
+
         try
         {
             var delay = latency();
@@ -75,10 +101,10 @@ internal sealed class SandboxPipeline
             if (fault != null && fault.HoldMilliseconds > 0) await Task.Delay(fault.HoldMilliseconds, cancel);
 
             var replaced = fault != null && (fault.Drop || fault.Status != null);
-            if (!replaced || fault!.HandleFirst) reply = engine.Handle(new SandboxCall(service, method, path, body, credential));
+            if (!replaced || fault!.HandleFirst) reply = HandleSafely(new SandboxCall(service, method, path, body, credential));
             if (fault != null && fault.Drop)
             {
-                dropped = true;
+                Finish(dropped: true);
                 context.Abort();
                 return;
             }
@@ -87,32 +113,29 @@ internal sealed class SandboxPipeline
                 reply = SandboxReply.Raw(fault.Status.Value, fault.Body);
                 if (!string.IsNullOrEmpty(fault.RetryAfter)) reply.Headers["Retry-After"] = fault.RetryAfter!;
             }
+            Finish(dropped: false);
             await WriteAsync(context, reply!, cancel);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            dropped = true;
+            Finish(dropped: true); // the client went away (or the server stopped) during latency or a hold
         }
         catch (IOException)
         {
-            dropped = true; // the client went away while the answer was being written
+            Finish(dropped: true);
         }
-        finally
+    }
+
+    /// <summary>A bug in a handler becomes a logged 500 with a JSON body instead of a bare connection reset.</summary>
+    private SandboxReply HandleSafely(SandboxCall call)
+    {
+        try
         {
-            var secrets = engine.KnownSecrets();
-            var requestBody = SecretMasker.MaskText(body, secrets);
-            var responseBody = reply == null ? "" : SecretMasker.MaskText(reply.Body, secrets);
-            var status = dropped || reply == null ? 0 : reply.Status;
-            var faulted = fault != null;
-            log.Complete(() =>
-            {
-                entry.RequestBody = requestBody;
-                entry.ResponseBody = dropped ? "" : responseBody;
-                entry.Status = status;
-                entry.Dropped = dropped;
-                entry.Faulted = faulted;
-                entry.Ended = DateTimeOffset.UtcNow;
-            });
+            return engine.Handle(call);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return SandboxReply.Error(500, "SandboxInternalError", "The sandbox failed: " + e.GetType().Name);
         }
     }
 
