@@ -1,0 +1,52 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Convex.AuthKit.Build.Http
+{
+    /// <summary>The rule of DESIGN §6: credentials travel over HTTPS, or plain HTTP to a loopback address only.</summary>
+    public static class TransportSecurity
+    {
+        public static bool MaySendCredentials(Uri uri)
+        {
+            if (!uri.IsAbsoluteUri)
+            {
+                return false;
+            }
+
+            if (string.Equals(uri.Scheme, "https", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return string.Equals(uri.Scheme, "http", StringComparison.OrdinalIgnoreCase) && IsLoopbackHost(uri.Host);
+        }
+
+        /// <summary>127.0.0.0/8, ::1 (also IPv4-mapped), and the name localhost.</summary>
+        public static bool IsLoopbackHost(string host)
+        {
+            var trimmed = host.Trim('[', ']').TrimEnd('.');
+            if (string.Equals(trimmed, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (!IPAddress.TryParse(trimmed, out var address))
+            {
+                return false;
+            }
+
+            if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.IsIPv4MappedToIPv6)
+            {
+                address = address.MapToIPv4();
+            }
+
+            if (address.AddressFamily == AddressFamily.InterNetwork)
+            {
+                return address.GetAddressBytes()[0] == 127;
+            }
+
+            return IPAddress.IPv6Loopback.Equals(address);
+        }
+    }
+}
