@@ -54,12 +54,12 @@ namespace Convex.AuthKit.Build.Provisioning
             // 1. Is AuthKit wanted here? (DESIGN §2 triggers)
             var decision = AuthKitDecisionStep.Decide(_appDirectory, _settings, _log);
             Watch(decision.FilesRead);
-            if (!decision.Wanted)
+            if (!decision.IsWanted)
             {
                 _log.High(decision.Reason + "; nothing to do.");
                 return true;
             }
-            var dev = decision.DevConfig!;
+            var dev = decision.Dev!;
             _report.Subject = decision.Reason;
 
             // 2. Which deployment, which credentials (spec §1, DESIGN §2 "Which deployment").
@@ -89,10 +89,18 @@ namespace Convex.AuthKit.Build.Provisioning
                 {
                     // 5. Round trip 3: provision (never with a deploy key, DESIGN §4.6).
                     if (connection.UsesDeployKey) throw DeployKeyCannotProvision(selection);
-                    var provisioned = await EnvironmentProvisioning.GetOrProvisionAsync(connection, dev, _settings, _report, cancellationToken).ConfigureAwait(false);
-                    _report.Environment(provisioned);
-                    credentials = WorkOSCredentials.From(provisioned);
-                    variableWrites = credentials.AllThree();
+                    if (_settings.DryRun)
+                    {
+                        credentials = WorkOSCredentials.Placeholders();
+                        variableWrites = credentials.AllThree();
+                    }
+                    else
+                    {
+                        var provisioned = await EnvironmentProvisioning.GetOrProvisionAsync(connection, dev, _settings, _report, cancellationToken).ConfigureAwait(false);
+                        _report.Environment(provisioned);
+                        credentials = WorkOSCredentials.From(provisioned);
+                        variableWrites = credentials.AllThree();
+                    }
                 }
 
                 // 6. Round trip 4: deployment variables and WorkOS configuration together; then the env file.
@@ -100,6 +108,11 @@ namespace Convex.AuthKit.Build.Provisioning
                 var envFile = dev.LocalEnvVars != null && !dev.LocalEnvVarsDisabled
                     ? EnvFilePlan.Create(dev, decision.WantsCookiePassword, credentials, environment)
                     : null;
+                if (_settings.DryRun)
+                {
+                    DryRunPlan.Print(_log, _report.Subject, connection, credentials, variableWrites, workOS, envFile);
+                    return true;
+                }
                 await ApplyAsync(http, connection, credentials, variableWrites, workOS, envFile, environment, cancellationToken).ConfigureAwait(false);
                 _items = EnvironmentVariableItemsFor(dev, environment);
                 _report.WriteTo(_log);
@@ -155,12 +168,15 @@ namespace Convex.AuthKit.Build.Provisioning
                     _log.Low($"deployment {selection.DeploymentName} from {selection.DeploymentSource}, credential: {selection.CredentialSource}.");
                     return true;
                 case DeploymentSelectionKind.Skipped:
+                    _log.High($"{_report.Subject}: deployment left alone ({selection.SkipReason}).");
                     _log.Normal(selection.Message!);
                     return false;
                 case DeploymentSelectionKind.NotConfigured:
+                    _log.High($"{_report.Subject}: nothing provisioned, no Convex deployment is configured.");
                     _log.Report(Diagnostics.NoDeploymentConfigured, selection.Message!);
                     return false;
                 case DeploymentSelectionKind.NoCredentials:
+                    _log.High($"{_report.Subject}: nothing provisioned, not logged in to Convex.");
                     _log.Report(Diagnostics.NotLoggedIn, selection.Message!);
                     return false;
                 default:

@@ -84,5 +84,8 @@ namespace Convex.AuthKit.Build.Provisioning
 
         /// <summary>The Convex access token file exists but cannot be used.</summary>
         public static readonly Diagnostic InvalidAccessTokenFile = new Diagnostic("CAK2106");
+
+        /// <summary>Only src/convex.json exists: the Convex CLI does not read it, so neither does the build.</summary>
+        public static readonly Diagnostic SrcConvexJsonIgnored = new Diagnostic("CAK2107");
     }
 }

@@ -68,6 +68,10 @@ namespace Convex.AuthKit.Build.Provisioning
             throw new ProvisioningException(Diagnostics.WorkOSVariableMismatch, message);
         }
 
+        /// <summary>Stand-ins for a dry run's plan, where the environment that would be provisioned does not exist yet.</summary>
+        public static WorkOSCredentials Placeholders() =>
+            new WorkOSCredentials("<client ID of the new environment>", "<API key of the new environment>", "<ID of the new environment>");
+
         /// <summary>spec §5.6: what the deployment lacks and the build has, in the CLI's order.</summary>
         public IReadOnlyList<EnvironmentVariableChange> GapsIn(IReadOnlyDictionary<string, string> deploymentVariables)
         {

@@ -3,19 +3,19 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
 
-namespace Convex.AuthKit.Build.IntegrationTests.Infrastructure;
+namespace Convex.AuthKit.Demo.Harness;
 
 public sealed record ProcessResult(int ExitCode, string Output)
 {
     public override string ToString() => $"exit code {ExitCode}\n{Output}";
 }
 
-/// <summary>Runs the dotnet CLI with a controlled environment: no node reuse, no inherited Convex/WorkOS variables.</summary>
+/// <summary>Runs the dotnet CLI with a controlled environment: no node reuse, no inherited Convex/WorkOS/MSBuild variables.</summary>
 public static class Dotnet
 {
     private static readonly string[] ScrubbedPrefixes = { "CONVEX_", "WORKOS_", "MSBUILD", "DOTNET_HOST_PATH", "VSTEST", "TESTINGPLATFORM" };
 
-    public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,15 +34,14 @@ public static class Dotnet
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";
-        start.Environment["NUGET_PACKAGES"] = PackedPackage.PackagesFolder;
         if (environment != null)
             foreach (var pair in environment)
                 if (pair.Value == null) start.Environment.Remove(pair.Key); else start.Environment[pair.Key] = pair.Value;
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data == null) return; lock (output) output.AppendLine(e.Data); onLine?.Invoke(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data == null) return; lock (output) output.AppendLine(e.Data); onLine?.Invoke(e.Data); };
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();

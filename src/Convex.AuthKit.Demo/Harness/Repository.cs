@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Convex.AuthKit.Build.IntegrationTests.Infrastructure;
+namespace Convex.AuthKit.Demo.Harness;
 
 /// <summary>Paths inside this repository, found from the test binaries.</summary>
 public static class Repository

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using Convex.AuthKit.Build.Config;
+
+namespace Convex.AuthKit.Build.Provisioning
+{
+    /// <summary>Step 1 of the flow: is AuthKit wanted here (DESIGN §2 triggers)? Reports the decision's warnings.</summary>
+    internal static class AuthKitDecisionStep
+    {
+        public static AuthKitDecision Decide(string appDirectory, BuildSettings settings, ProvisionLog log)
+        {
+            AuthKitDecision decision;
+            try
+            {
+                decision = AuthKitTrigger.Decide(appDirectory, settings.DevOrigin, settings.SpaProxyServerUrl);
+            }
+            catch (ConvexJsonException e)
+            {
+                throw new ProvisioningException(Diagnostics.InvalidConvexJson, $"{appDirectory}: {e.Message}");
+            }
+            catch (PackageJsonException e)
+            {
+                throw new ProvisioningException(Diagnostics.InvalidPackageJson, $"{appDirectory}: {e.Message}");
+            }
+            foreach (var warning in decision.Warnings) log.Report(DiagnosticFor(warning.Kind), warning.Message);
+            return decision;
+        }
+
+        private static Diagnostic DiagnosticFor(AuthKitWarningKind kind) => kind switch
+        {
+            AuthKitWarningKind.PortMismatch => Diagnostics.DevPortMismatch,
+            AuthKitWarningKind.SrcConvexJsonIgnored => Diagnostics.SrcConvexJsonIgnored,
+            _ => Diagnostics.AuthKitWithoutDevSection,
+        };
+    }
+}
