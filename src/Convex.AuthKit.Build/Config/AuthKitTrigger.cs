@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+
+namespace Convex.AuthKit.Build.Config;
+
+/// <summary>
+/// Decides whether a build provisions AuthKit for the Convex app (DESIGN §2 "Triggers"): (a) convex.json's
+/// <c>authKit.dev</c>; (b) no <c>authKit</c> key and an auth config using <c>WORKOS_CLIENT_ID</c> → framework
+/// defaults; otherwise nothing.
+/// </summary>
+public static class AuthKitTrigger
+{
+    /// <param name="appDirectory">The Convex app (the folder of convex.json / package.json).</param>
+    /// <param name="explicitOrigin">ConvexAuthKitDevOrigin, when set.</param>
+    /// <param name="spaProxyServerUrl">The SpaProxyServerUrl MSBuild property, when set.</param>
+    /// <exception cref="ConvexJsonException">convex.json is invalid (or both convex.json and src/convex.json exist).</exception>
+    /// <exception cref="PackageJsonException">AuthKit is wanted and package.json is invalid.</exception>
+    /// <exception cref="DevOriginException">The framework defaults apply and an explicit origin is not an http(s) URL.</exception>
+    public static AuthKitDecision Decide(string appDirectory, string? explicitOrigin, string? spaProxyServerUrl)
+    {
+        var files = new ProjectFiles(appDirectory);
+        var warnings = new List<AuthKitWarning>();
+        var config = ConvexJsonFile.Read(files, out var srcConvexJsonIgnored);
+        if (srcConvexJsonIgnored)
+        {
+            warnings.Add(new AuthKitWarning(
+                AuthKitWarningKind.SrcConvexJsonIgnored,
+                "src/convex.json is not read (the Convex CLI ignores it too); move it to the root of the Convex app."));
+        }
+
+        if (config?.AuthKit?.Dev is { } dev)
+        {
+            var framework = DetectFramework(files);
+            var origin = TryDetectOrigin(files, explicitOrigin, spaProxyServerUrl, framework);
+            if (origin != null) warnings.AddRange(PortMismatchCheck.Find(dev, origin));
+            var cookie = FrameworkDefaults.WantsCookiePassword(framework) && dev.LocalEnvVars != null;
+            return Decision(AuthKitDecisionKind.ConvexJsonDev, "convex.json authKit.dev", dev, framework, origin, cookie, config, null, warnings, files);
+        }
+
+        var functions = config?.Functions ?? FunctionsWithoutConvexJson(files);
+        var authConfig = AuthConfigScanner.FindAuthConfigFile(files, functions);
+        var usesClientId = authConfig != null && AuthConfigScanner.SourceMentionsWorkOSClientId(files.ReadText(authConfig)!);
+        var authConfigName = authConfig != null ? files.Display(authConfig) : null;
+
+        if (config?.AuthKit != null)
+        {
+            if (usesClientId)
+            {
+                warnings.Add(new AuthKitWarning(
+                    AuthKitWarningKind.AuthKitWithoutDevButAuthConfigUsesClientId,
+                    $"{authConfigName} uses WORKOS_CLIENT_ID, but convex.json's authKit section has no dev entry, so nothing provisions it for the dev deployment. Add authKit.dev, or remove the authKit key to use the framework defaults."));
+            }
+            return Decision(AuthKitDecisionKind.NotWanted, "convex.json authKit has no dev section", null, null, null, false, config, authConfig, warnings, files);
+        }
+
+        if (!usesClientId)
+        {
+            var reason = authConfig == null
+                ? $"no authKit in convex.json and no auth config in {functions.TrimEnd('/', '\\')}/"
+                : $"no authKit in convex.json and {authConfigName} does not use WORKOS_CLIENT_ID";
+            return Decision(AuthKitDecisionKind.NotWanted, reason, null, null, null, false, config, authConfig, warnings, files);
+        }
+
+        var detected = DetectFramework(files);
+        var devOrigin = DevOriginDetector.Detect(files, explicitOrigin, spaProxyServerUrl, detected);
+        var defaults = FrameworkDefaults.For(detected, devOrigin.Origin);
+        var label = detected.DetectedFramework ?? "generic";
+        return Decision(
+            AuthKitDecisionKind.FrameworkDefaults,
+            $"{authConfigName} uses WORKOS_CLIENT_ID; {label} defaults for {devOrigin.Origin} ({devOrigin.Source})",
+            defaults, detected, devOrigin, FrameworkDefaults.WantsCookiePassword(detected), config, authConfig, warnings, files);
+    }
+
+    private static FrameworkInfo DetectFramework(ProjectFiles files) => FrameworkDetector.Detect(files.ReadText(files.PathOf("package.json")));
+
+    // The origin only feeds the port check here: a bad SpaProxyServerUrl must not fail a build that does not use it.
+    private static DevOrigin? TryDetectOrigin(ProjectFiles files, string? explicitOrigin, string? spaProxyServerUrl, FrameworkInfo framework)
+    {
+        try
+        {
+            return DevOriginDetector.Detect(files, explicitOrigin, spaProxyServerUrl, framework);
+        }
+        catch (DevOriginException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Without convex.json the CLI puts a create-react-app's functions under <c>src/convex/</c>.</summary>
+    private static string FunctionsWithoutConvexJson(ProjectFiles files)
+    {
+        var text = files.ReadText(files.PathOf("package.json"));
+        if (text == null) return ConvexProjectConfig.DefaultFunctions;
+        try
+        {
+            return FrameworkDetector.Detect(text).DetectedFramework == FrameworkInfo.CreateReactApp ? "src/convex/" : ConvexProjectConfig.DefaultFunctions;
+        }
+        catch (PackageJsonException)
+        {
+            return ConvexProjectConfig.DefaultFunctions; // reported later only if AuthKit turns out to be wanted
+        }
+    }
+
+    private static AuthKitDecision Decision(
+        AuthKitDecisionKind kind, string reason, AuthKitEnvironmentConfig? dev, FrameworkInfo? framework, DevOrigin? origin, bool cookie,
+        ConvexProjectConfig? config, string? authConfig, List<AuthKitWarning> warnings, ProjectFiles files) =>
+        new(kind, reason, dev, framework, origin, cookie, config, authConfig, warnings, files.Read.ToArray(), files.Probed.ToArray());
+}

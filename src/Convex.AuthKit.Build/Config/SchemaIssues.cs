@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+
+namespace Convex.AuthKit.Build.Config;
+
+/// <summary>One problem found in <c>convex.json</c>, shaped like a zod 3 issue.</summary>
+internal sealed class SchemaIssue
+{
+    public SchemaIssue(string path, string message, IReadOnlyList<string>? unknownKeys = null)
+    {
+        Path = path;
+        Message = message;
+        UnknownKeys = unknownKeys;
+    }
+
+    /// <summary>Dotted path, array indexes as <c>[n]</c>; empty for the root.</summary>
+    public string Path { get; }
+    public string Message { get; }
+
+    /// <summary>Set for an "unrecognized keys" issue, which the CLI only warns about.</summary>
+    public IReadOnlyList<string>? UnknownKeys { get; }
+}
+
+/// <summary>
+/// The checks zod 3 makes for the types <c>convex.json</c> uses, with zod's messages, collecting issues in the order
+/// zod reports them (an object's own unknown keys after its children's issues).
+/// </summary>
+internal sealed class SchemaIssues
+{
+    private readonly List<SchemaIssue> _issues = new();
+
+    public IReadOnlyList<SchemaIssue> All => _issues;
+
+    /// <summary>Issues other than unknown keys; any of them makes the file unusable.</summary>
+    public int ErrorCount { get; private set; }
+
+    public static string Child(string path, string key) => path.Length == 0 ? key : path + "." + key;
+
+    public void Error(string path, string message)
+    {
+        _issues.Add(new SchemaIssue(path, message));
+        ErrorCount++;
+    }
+
+    public void RejectUnknownKeys(JObject value, string path, params string[] known)
+    {
+        var unknown = value.Properties().Select(p => p.Name).Where(n => !known.Contains(n)).ToList();
+        if (unknown.Count > 0)
+            _issues.Add(new SchemaIssue(path, "Unrecognized key(s) in object: " + string.Join(", ", unknown.Select(k => "'" + k + "'")), unknown));
+    }
+
+    public JObject? Object(JToken value, string path)
+    {
+        if (value is JObject obj) return obj;
+        TypeError("object", value, path);
+        return null;
+    }
+
+    public string? String(JToken? value, string path)
+    {
+        if (value == null) return null;
+        if (value.Type == JTokenType.String) return (string)value!;
+        TypeError("string", value, path);
+        return null;
+    }
+
+    public bool? Boolean(JToken? value, string path)
+    {
+        if (value == null) return null;
+        if (value.Type == JTokenType.Boolean) return (bool)value;
+        TypeError("boolean", value, path);
+        return null;
+    }
+
+    public string? Enum(JToken? value, string path, params string[] options)
+    {
+        if (value == null) return null;
+        var expected = string.Join(" | ", options.Select(o => "'" + o + "'"));
+        if (value.Type != JTokenType.String)
+        {
+            TypeError(expected, value, path);
+            return null;
+        }
+        var text = (string)value!;
+        if (options.Contains(text)) return text;
+        Error(path, $"Invalid enum value. Expected {expected}, received '{text}'");
+        return null;
+    }
+
+    public List<string>? StringArray(JToken? value, string path)
+    {
+        if (value == null) return null;
+        if (value is not JArray array)
+        {
+            TypeError("array", value, path);
+            return null;
+        }
+        var result = new List<string>();
+        var before = ErrorCount;
+        for (var i = 0; i < array.Count; i++)
+        {
+            var item = String(array[i], path + "[" + i + "]");
+            if (item != null) result.Add(item);
+        }
+        return ErrorCount == before ? result : null;
+    }
+
+    public void TypeError(string expected, JToken value, string path) =>
+        Error(path, $"Expected {expected}, received {TypeName(value)}");
+
+    /// <summary>zod's name for the JSON value's type.</summary>
+    public static string TypeName(JToken value) => value.Type switch
+    {
+        JTokenType.Object => "object",
+        JTokenType.Array => "array",
+        JTokenType.String => "string",
+        JTokenType.Integer or JTokenType.Float => "number",
+        JTokenType.Boolean => "boolean",
+        JTokenType.Null => "null",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,122 @@
+using System.Linq;
+using Convex.AuthKit.Build.Config;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Convex.AuthKit.Build.Tests.Config;
+
+[TestClass]
+public class ConvexJsonParserTests
+{
+    [TestMethod]
+    public void FunctionsDefaultsToConvexFolder()
+    {
+        Assert.AreEqual("convex/", ConvexJsonParser.Parse("{}").Functions);
+        Assert.AreEqual("backend/convex", ConvexJsonParser.Parse("{\"functions\":\"backend/convex\"}").Functions);
+    }
+
+    [TestMethod]
+    public void LocalEnvVarsKeepJsonKeyOrder()
+    {
+        var config = ConvexJsonParser.Parse("{\"authKit\":{\"dev\":{\"localEnvVars\":{\"Z\":\"1\",\"A\":\"2\",\"M\":\"3\"}}}}");
+        CollectionAssert.AreEqual(new[] { "Z", "A", "M" }, config.AuthKit!.Dev!.LocalEnvVars!.Select(p => p.Key).ToArray());
+    }
+
+    [TestMethod]
+    public void DuplicateKeyKeepsFirstPositionAndLastValue()
+    {
+        var config = ConvexJsonParser.Parse("{\"authKit\":{\"dev\":{\"localEnvVars\":{\"A\":\"1\",\"B\":\"2\",\"A\":\"3\"}}}}");
+        var vars = config.AuthKit!.Dev!.LocalEnvVars!;
+        CollectionAssert.AreEqual(new[] { "A=3", "B=2" }, vars.Select(p => p.Key + "=" + p.Value).ToArray());
+    }
+
+    [TestMethod]
+    public void FalseSectionsAreDisabledNotAbsent()
+    {
+        var dev = ConvexJsonParser.Parse("{\"authKit\":{\"dev\":{\"configure\":false,\"localEnvVars\":false}}}").AuthKit!.Dev!;
+        Assert.IsNull(dev.Configure);
+        Assert.IsTrue(dev.ConfigureDisabled);
+        Assert.IsNull(dev.LocalEnvVars);
+        Assert.IsTrue(dev.LocalEnvVarsDisabled);
+    }
+
+    [TestMethod]
+    public void EmptyAuthKitIsPresentWithoutSections()
+    {
+        var authKit = ConvexJsonParser.Parse("{\"authKit\":{}}").AuthKit;
+        Assert.IsNotNull(authKit);
+        Assert.IsNull(authKit.Dev);
+    }
+
+    [TestMethod]
+    public void ArrayIndexesAreWrittenInBrackets()
+    {
+        var e = Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"authKit\":{\"dev\":{\"configure\":{\"redirectUris\":[\"a\",2]}}}}"));
+        Assert.AreEqual("`authKit.dev.configure.redirectUris[1]` in `convex.json`: Expected string, received number", e.Message);
+    }
+
+    [TestMethod]
+    public void LocalEnvVarValueErrorNamesTheVariable()
+    {
+        var e = Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"authKit\":{\"dev\":{\"localEnvVars\":{\"A\":\"x\",\"B\":true}}}}"));
+        Assert.AreEqual("`authKit.dev.localEnvVars.B` in `convex.json`: Expected string, received boolean", e.Message);
+    }
+
+    [TestMethod]
+    public void EnumValueErrorQuotesTheValue()
+    {
+        var e = Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"authKit\":{\"prod\":{\"environmentType\":\"prod\"}}}"));
+        Assert.AreEqual("`authKit.prod.environmentType` in `convex.json`: Invalid enum value. Expected 'development' | 'staging' | 'production', received 'prod'", e.Message);
+    }
+
+    [TestMethod]
+    public void AuthKitNullIsAnObjectTypeError()
+    {
+        var e = Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"authKit\":null}"));
+        Assert.AreEqual("`authKit` in `convex.json`: Expected object, received null", e.Message);
+    }
+
+    [TestMethod]
+    public void OtherTopLevelErrorsUseZodMessages()
+    {
+        Assert.AreEqual("`functions` in `convex.json`: Expected string, received number",
+            Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"functions\":1}")).Message);
+        Assert.AreEqual("`codegen.fileType` in `convex.json`: Invalid enum value. Expected 'ts' | 'js/dts', received 'tsx'",
+            Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"codegen\":{\"fileType\":\"tsx\"}}")).Message);
+        Assert.AreEqual("`node.externalPackages[0]` in `convex.json`: Expected string, received null",
+            Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"node\":{\"externalPackages\":[null]}}")).Message);
+    }
+
+    [TestMethod]
+    public void CommonJsWithTypeScriptCodegenIsRejected()
+    {
+        var e = Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"generateCommonJSApi\":true,\"codegen\":{\"fileType\":\"ts\"}}"));
+        StringAssert.StartsWith(e.Message, "`generateCommonJSApi` in `convex.json`: Cannot use `generateCommonJSApi: true`");
+    }
+
+    [TestMethod]
+    public void UnknownKeysInNestedObjectsWarnButDoNotFail()
+    {
+        var config = ConvexJsonParser.Parse("{\"bundler\":{\"x\":1,\"y\":2},\"authKit\":{\"dev\":{}}}");
+        Assert.AreEqual("Warning: Unknown properties in `bundler`: `x`, `y`", config.Warnings[0]);
+        Assert.AreEqual(2, config.Warnings.Count);
+    }
+
+    [TestMethod]
+    public void InvalidJsonCarriesTheParserDetail()
+    {
+        var e = Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("\uFEFF{}"));
+        Assert.AreEqual(ConvexJsonErrorKind.InvalidJson, e.Kind);
+        StringAssert.Contains(e.Detail, "byte order mark");
+        Assert.AreEqual(ConvexJsonErrorKind.InvalidJson, Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"a\":1,}")).Kind);
+        Assert.AreEqual(ConvexJsonErrorKind.InvalidJson, Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{'a':1}")).Kind);
+        Assert.AreEqual(ConvexJsonErrorKind.InvalidJson, Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"a\":01}")).Kind);
+        Assert.AreEqual(ConvexJsonErrorKind.InvalidJson, Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("")).Kind);
+    }
+
+    [TestMethod]
+    public void ArrayAndNumberRootsAreNotObjects()
+    {
+        Assert.AreEqual(ConvexJsonParser.NotAnObjectMessage, Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("[]")).Message);
+        Assert.AreEqual(ConvexJsonParser.NotAnObjectMessage, Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse(" 1 ")).Message);
+    }
+}
