@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using Convex.AuthKit.Build.Convex;
+using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Sandbox;
+
+namespace Convex.AuthKit.Build.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fixture app wired to a fresh sandbox: its builds see CONVEX_PROVISION_HOST and WORKOS_API_URL pointing at the
+/// sandbox, an isolated home with (optionally) a Convex access token file, and (optionally) CONVEX_DEPLOYMENT.
+/// </summary>
+public sealed class ScenarioApp : IAsyncDisposable
+{
+    public const string Deployment = "happy-animal-123";
+    public const string DeploymentEnvLine = "# Deployment used by `npx convex dev`\nCONVEX_DEPLOYMENT=dev:happy-animal-123 # team: my-team, project: my-project\n";
+
+    private ScenarioApp(FixtureProject app, SandboxServer sandbox, string appDirectory)
+    {
+        App = app;
+        Sandbox = sandbox;
+        AppDirectory = appDirectory;
+        Environment = new Dictionary<string, string?>
+        {
+            ["CONVEX_PROVISION_HOST"] = sandbox.BigBrainUrl.ToString(),
+            ["WORKOS_API_URL"] = sandbox.WorkOSUrl.ToString(),
+        };
+    }
+
+    public FixtureProject App { get; }
+    public SandboxServer Sandbox { get; }
+
+    /// <summary>The Convex app's folder, relative to the fixture root ("" or "ClientApp").</summary>
+    public string AppDirectory { get; }
+    public Dictionary<string, string?> Environment { get; }
+
+    public static async Task<ScenarioApp> StartAsync(string fixture, SandboxScenario? scenario = null, string appDirectory = "", bool loggedIn = true, bool withDeployment = true)
+    {
+        var sandbox = await SandboxServer.StartAsync(scenario ?? SandboxScenario.Fresh());
+        var app = new ScenarioApp(PackedPackage.Fixture(fixture), sandbox, appDirectory);
+        if (loggedIn)
+        {
+            var tokenFile = AccessTokenFile.PathFor(app.App.Home, sandbox.BigBrainUrl.ToString());
+            Directory.CreateDirectory(Path.GetDirectoryName(tokenFile)!);
+            File.WriteAllText(tokenFile, "{\n  \"accessToken\": \"" + FreshSecrets.AccessToken + "\"\n}\n");
+        }
+        if (withDeployment) app.WriteEnvFile(DeploymentEnvLine);
+        return app;
+    }
+
+    public string EnvFileRelative => Path.Combine(AppDirectory, ".env.local");
+
+    public void WriteEnvFile(string text) => App.Write(EnvFileRelative, text);
+
+    public string ReadEnvFile() => App.Read(EnvFileRelative);
+
+    public ProcessResult Build(string project, params string[] arguments) => App.Build(project, arguments, Environment);
+
+    public SandboxWorkOSEnvironment? WorkOSEnvironment() => Sandbox.Snapshot().EnvironmentFor(Deployment);
+
+    public ValueTask DisposeAsync() => Sandbox.DisposeAsync();
+}
