@@ -1,0 +1,48 @@
+using System.Linq;
+using Convex.AuthKit.Build.Config;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Convex.AuthKit.Build.Tests.Config;
+
+[TestClass]
+public class TemplateResolverTests
+{
+    [TestMethod]
+    public void EmptyBracesStayLiteral() =>
+        Assert.AreEqual("a${}b-v", TemplateResolver.Resolve("a${}b-${buildEnv.X}", null, n => n == "X" ? "v" : null));
+
+    [TestMethod]
+    public void UnclosedPlaceholderStaysLiteral() =>
+        Assert.AreEqual("${buildEnv.X", TemplateResolver.Resolve("${buildEnv.X", null, _ => "v"));
+
+    [TestMethod]
+    public void FirstFailingExpressionIsReported()
+    {
+        var e = Assert.ThrowsExactly<TemplateException>(() => TemplateResolver.Resolve("${buildEnv.A}${foo}", null, _ => null));
+        Assert.AreEqual("buildEnv.A", e.Expression);
+    }
+
+    [TestMethod]
+    public void ErrorsNeverContainTheApiKey()
+    {
+        var provisioned = new ProvisionedValues("client_1", "sk_test_secret", null);
+        var e = Assert.ThrowsExactly<TemplateException>(() => TemplateResolver.Resolve("${authEnv.WORKOS_API_KEY}${authEnv.WORKOS_ENVIRONMENT_ID}", provisioned, _ => null));
+        Assert.IsFalse(e.Message.Contains("sk_test_secret"));
+        Assert.IsFalse(provisioned.ToString().Contains("sk_test_secret"));
+    }
+
+    [TestMethod]
+    public void UsesAuthEnvMatchesWholeExpressions()
+    {
+        Assert.IsTrue(TemplateResolver.UsesAuthEnv("x${authEnv.WORKOS_API_KEY}", "WORKOS_API_KEY"));
+        Assert.IsFalse(TemplateResolver.UsesAuthEnv("${ authEnv.WORKOS_API_KEY }", "WORKOS_API_KEY"));
+        Assert.IsFalse(TemplateResolver.UsesAuthEnv("authEnv.WORKOS_API_KEY", "WORKOS_API_KEY"));
+        Assert.IsFalse(TemplateResolver.UsesAuthEnv("${authEnv.WORKOS_CLIENT_ID}", "WORKOS_API_KEY"));
+    }
+
+    [TestMethod]
+    public void BuildEnvNamesAreDistinctInOrder() =>
+        CollectionAssert.AreEqual(
+            new[] { "B", "A", "" },
+            TemplateResolver.BuildEnvNames("https://${buildEnv.B}/${buildEnv.A}?${buildEnv.B}${authEnv.WORKOS_CLIENT_ID}${buildEnv.}").ToArray());
+}
