@@ -21,6 +21,11 @@ namespace Convex.AuthKit.Build.Provisioning
             {
                 throw new ProvisioningException(Diagnostics.InvalidPackageJson, $"{appDirectory}: {e.Message}");
             }
+            catch (DevOriginException e)
+            {
+                throw new ProvisioningException(Diagnostics.InvalidSetting, e.Message + " Set ConvexAuthKitDevOrigin to an origin such as http://localhost:5173.");
+            }
+            foreach (var warning in decision.ProjectConfig?.Warnings ?? new string[0]) log.Report(Diagnostics.ConvexJsonWarning, "convex.json: " + warning);
             foreach (var warning in decision.Warnings) log.Report(DiagnosticFor(warning.Kind), warning.Message);
             return decision;
         }

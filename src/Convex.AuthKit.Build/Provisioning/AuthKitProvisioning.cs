@@ -53,7 +53,7 @@ namespace Convex.AuthKit.Build.Provisioning
         {
             // 1. Is AuthKit wanted here? (DESIGN §2 triggers)
             var decision = AuthKitDecisionStep.Decide(_appDirectory, _settings, _log);
-            Watch(decision.FilesRead);
+            Watch(decision.FilesRead.Concat(decision.FilesProbed));
             if (!decision.IsWanted)
             {
                 _log.High(decision.Reason + "; nothing to do.");

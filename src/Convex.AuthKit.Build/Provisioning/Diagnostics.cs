@@ -87,5 +87,8 @@ namespace Convex.AuthKit.Build.Provisioning
 
         /// <summary>Only src/convex.json exists: the Convex CLI does not read it, so neither does the build.</summary>
         public static readonly Diagnostic SrcConvexJsonIgnored = new Diagnostic("CAK2107");
+
+        /// <summary>convex.json has properties the Convex CLI does not recognise (its own warning).</summary>
+        public static readonly Diagnostic ConvexJsonWarning = new Diagnostic("CAK2108");
     }
 }

@@ -38,7 +38,7 @@ namespace Convex.AuthKit.Build.Provisioning
             var envFile = environment.EnvFile;
             var original = DotEnvFile.Read(envFile.Path);
             var existing = original == null ? new Dictionary<string, string>() : DotEnvParser.Parse(original.Text);
-            var values = new ProvisionedValues { ClientId = credentials.ClientId, ApiKey = credentials.ApiKey, EnvironmentId = credentials.EnvironmentId ?? "" };
+            var values = new ProvisionedValues(credentials.ClientId, credentials.ApiKey, credentials.EnvironmentId ?? "");
             var changes = new List<EnvFileChange>();
 
             foreach (var entry in dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>())

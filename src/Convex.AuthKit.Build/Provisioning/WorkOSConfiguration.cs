@@ -25,7 +25,7 @@ namespace Convex.AuthKit.Build.Provisioning
         {
             var configure = dev.Configure;
             if (configure == null || dev.ConfigureDisabled) return new WorkOSConfiguration(Array.Empty<WorkOSSetting>());
-            var values = new ProvisionedValues { ClientId = credentials.ClientId, ApiKey = credentials.ApiKey, EnvironmentId = credentials.EnvironmentId };
+            var values = new ProvisionedValues(credentials.ClientId, credentials.ApiKey, credentials.EnvironmentId);
             var settings = new List<WorkOSSetting>();
             foreach (var uri in configure.RedirectUris ?? Array.Empty<string>())
                 settings.Add(new WorkOSSetting(WorkOSSettingKind.RedirectUri, Resolve("redirect URI", uri, values, buildEnvironment)));

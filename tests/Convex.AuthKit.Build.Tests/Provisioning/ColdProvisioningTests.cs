@@ -61,6 +61,7 @@ public sealed class ColdProvisioningTests
         await h.RunAsync();
         var envFile = h.ReadEnvFile();
         h.Configure = s => s.Force = true;
+        h.Sandbox.ClearRequests();
 
         var log = await h.RunAsync();
         Assert.AreEqual(envFile, h.ReadEnvFile());
