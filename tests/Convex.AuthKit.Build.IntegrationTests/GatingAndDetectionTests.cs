@@ -31,7 +31,7 @@ public sealed class GatingAndDetectionTests
 
     [TestMethod]
     [DataRow("-c", "Release")]
-    [DataRow("-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true")]
+    [DataRow("-p:DesignTimeBuild=true", "-v:n")]
     [DataRow("-p:ConvexAuthKitEnabled=false", "-v:n")]
     public void TargetDoesNotRun(string first, string second)
     {

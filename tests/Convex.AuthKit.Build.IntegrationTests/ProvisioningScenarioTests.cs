@@ -73,7 +73,7 @@ public sealed class ProvisioningScenarioTests
         await using (var setup = await ScenarioApp.StartAsync("vite-app", scenario))
         {
             AssertBuilt(setup.Build("ViteApp.csproj"));
-            scenario = SandboxScenario.Parse(setup.Sandbox.Snapshot().ToJson());
+            scenario = setup.ScenarioFromState();
         }
         await using var s = await ScenarioApp.StartAsync("vite-app", scenario, withDeployment: false);
         var envFile = ScenarioApp.DeploymentEnvLine + $"VITE_WORKOS_CLIENT_ID={s.WorkOSEnvironment()!.ClientId}\nVITE_WORKOS_REDIRECT_URI=http://localhost:5173/callback\n";
@@ -128,7 +128,7 @@ public sealed class ProvisioningScenarioTests
         await using (var setup = await ScenarioApp.StartAsync("vite-app", scenario))
         {
             AssertBuilt(setup.Build("ViteApp.csproj"));
-            scenario = SandboxScenario.Parse(setup.Sandbox.Snapshot().ToJson());
+            scenario = setup.ScenarioFromState();
         }
         foreach (var environment in scenario.WorkosEnvironments) { environment.RedirectUris.Clear(); environment.CorsOrigins.Clear(); }
         await using var s = await ScenarioApp.StartAsync("vite-app", scenario, loggedIn: false, withDeployment: false);

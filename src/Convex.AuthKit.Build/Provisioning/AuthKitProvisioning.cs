@@ -66,8 +66,12 @@ namespace Convex.AuthKit.Build.Provisioning
             var environment = BuildEnvironment.Load(_appDirectory, _settings.EnvFile, _settings.Environment);
             var selection = DeploymentSelector.Select(environment, _settings.HomeDirectory);
             Watch(selection.InputFiles);
+            // Logging in later must re-run the target, wherever the token file lives.
+            if (selection.ProvisionHost != null) Watch(new[] { AccessTokenFile.PathFor(_settings.HomeDirectory, selection.ProvisionHost.ToString()) });
             WatchVariables(selection.InputVariables.Concat(ConfiguredVariableNames(dev)));
-            if (!SelectionProceeds(selection)) return selection.Kind == DeploymentSelectionKind.Skipped;
+            // Skipped, not configured, not logged in: nothing more can happen until an input changes, so the run is
+            // complete (the warning shows again when one does, like a compiler warning on an incremental build).
+            if (!SelectionProceeds(selection)) return true;
             _report.Subject = $"{decision.Reason}, dev deployment {selection.DeploymentName}";
 
             using var http = HttpClients.Create(_settings, _log);

@@ -60,5 +60,13 @@ public sealed class ScenarioApp : IAsyncDisposable
 
     public SandboxWorkOSEnvironment? WorkOSEnvironment() => Sandbox.Snapshot().EnvironmentFor(Deployment);
 
+    /// <summary>The sandbox's current state as the starting scenario of another sandbox (e.g. "already provisioned").</summary>
+    public SandboxScenario ScenarioFromState()
+    {
+        var state = Newtonsoft.Json.Linq.JObject.Parse(Sandbox.Snapshot().ToJson());
+        state.Remove("counters");
+        return SandboxScenario.Parse(state.ToString());
+    }
+
     public ValueTask DisposeAsync() => Sandbox.DisposeAsync();
 }
