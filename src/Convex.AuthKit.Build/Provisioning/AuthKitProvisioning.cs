@@ -159,7 +159,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 if (envFile.Apply()) _report.EnvFileWritten(envFile.DisplayName, envFile.Changes);
             }
 
-            _report.WorkOSConfigured(await configure.ConfigureAwait(false));
+            _report.WorkOSConfigured(await configure.ConfigureAwait(false), _report.FreshEnvironment);
         }
 
         private bool SelectionProceeds(DeploymentSelection selection)

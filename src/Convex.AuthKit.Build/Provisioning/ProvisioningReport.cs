@@ -21,7 +21,15 @@ namespace Convex.AuthKit.Build.Provisioning
         public void TeamCreated(string teamName, string adminEmail) =>
             _changes.Add($"created WorkOS team {teamName} (admin {adminEmail})");
 
-        public void Environment(ProvisionedEnvironment environment) =>
+        public bool FreshEnvironment { get; private set; }
+
+        public void Environment(ProvisionedEnvironment environment)
+        {
+            FreshEnvironment = environment.NewlyProvisioned;
+            Record(environment);
+        }
+
+        private void Record(ProvisionedEnvironment environment) =>
             (environment.NewlyProvisioned ? _changes : _details).Add(environment.NewlyProvisioned
                 ? $"provisioned a new AuthKit environment {environment.EnvironmentName} ({environment.EnvironmentId})"
                 : $"reused the AuthKit environment {environment.EnvironmentName} ({environment.EnvironmentId}) already created for this deployment");
@@ -29,7 +37,8 @@ namespace Convex.AuthKit.Build.Provisioning
         public void VariablesSet(string deploymentName, IEnumerable<EnvironmentVariableChange> changes) =>
             _changes.Add($"set {string.Join(", ", changes.Select(c => c.Name))} on deployment {deploymentName}");
 
-        public void WorkOSConfigured(IEnumerable<KeyValuePair<WorkOSSetting, WorkOSChangeResult>> results)
+        /// <param name="freshEnvironment">The environment was just provisioned, so setting its homepage is a change.</param>
+        public void WorkOSConfigured(IEnumerable<KeyValuePair<WorkOSSetting, WorkOSChangeResult>> results, bool freshEnvironment)
         {
             foreach (var result in results)
             {
@@ -38,6 +47,9 @@ namespace Convex.AuthKit.Build.Provisioning
                 {
                     case WorkOSChangeResult.Changed when setting.Kind != WorkOSSettingKind.AppHomepageUrl:
                         _changes.Add("WorkOS: added " + setting.Describe());
+                        break;
+                    case WorkOSChangeResult.Changed when freshEnvironment:
+                        _changes.Add("WorkOS: set " + setting.Describe());
                         break;
                     case WorkOSChangeResult.NotAccepted:
                         _details.Add("WorkOS did not accept " + setting.Describe() + " (422); left as it was");
