@@ -143,8 +143,11 @@ internal sealed class StrictJson
             if (!IsDigit(Peek())) throw _pos >= _text.Length ? EndOfInput() : new StrictJsonException($"Exponent part is missing a number in JSON at position {_pos}");
             while (IsDigit(Peek())) _pos++;
         }
-        // JavaScript numbers are doubles; so are ours.
-        return new JValue(double.Parse(_text.Substring(start, _pos - start), NumberStyles.Float, CultureInfo.InvariantCulture));
+        // JavaScript numbers are doubles; so are ours. Out of range is Infinity there (net472's parser refuses it).
+        var literal = _text.Substring(start, _pos - start);
+        if (!double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            number = literal[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+        return new JValue(number);
     }
 
     private void ExpectWord(string word)

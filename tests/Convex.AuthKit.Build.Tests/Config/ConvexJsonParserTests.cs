@@ -114,6 +114,11 @@ public class ConvexJsonParserTests
     }
 
     [TestMethod]
+    public void HugeNumbersAreJsonLikeInJavaScript() =>
+        Assert.AreEqual("`functions` in `convex.json`: Expected string, received number",
+            Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\"functions\":-1e400}")).Message);
+
+    [TestMethod]
     public void ArrayAndNumberRootsAreNotObjects()
     {
         Assert.AreEqual(ConvexJsonParser.NotAnObjectMessage, Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("[]")).Message);
