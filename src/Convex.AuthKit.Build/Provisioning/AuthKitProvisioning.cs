@@ -117,8 +117,7 @@ namespace Convex.AuthKit.Build.Provisioning
                     DryRunPlan.Print(_log, _report.Subject, connection, credentials, variableWrites, workOS, envFile);
                     return true;
                 }
-                await ApplyAsync(http, connection, credentials, variableWrites, workOS, envFile, environment, cancellationToken).ConfigureAwait(false);
-                _items = EnvironmentVariableItemsFor(dev, environment);
+                await ApplyAsync(http, connection, credentials, variableWrites, workOS, envFile, dev, environment, cancellationToken).ConfigureAwait(false);
                 _report.WriteTo(_log);
                 return true;
             }
@@ -133,7 +132,7 @@ namespace Convex.AuthKit.Build.Provisioning
         /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
         /// </summary>
         private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, WorkOSCredentials credentials, IReadOnlyList<EnvironmentVariableChange> variableWrites,
-            WorkOSConfiguration workOS, EnvFilePlan? envFile, BuildEnvironment environment, CancellationToken cancellationToken)
+            WorkOSConfiguration workOS, EnvFilePlan? envFile, AuthKitEnvironmentConfig dev, BuildEnvironment environment, CancellationToken cancellationToken)
         {
             var writeVariables = variableWrites.Count > 0
                 ? connection.Deployment.UpdateEnvironmentVariablesAsync(variableWrites, cancellationToken)
@@ -158,6 +157,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 cancellationToken.ThrowIfCancellationRequested();
                 if (envFile.Apply()) _report.EnvFileWritten(envFile.DisplayName, envFile.Changes);
             }
+            _items = EnvironmentVariableItemsFor(dev, environment);
 
             _report.WorkOSConfigured(await configure.ConfigureAwait(false), _report.FreshEnvironment);
         }

@@ -8,6 +8,9 @@ namespace Convex.AuthKit.Build.Provisioning
     /// <summary>Turns what the layers below throw into coded diagnostics whose message says what to do.</summary>
     internal static class FailureTranslation
     {
+        public static string UnexpectedMessage(Exception exception) =>
+            $"Convex.AuthKit.Build failed unexpectedly ({exception.GetType().Name}: {exception.Message}). Please report this; set ConvexAuthKitEnabled=false to build without it meanwhile.";
+
         public static bool TryTranslate(Exception exception, out ProvisioningException? failure)
         {
             failure = exception switch
@@ -26,11 +29,11 @@ namespace Convex.AuthKit.Build.Provisioning
                 ServiceFailureException e and not ServiceUnreachableException => new ProvisioningException(Diagnostics.ConvexServiceError,
                     $"{e.Message}\nThe next build retries; if this persists, check https://status.convex.dev and the deployment's settings.", e),
                 BuildEnvironmentFileException e => new ProvisioningException(Diagnostics.EnvFileWriteFailed, e.Message + " Fix the file's permissions and build again.", e),
+                InvalidDataException e => new ProvisioningException(Diagnostics.EnvFileWriteFailed, $"{e.Message} Save the file as UTF-8 and build again.", e),
                 IOException e => new ProvisioningException(Diagnostics.EnvFileWriteFailed, $"Could not read or write a file: {e.Message}", e),
                 UnauthorizedAccessException e => new ProvisioningException(Diagnostics.EnvFileWriteFailed, $"Could not read or write a file: {e.Message}", e),
                 OperationCanceledException => null,
-                _ => new ProvisioningException(Diagnostics.Unexpected,
-                    $"Convex.AuthKit.Build failed unexpectedly ({exception.GetType().Name}: {exception.Message}). Please report this; set ConvexAuthKitEnabled=false to build without it meanwhile.", exception),
+                _ => new ProvisioningException(Diagnostics.Unexpected, UnexpectedMessage(exception), exception),
             };
             return failure != null;
         }
