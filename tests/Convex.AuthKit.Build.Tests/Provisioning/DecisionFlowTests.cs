@@ -184,4 +184,23 @@ public sealed class DecisionFlowTests
         }
         Assert.IsTrue(waves <= 4, $"{waves} sequential round trips:\n{string.Join("\n", requests)}");
     }
+
+    [TestMethod]
+    public async Task AlreadyProvisionedDeploymentStillGetsItsEnvFileWrittenWithoutATerminal()
+    {
+        await using var h = await FlowHarness.StartAsync();
+        await h.RunAsync();
+        var environment = h.WorkOSEnvironment()!;
+        h.WriteEnvFile("CONVEX_DEPLOYMENT=dev:happy-animal-123\n");
+        h.Configure = s => s.Force = true;
+        h.Sandbox.ClearRequests();
+
+        var log = await h.RunAsync();
+        Assert.AreEqual(0, log.Errors.Count, log.All);
+        Assert.AreEqual("CONVEX_DEPLOYMENT=dev:happy-animal-123\n"
+            + $"\n# See this environment at https://dashboard.workos.com/{environment.Id}/authentication\nVITE_WORKOS_CLIENT_ID={environment.ClientId}\n"
+            + "\nVITE_WORKOS_REDIRECT_URI=http://localhost:5173/callback\n", h.ReadEnvFile());
+        Assert.IsFalse(AnyWorkOSProvisioningCall(h), "nothing is provisioned again");
+        Assert.AreEqual(1, log.High.Count(l => l.Contains("wrote VITE_WORKOS_CLIENT_ID, VITE_WORKOS_REDIRECT_URI to .env.local")), log.All);
+    }
 }
