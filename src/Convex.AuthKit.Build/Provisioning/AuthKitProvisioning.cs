@@ -43,6 +43,7 @@ namespace Convex.AuthKit.Build.Provisioning
             }
             catch (Exception e) when (FailureTranslation.TryTranslate(e, out var failure))
             {
+                run.ReportPartialChanges();
                 log.Report(failure!.Diagnostic, failure.Message);
                 succeeded = false;
             }
@@ -201,8 +202,10 @@ namespace Convex.AuthKit.Build.Provisioning
             + $"/d/{selection.DeploymentName}/settings/environment-variables";
 
         /// <summary>DESIGN §5 offline: go on with a warning when the env file already holds every entry, else fail.</summary>
-        private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment environment)
+        private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment before)
         {
+            // Read the file again: this run may have written it before a WorkOS call went unanswered (DESIGN §4.7).
+            var environment = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
             var missing = (dev.LocalEnvVarsDisabled ? Enumerable.Empty<string>() : (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key))
                 .Concat(wantsCookiePassword ? new[] { EnvFilePlan.CookiePasswordName } : Array.Empty<string>())
                 .Where(name => string.IsNullOrEmpty(environment.GetRaw(name)))
@@ -210,9 +213,16 @@ namespace Convex.AuthKit.Build.Provisioning
             if (missing.Count > 0)
                 throw new ProvisioningException(Diagnostics.OfflineAndIncomplete,
                     $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
+            ReportPartialChanges();
             _log.Report(Diagnostics.Offline, $"{offline.Message}. {environment.EnvFile.DisplayName} already holds every AuthKit entry, so the build goes on; it will check again next time.");
             _items = EnvironmentVariableItemsFor(dev, environment);
             return false;
+        }
+
+        /// <summary>A run that fails after changing something (DESIGN §4.7's order) still says what it changed.</summary>
+        private void ReportPartialChanges()
+        {
+            if (_report.HasChanges) _report.WriteTo(_log);
         }
 
         private Uri WorkOSBaseUrl(BuildEnvironment environment)

@@ -16,6 +16,8 @@ namespace Convex.AuthKit.Build.Provisioning
             failure = exception switch
             {
                 ProvisioningException coded => coded,
+                ServiceException { Service: ServiceKind.WorkOS, Status: >= 500 or 429 } e => new ProvisioningException(Diagnostics.WorkOSServiceError,
+                    $"{e.Message}. WorkOS is unavailable or busy; the other AuthKit settings were applied, and the next build retries.", e),
                 ServiceException { Service: ServiceKind.WorkOS } e => new ProvisioningException(Diagnostics.WorkOSServiceError,
                     $"{e.Message}. Check the URL in authKit.dev.configure (convex.json); the other AuthKit settings were applied, and the next build retries.", e),
                 ServiceException { Status: 401 } e => new ProvisioningException(Diagnostics.AccessDenied,
