@@ -70,7 +70,8 @@ namespace Convex.AuthKit.Build.Status
                 return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Nothing(decision.Reason), changesSomething: false);
             }
             block.Add("AuthKit", decision.Reason);
-            if (decision.DevOrigin != null) block.Add("dev origin", decision.DevOrigin.ToString());
+            if (decision.DevOrigin != null)
+                block.Add("dev origin", decision.DevOrigin + (decision.Kind == AuthKitDecisionKind.ConvexJsonDev ? "; convex.json's URLs are used as written" : ""));
 
             var environment = BuildEnvironment.Load(location.Directory, settings.EnvFile, settings.Environment);
             var selection = DeploymentSelector.Select(environment, settings.HomeDirectory);
