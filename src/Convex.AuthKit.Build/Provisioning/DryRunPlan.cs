@@ -40,11 +40,10 @@ namespace Convex.AuthKit.Build.Provisioning
             if (writes.Count == 0)
             {
                 log.High($"{subject}: dry run, up to date, nothing would change.");
-                foreach (var line in lines) log.Normal("  - " + line);
+                log.Normal("dry run: the reads it made:" + string.Concat(lines.Select(line => "\n  - " + line)));
                 return;
             }
-            log.High($"{subject}: dry run, nothing changed; a build would:");
-            foreach (var line in lines.Concat(writes)) log.High("  - " + line);
+            log.High($"{subject}: dry run, nothing changed; a build would:" + string.Concat(lines.Concat(writes).Select(line => "\n  - " + line)));
         }
 
         /// <summary>The reads of round trips 1 and 2, which the dry run made too.</summary>
