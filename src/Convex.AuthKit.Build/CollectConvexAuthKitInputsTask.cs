@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using Convex.AuthKit.Build.Provisioning;
 using Microsoft.Build.Framework;
@@ -19,9 +21,18 @@ namespace Convex.AuthKit.Build
 
         public override bool Execute()
         {
-            var inputs = InputsFingerprint.Collect(CreateSettings(), Stamp.Read(StampFile));
-            StateFiles.WriteIfDifferent(InputsFile, inputs.Fingerprint + "\n");
-            InputFiles = inputs.ExistingFiles.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            try
+            {
+                var inputs = InputsFingerprint.Collect(CreateSettings(), Stamp.Read(StampFile));
+                StateFiles.WriteIfDifferent(InputsFile, inputs.Fingerprint + "\n");
+                InputFiles = inputs.ExistingFiles.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // Without a fingerprint the provisioning target simply runs and re-checks everything itself.
+                Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: could not fingerprint the inputs ({0}); the provisioning re-checks.", e.Message);
+                Stamp.Delete(StampFile);
+            }
             return true;
         }
     }

@@ -37,6 +37,10 @@ namespace Convex.AuthKit.Build
                 Log.LogMessage(MessageImportance.High, "Convex.AuthKit: cancelled.");
                 return false;
             }
+            catch (Exception e)
+            {
+                log.Report(Diagnostics.Unexpected, FailureTranslation.UnexpectedMessage(e));
+            }
             return !Log.HasLoggedErrors;
         }
     }

@@ -43,6 +43,7 @@ namespace Convex.AuthKit.Build.Provisioning
             }
             catch (Exception e) when (FailureTranslation.TryTranslate(e, out var failure))
             {
+                run.ReportPartialChanges();
                 log.Report(failure!.Diagnostic, failure.Message);
                 succeeded = false;
             }
@@ -119,8 +120,7 @@ namespace Convex.AuthKit.Build.Provisioning
                         variableWrites, workOS, envFile).ConfigureAwait(false);
                     return true;
                 }
-                await ApplyAsync(http, connection, credentials, variableWrites, workOS, envFile, environment, cancellationToken).ConfigureAwait(false);
-                _items = EnvironmentVariableItemsFor(dev, environment);
+                await ApplyAsync(http, connection, credentials, variableWrites, workOS, envFile, dev, environment, cancellationToken).ConfigureAwait(false);
                 _report.WriteTo(_log);
                 return true;
             }
@@ -135,7 +135,7 @@ namespace Convex.AuthKit.Build.Provisioning
         /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
         /// </summary>
         private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, WorkOSCredentials credentials, IReadOnlyList<EnvironmentVariableChange> variableWrites,
-            WorkOSConfiguration workOS, EnvFilePlan? envFile, BuildEnvironment environment, CancellationToken cancellationToken)
+            WorkOSConfiguration workOS, EnvFilePlan? envFile, AuthKitEnvironmentConfig dev, BuildEnvironment environment, CancellationToken cancellationToken)
         {
             var writeVariables = variableWrites.Count > 0
                 ? connection.Deployment.UpdateEnvironmentVariablesAsync(variableWrites, cancellationToken)
@@ -160,6 +160,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 cancellationToken.ThrowIfCancellationRequested();
                 if (envFile.Apply()) _report.EnvFileWritten(envFile.DisplayName, envFile.Changes);
             }
+            _items = EnvironmentVariableItemsFor(dev, environment);
 
             _report.WorkOSConfigured(await configure.ConfigureAwait(false), _report.FreshEnvironment);
         }
@@ -203,8 +204,10 @@ namespace Convex.AuthKit.Build.Provisioning
             + $"/d/{selection.DeploymentName}/settings/environment-variables";
 
         /// <summary>DESIGN §5 offline: go on with a warning when the env file already holds every entry, else fail.</summary>
-        private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment environment)
+        private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment before)
         {
+            // Read the file again: this run may have written it before a WorkOS call went unanswered (DESIGN §4.7).
+            var environment = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
             var missing = (dev.LocalEnvVarsDisabled ? Enumerable.Empty<string>() : (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key))
                 .Concat(wantsCookiePassword ? new[] { EnvFilePlan.CookiePasswordName } : Array.Empty<string>())
                 .Where(name => string.IsNullOrEmpty(environment.GetRaw(name)))
@@ -212,9 +215,16 @@ namespace Convex.AuthKit.Build.Provisioning
             if (missing.Count > 0)
                 throw new ProvisioningException(Diagnostics.OfflineAndIncomplete,
                     $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
+            ReportPartialChanges();
             _log.Report(Diagnostics.Offline, $"{offline.Message}. {environment.EnvFile.DisplayName} already holds every AuthKit entry, so the build goes on; it will check again next time.");
             _items = EnvironmentVariableItemsFor(dev, environment);
             return false;
+        }
+
+        /// <summary>A run that fails after changing something (DESIGN §4.7's order) still says what it changed.</summary>
+        private void ReportPartialChanges()
+        {
+            if (_report.HasChanges) _report.WriteTo(_log);
         }
 
         private Uri WorkOSBaseUrl(BuildEnvironment environment)

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Provisioning
 {
@@ -25,6 +26,12 @@ namespace Convex.AuthKit.Build.Provisioning
         public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
         public string HomeDirectory { get; set; } = DefaultHomeDirectory();
+
+        /// <summary>
+        /// Makes the HTTP policy of one run (DESIGN §4.7 defaults). Internal: tests shorten the per-request timeout and
+        /// the waits between attempts; no MSBuild property reaches it.
+        /// </summary>
+        internal Func<HttpPolicy> CreateHttpPolicy { get; set; } = HttpPolicy.CreateDefault;
 
         /// <summary>The env file: relative to the Convex app, or absolute.</summary>
         public string EnvFilePath(string appDirectory) =>

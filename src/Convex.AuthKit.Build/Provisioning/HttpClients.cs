@@ -8,7 +8,7 @@ namespace Convex.AuthKit.Build.Provisioning
     {
         public static ResilientHttpClient Create(BuildSettings settings, ProvisionLog log)
         {
-            var policy = HttpPolicy.CreateDefault();
+            var policy = settings.CreateHttpPolicy();
             var budget = TimeSpan.FromSeconds(settings.TimeoutSeconds);
             if (budget < policy.RequestTimeout) policy.RequestTimeout = budget;
             return new ResilientHttpClient(policy)

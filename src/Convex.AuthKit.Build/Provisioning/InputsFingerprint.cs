@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
+using Convex.AuthKit.Build.Convex;
 
 namespace Convex.AuthKit.Build.Provisioning
 {
@@ -30,14 +30,11 @@ namespace Convex.AuthKit.Build.Provisioning
             "convex/auth.config.cjs", "convex/auth.config.mts", "convex/auth.config.cts",
         };
 
-        public static string PackageVersion { get; } =
-            typeof(InputsFingerprint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
         public static CollectedInputs Collect(BuildSettings settings, Stamp? previousStamp)
         {
             var location = ConvexAppLocator.Locate(settings.ProjectDirectory, settings.ConvexProjectDirectory, settings.SpaRoot);
             var text = new StringBuilder();
-            text.Append("package=").AppendLine(PackageVersion);
+            text.Append("package=").AppendLine(ConvexClientInfo.Version);
             text.Append("settings=").AppendLine(settings.Describe());
             text.Append("app=").AppendLine(location.Directory ?? "");
             foreach (var probe in location.ProbedPaths) text.Append("probe=").Append(probe).AppendLine(Exists(probe) ? ":1" : ":0");

@@ -41,8 +41,9 @@ namespace Convex.AuthKit.Build.Provisioning
                 _sink.Error(diagnostic.Code, diagnostic.HelpLink, text);
                 return;
             }
+            // A downgraded error keeps its own README entry as help link.
             var code = diagnostic.IsError ? "CAK2" + diagnostic.Code.Substring(4) : diagnostic.Code;
-            _sink.Warning(code, Diagnostic.HelpLinkFor(code), text);
+            _sink.Warning(code, diagnostic.HelpLink, text);
         }
     }
 }

@@ -1,0 +1,50 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Newtonsoft.Json.Linq;
+
+namespace Convex.AuthKit.Build.Tests.Conformance;
+
+/// <summary>Skip nothing: every vector file in every conformance directory belongs to a family that has a test.</summary>
+[TestClass]
+public sealed class ConformanceCoverageTests
+{
+    private static readonly string[] TestedFamilies =
+    {
+        "dotenv_parse", "env_file_edit", "format_value", "resolve_template", "deployment_name_from_url", "authkit_config", "framework_detection",
+    };
+
+    [TestMethod, TestCategory("Conformance")]
+    public void EveryVectorFileHasATestedFamily()
+    {
+        foreach (var directory in ConformanceVectors.Directories())
+            foreach (var file in Directory.GetFiles(directory, "*.json"))
+            {
+                var family = (string?)JObject.Parse(File.ReadAllText(file))["family"];
+                CollectionAssert.Contains(TestedFamilies, family, $"{file}: family '{family}' has no conformance test");
+            }
+    }
+
+    [TestMethod, TestCategory("Conformance"), DoNotParallelize]
+    public void ExtraDirectoriesFromTheEnvironmentAreRead()
+    {
+        var extra = Path.Combine(Path.GetTempPath(), "convex-authkit-conformance-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(extra);
+        File.WriteAllText(Path.Combine(extra, "more.json"),
+            "{\"family\":\"dotenv_parse\",\"vectors\":[{\"name\":\"extra_vector\",\"input\":{\"text\":\"X=1\"},\"expected\":{\"parsed\":{\"X\":\"1\"}}}]}");
+        var before = Environment.GetEnvironmentVariable(ConformanceVectors.DirsVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ConformanceVectors.DirsVariable, extra);
+            var names = ConformanceVectors.Family("dotenv_parse").Select(row => (string)row[0]).ToList();
+            Assert.IsTrue(names.Any(n => n.EndsWith("more.json:extra_vector")), string.Join("\n", names));
+            Assert.IsTrue(names.Count > 1, "the shared vectors are still read");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ConformanceVectors.DirsVariable, before);
+            Directory.Delete(extra, true);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Demo.Harness;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Convex.AuthKit.Build.Tests.Provisioning;
+
+/// <summary>Every diagnostic has a unique CAK code, a README entry at its anchor, and a help link to it.</summary>
+[TestClass]
+public sealed class DiagnosticsCatalogTests
+{
+    private static Diagnostic[] All() => typeof(Diagnostics).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (Diagnostic)f.GetValue(null)!).ToArray();
+
+    [TestMethod]
+    public void CodesAreUniqueAndWellFormed()
+    {
+        var codes = All().Select(d => d.Code).ToList();
+        Assert.AreEqual(codes.Count, codes.Distinct().Count(), string.Join(", ", codes));
+        foreach (var code in codes) StringAssert.Matches(code, new System.Text.RegularExpressions.Regex("^CAK[12][0-9]{3}$"));
+        // Downgraded errors (CAK1nnn → CAK2nnn) never collide with a native warning.
+        var downgraded = codes.Where(c => c.StartsWith("CAK1")).Select(c => "CAK2" + c.Substring(4));
+        Assert.IsFalse(downgraded.Intersect(codes).Any());
+    }
+
+    [TestMethod]
+    public void EveryCodeHasAReadmeEntryAndAHelpLinkToIt()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        foreach (var diagnostic in All())
+        {
+            var anchor = diagnostic.Code.ToLowerInvariant();
+            StringAssert.Contains(readme, $"<a id=\"{anchor}\"></a>`{diagnostic.Code}`", "README entry for " + diagnostic.Code);
+            StringAssert.EndsWith(diagnostic.HelpLink, "#" + anchor);
+            StringAssert.StartsWith(diagnostic.HelpLink, "https://");
+        }
+    }
+
+    [TestMethod]
+    public void FailOnErrorFalseReportsAnErrorAsTheMatchingWarningWithTheErrorsHelpLink()
+    {
+        var sink = new RecordingLogSink();
+        new ProvisionLog(sink, failOnError: false).Report(Diagnostics.DeployKeyCannotProvision, "text");
+        Assert.AreEqual(0, sink.Errors.Count);
+        Assert.AreEqual(("CAK2006", "text"), sink.Warnings.Single());
+        StringAssert.EndsWith(sink.HelpLinks.Single(), "#cak1006");
+    }
+}

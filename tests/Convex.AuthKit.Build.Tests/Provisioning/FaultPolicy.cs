@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Convex.AuthKit.Build.Http;
+
+namespace Convex.AuthKit.Build.Tests.Provisioning;
+
+/// <summary>
+/// DESIGN §4.7's policy (3 attempts, Retry-After honoured) with test-sized times: a short per-request timeout so a hang
+/// costs half a second, a tiny backoff, and waits that are recorded (to prove Retry-After was honoured) instead of slept.
+/// </summary>
+public sealed class FaultPolicy
+{
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan LongestRealWait = TimeSpan.FromMilliseconds(20);
+
+    private readonly ConcurrentQueue<TimeSpan> _waits = new();
+
+    /// <summary>Every wait between attempts the client asked for, in order.</summary>
+    public IReadOnlyList<TimeSpan> Waits => _waits.ToArray();
+
+    public HttpPolicy Create() => new()
+    {
+        RequestTimeout = RequestTimeout,
+        BaseDelay = BaseDelay,
+        MaxDelay = TimeSpan.FromMilliseconds(40),
+        Jitter = () => 0,
+        Delay = Wait,
+    };
+
+    /// <summary>Makes every run of <paramref name="harness"/> use this policy.</summary>
+    public FaultPolicy Use(FlowHarness harness)
+    {
+        harness.Configure = settings => settings.CreateHttpPolicy = Create;
+        return this;
+    }
+
+    public void ClearWaits()
+    {
+        while (_waits.TryDequeue(out _)) { }
+    }
+
+    private Task Wait(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        _waits.Enqueue(delay);
+        return Task.Delay(delay < LongestRealWait ? delay : LongestRealWait, cancellationToken);
+    }
+}
