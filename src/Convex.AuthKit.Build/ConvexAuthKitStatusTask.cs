@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Status;
 using Microsoft.Build.Framework;
 
@@ -41,6 +42,10 @@ namespace Convex.AuthKit.Build
             {
                 Log.LogMessage(MessageImportance.High, "Convex.AuthKit: cancelled.");
                 return false;
+            }
+            catch (Exception e)
+            {
+                new ProvisionLog(new MSBuildLogSink(Log), settings.FailOnError).Report(Diagnostics.Unexpected, FailureTranslation.UnexpectedMessage(e));
             }
             return !Log.HasLoggedErrors;
         }

@@ -155,10 +155,18 @@ namespace Convex.AuthKit.Build.Status
             return string.Join(", ", Array.ConvertAll(names, n => n + (facts.Variables!.TryGetValue(n, out var v) && v.Length > 0 ? " set" : " missing")));
         }
 
+        /// <summary>The provisioning target's own test (ProvisioningSession): a matching stamp means no work, no request.</summary>
         private static bool StampIsCurrent(StatusRequest request)
         {
-            var stamp = Stamp.Read(request.StampFile);
-            return stamp != null && stamp.Fingerprint == InputsFingerprint.Collect(request.Settings, stamp).FingerprintWithContents();
+            try
+            {
+                var stamp = Stamp.Read(request.StampFile);
+                return stamp != null && stamp.Fingerprint == InputsFingerprint.Collect(request.Settings, stamp).FingerprintWithContents();
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                return false; // the build could not fingerprint either, so it would re-check everything
+            }
         }
     }
 }

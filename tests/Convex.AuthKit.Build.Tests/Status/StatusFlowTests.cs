@@ -103,6 +103,7 @@ public sealed class StatusFlowTests
     public async Task Offline_WithStamp_ReadsTheClientIdFromTheEnvFile()
     {
         await using var h = await FlowHarness.StartAsync("vite-app");
+        new FaultPolicy().Use(h);
         await h.RunAsync();
         var clientId = h.WorkOSEnvironment()!.ClientId;
         await h.Sandbox.DisposeAsync();
@@ -124,6 +125,7 @@ public sealed class StatusFlowTests
     public async Task Offline_WithoutStamp_SaysSoAndTellsTheLocalFacts()
     {
         await using var h = await FlowHarness.StartAsync("vite-app");
+        new FaultPolicy().Use(h);
         await h.Sandbox.DisposeAsync();
 
         var (block, log) = await StatusRun.RunAsync(h);
