@@ -42,6 +42,8 @@ namespace Convex.AuthKit.Build.Status
             var location = ConvexAppLocator.Locate(settings.ProjectDirectory, settings.ConvexProjectDirectory, settings.SpaRoot);
             if (location.MissingExplicitDirectory != null)
             {
+                // A broken setting is a real error for the status too, like an invalid convex.json.
+                log.Report(Diagnostics.MissingConvexProjectDirectory, $"ConvexProjectDirectory is '{settings.ConvexProjectDirectory}', but {location.MissingExplicitDirectory} does not exist. Point it at the folder that holds convex.json (or remove it to let the package look for the Convex app).");
                 block.Add("Convex app", $"{location.MissingExplicitDirectory} (ConvexProjectDirectory) does not exist");
                 return NextBuildForecast.Fails(Diagnostics.MissingConvexProjectDirectory, settings.FailOnError, "ConvexProjectDirectory names a folder that does not exist");
             }
@@ -76,6 +78,7 @@ namespace Convex.AuthKit.Build.Status
             var environment = BuildEnvironment.Load(location.Directory, settings.EnvFile, settings.Environment);
             var selection = DeploymentSelector.Select(environment, settings.HomeDirectory);
             if (selection.Diagnostic != null) log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
+            if (selection.Kind == DeploymentSelectionKind.Invalid) log.Report(Diagnostics.InvalidDeploymentSelection, selection.Message!);
             var entries = EnvFileEntries.Of(decision, environment);
             var facts = selection.IsDevDeployment
                 ? await DeploymentFacts.ReadAsync(selection, settings, log, cancellationToken).ConfigureAwait(false)

@@ -198,6 +198,25 @@ public sealed class StatusFlowTests
     }
 
     [TestMethod]
+    public async Task BrokenSettings_AreRealErrors()
+    {
+        await using var h = await FlowHarness.StartAsync("vite-app");
+        h.Configure = s => s.ConvexProjectDirectory = "no-such-folder";
+        var (block, log) = await StatusRun.RunAsync(h);
+        Assert.AreEqual("CAK1003", log.Errors.Single().Code, log.All);
+        StringAssert.EndsWith(block["Convex app"], "no-such-folder (ConvexProjectDirectory) does not exist");
+        StringAssert.StartsWith(block.NextBuild, "fail with error CAK1003");
+
+        h.Configure = null;
+        h.Environment["CONVEX_SELF_HOSTED_URL"] = "http://127.0.0.1:3210";
+        (block, log) = await StatusRun.RunAsync(h);
+        Assert.AreEqual("CAK1004", log.Errors.Single().Code, log.All);
+        StringAssert.StartsWith(block["deployment"], "invalid: ");
+        StringAssert.StartsWith(block.NextBuild, "fail with error CAK1004");
+        Assert.AreEqual(0, h.Sandbox.Requests.Count);
+    }
+
+    [TestMethod]
     public async Task DeployKeyOnAFreshDeployment_ForecastsTheRefusal_WithoutAWorkOSCall()
     {
         await using var h = await FlowHarness.StartAsync("vite-app", loggedIn: false, withDeployment: false);
