@@ -40,10 +40,12 @@ namespace Convex.AuthKit.Build.Provisioning
             if (writes.Count == 0)
             {
                 log.High($"{subject}: dry run, up to date, nothing would change.");
-                log.Normal("dry run: the reads it made:" + string.Concat(lines.Select(line => "\n  - " + line)));
+                foreach (var line in lines) log.Normal("  - " + line);
                 return;
             }
-            log.High($"{subject}: dry run, nothing changed; a build would:" + string.Concat(lines.Concat(writes).Select(line => "\n  - " + line)));
+            // One line a step, like the change report (tools and the demo read the package's output line by line).
+            log.High($"{subject}: dry run, nothing changed; a build would:");
+            foreach (var line in lines.Concat(writes)) log.High("  - " + line);
         }
 
         /// <summary>The reads of round trips 1 and 2, which the dry run made too.</summary>

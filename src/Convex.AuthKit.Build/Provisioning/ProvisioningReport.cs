@@ -75,8 +75,8 @@ namespace Convex.AuthKit.Build.Provisioning
                 log.High($"{Subject}: up to date, nothing to do.");
                 return;
             }
-            // One message, so that the block stays together when projects build in parallel.
-            log.High($"{Subject}:" + string.Concat(_changes.Select(change => "\n  - " + change)));
+            log.High($"{Subject}:");
+            foreach (var change in _changes) log.High("  - " + change);
         }
     }
 }
