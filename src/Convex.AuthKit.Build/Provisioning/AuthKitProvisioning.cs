@@ -85,6 +85,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
                 var credentials = WorkOSCredentials.Resolve(deploymentVariables, environment);
                 IReadOnlyList<EnvironmentVariableChange> variableWrites;
+                var provisions = !credentials.Complete;
                 if (credentials.Complete)
                 {
                     credentials.EnsureMatches(deploymentVariables, environment);
@@ -115,7 +116,8 @@ namespace Convex.AuthKit.Build.Provisioning
                     : null;
                 if (_settings.DryRun)
                 {
-                    DryRunPlan.Print(_log, _report.Subject, connection, credentials, variableWrites, workOS, envFile);
+                    await DryRunPlan.PrintAsync(_log, _report.Subject, connection, _settings, provisions,
+                        variableWrites, workOS, envFile).ConfigureAwait(false);
                     return true;
                 }
                 await ApplyAsync(http, connection, credentials, variableWrites, workOS, envFile, dev, environment, cancellationToken).ConfigureAwait(false);

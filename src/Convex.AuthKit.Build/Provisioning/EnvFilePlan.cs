@@ -46,7 +46,8 @@ namespace Convex.AuthKit.Build.Provisioning
                 var (name, template) = (entry.Key, entry.Value);
                 if (existing.TryGetValue(name, out var current) && current.Length > 0)
                 {
-                    EnsureNotStale(name, template, current, values, environment, envFile.DisplayName);
+                    // Against placeholders the check would be meaningless; the build checks the provisioned values.
+                    if (!credentials.ArePlaceholders) EnsureNotStale(name, template, current, values, environment, envFile.DisplayName);
                     continue;
                 }
                 var source = environment.SourceOf(name);

@@ -24,6 +24,7 @@ namespace Convex.AuthKit.Build.Provisioning
             if (app.Directory == null)
             {
                 log.Low($"no Convex app found for this project (no convex.json or convex/ folder in the project, SpaRoot, ClientApp/ or a parent folder up to the repository root); nothing to do.");
+                if (settings.DryRun) return; // a dry run leaves every file as it was, the stamp included
                 EnvironmentVariableItems.Write(files.ItemsFile, Array.Empty<KeyValuePair<string, string>>());
                 RecordSuccess(settings, files, null);
                 return;
@@ -37,7 +38,7 @@ namespace Convex.AuthKit.Build.Provisioning
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is OperationCanceledException || e is TimeoutException))
             {
-                Stamp.Delete(files.StampFile);
+                if (!settings.DryRun) Stamp.Delete(files.StampFile);
                 log.Report(Diagnostics.TimedOut, $"AuthKit provisioning did not finish within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s){(e is TimeoutException ? ": " + e.Message : "")}. Build again, or raise ConvexAuthKitTimeoutSeconds on a slow network.");
             }
         }

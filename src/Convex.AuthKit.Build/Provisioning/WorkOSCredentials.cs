@@ -15,17 +15,21 @@ namespace Convex.AuthKit.Build.Provisioning
         public const string ApiKeyName = "WORKOS_API_KEY";
         public const string EnvironmentIdName = "WORKOS_ENVIRONMENT_ID";
 
-        private WorkOSCredentials(string? clientId, string? apiKey, string? environmentId)
+        private WorkOSCredentials(string? clientId, string? apiKey, string? environmentId, bool arePlaceholders = false)
         {
             ClientId = clientId;
             ApiKey = apiKey;
             EnvironmentId = environmentId;
+            ArePlaceholders = arePlaceholders;
         }
 
         public string? ClientId { get; }
         public string? ApiKey { get; }
         public string? EnvironmentId { get; }
         public bool Complete => ClientId != null && ApiKey != null;
+
+        /// <summary>Stand-ins for an environment not provisioned yet (dry run, status): nothing can be compared with them.</summary>
+        public bool ArePlaceholders { get; }
 
         public static WorkOSCredentials Resolve(IReadOnlyDictionary<string, string> deploymentVariables, BuildEnvironment environment) =>
             new WorkOSCredentials(
@@ -70,7 +74,7 @@ namespace Convex.AuthKit.Build.Provisioning
 
         /// <summary>Stand-ins for a dry run's plan, where the environment that would be provisioned does not exist yet.</summary>
         public static WorkOSCredentials Placeholders() =>
-            new WorkOSCredentials("<client ID of the new environment>", "<API key of the new environment>", "<ID of the new environment>");
+            new WorkOSCredentials("<client ID of the new environment>", "<API key of the new environment>", "<ID of the new environment>", arePlaceholders: true);
 
         /// <summary>spec §5.6: what the deployment lacks and the build has, in the CLI's order.</summary>
         public IReadOnlyList<EnvironmentVariableChange> GapsIn(IReadOnlyDictionary<string, string> deploymentVariables)
