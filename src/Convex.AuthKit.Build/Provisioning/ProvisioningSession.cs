@@ -48,10 +48,11 @@ namespace Convex.AuthKit.Build.Provisioning
 
             // Another build may have finished the same work while this one waited for the lock.
             var stamp = Stamp.Read(files.StampFile);
-            if (!settings.Force && !settings.DryRun && stamp != null
-                && stamp.Fingerprint == InputsFingerprint.Collect(settings, stamp).FingerprintWithContents())
+            var current = stamp == null ? null : InputsFingerprint.Collect(settings, stamp);
+            if (!settings.Force && !settings.DryRun && stamp != null && stamp.Fingerprint == current!.FingerprintWithContents())
             {
                 log.Low("up to date (the stamp matches every input); nothing to do.");
+                Refresh(stamp, current, files);
                 return;
             }
 
@@ -60,6 +61,17 @@ namespace Convex.AuthKit.Build.Provisioning
             EnvironmentVariableItems.Write(files.ItemsFile, outcome.EnvironmentVariableItems);
             if (outcome.Succeeded && !log.HasReportedErrors) RecordSuccess(settings, files, outcome);
             else Stamp.Delete(files.StampFile);
+        }
+
+        /// <summary>
+        /// The target ran although nothing changed in content (a file touched by a checkout or an editor, or the
+        /// inputs file rewritten by a parallel inner build): rewrite the stamp so that it is newer than every input
+        /// again, or Inputs/Outputs would run the target on every later build.
+        /// </summary>
+        private static void Refresh(Stamp stamp, CollectedInputs current, StateFilePaths files)
+        {
+            StateFiles.WriteIfDifferent(files.InputsFile, current.Fingerprint + "\n");
+            stamp.Write(files.StampFile);
         }
 
         /// <summary>
