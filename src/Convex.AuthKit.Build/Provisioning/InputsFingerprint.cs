@@ -30,11 +30,16 @@ namespace Convex.AuthKit.Build.Provisioning
             "convex/auth.config.cjs", "convex/auth.config.mts", "convex/auth.config.cts",
         };
 
-        public static CollectedInputs Collect(BuildSettings settings, Stamp? previousStamp)
+        public static CollectedInputs Collect(BuildSettings settings, Stamp? previousStamp) =>
+            Collect(settings, previousStamp, ConvexClientInfo.Version);
+
+        /// <summary>A new package version must re-run the target: its path changes, but NuGet keeps the packed files'
+        /// timestamps, so Inputs/Outputs alone would not notice; the version in the fingerprint does.</summary>
+        internal static CollectedInputs Collect(BuildSettings settings, Stamp? previousStamp, string packageVersion)
         {
             var location = ConvexAppLocator.Locate(settings.ProjectDirectory, settings.ConvexProjectDirectory, settings.SpaRoot);
             var text = new StringBuilder();
-            text.Append("package=").AppendLine(ConvexClientInfo.Version);
+            text.Append("package=").AppendLine(packageVersion);
             text.Append("settings=").AppendLine(settings.Describe());
             text.Append("app=").AppendLine(location.Directory ?? "");
             foreach (var probe in location.ProbedPaths) text.Append("probe=").Append(probe).AppendLine(Exists(probe) ? ":1" : ":0");
