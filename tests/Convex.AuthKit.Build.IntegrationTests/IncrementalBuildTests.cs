@@ -157,16 +157,20 @@ public sealed class IncrementalBuildTests
         var envFile = s.ReadEnvFile();
         StringAssert.Contains(envFile, "VITE_WORKOS_CLIENT_ID=");
         var envFileTime = File.GetLastWriteTimeUtc(s.App.PathOf(s.EnvFileRelative));
-        Assert.IsTrue(File.Exists(s.App.PathOf("obj/ViteApp.ConvexAuthKit.stamp")));
+        var stamp = s.App.PathOf("obj/ViteApp.ConvexAuthKit.stamp");
+        var appStamp = File.ReadAllLines(stamp).Single(l => l.StartsWith("app-stamp=", StringComparison.Ordinal)).Substring("app-stamp=".Length);
+        Assert.IsTrue(File.Exists(appStamp), "the Convex app's shared stamp");
 
         var clean = s.App.Build(project, new[] { "-v:n" }, s.Environment, verb: "clean");
         AssertBuilt(clean);
         Assert.AreEqual(envFile, s.ReadEnvFile(), "dotnet clean leaves .env.local as it was");
         Assert.AreEqual(envFileTime, File.GetLastWriteTimeUtc(s.App.PathOf(s.EnvFileRelative)), "not even rewritten");
         Assert.IsFalse(Directory.EnumerateFiles(s.App.PathOf("obj"), "ViteApp.ConvexAuthKit.*").Any(), "the state files are gone");
+        Assert.IsFalse(File.Exists(appStamp), "and so is the Convex app's shared stamp");
 
         var rebuilt = Build(s, project);
         AssertRan(rebuilt, "after clean");
+        Assert.IsTrue(s.Sandbox.Requests.Any(r => r.Path.EndsWith("/authorize_within_current_project", StringComparison.Ordinal)), "the build after clean re-checks");
         Assert.AreEqual(envFile, s.ReadEnvFile());
         Assert.AreEqual(1, s.Sandbox.Snapshot().Counters.GetOrProvisionCalls, "the re-check finds the environment provisioned");
     }

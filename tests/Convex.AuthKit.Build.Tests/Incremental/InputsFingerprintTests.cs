@@ -174,4 +174,24 @@ public sealed class InputsFingerprintTests
         File.WriteAllText(tokenFile, "{\"accessToken\":\"two\"}");
         Assert.AreNotEqual(first, WithContents(stamp), "logging in again re-runs the target");
     }
+
+    [TestMethod]
+    public void ProjectsOfOneConvexAppShareTheAppFingerprint()
+    {
+        var api = Path.Combine(_root, "Api");
+        var web = Path.Combine(_root, "Web");
+        Directory.CreateDirectory(api);
+        Directory.CreateDirectory(web);
+        var fromApi = InputsFingerprint.Collect(Settings(s => s.ProjectDirectory = api), null, "1.0.0");
+        var fromWeb = InputsFingerprint.Collect(Settings(s => s.ProjectDirectory = web), null, "1.0.0");
+        Assert.AreEqual(_root, fromApi.Location.Directory);
+        Assert.AreNotEqual(fromApi.Fingerprint, fromWeb.Fingerprint, "each project has its own stamp");
+        Assert.AreEqual(fromApi.AppFingerprint, fromWeb.AppFingerprint);
+        Assert.AreEqual(fromApi.AppFingerprintWithContents(), fromWeb.AppFingerprintWithContents());
+
+        var otherOrigin = InputsFingerprint.Collect(Settings(s => { s.ProjectDirectory = web; s.DevOrigin = "http://localhost:3000"; }), null, "1.0.0");
+        Assert.AreNotEqual(fromApi.AppFingerprint, otherOrigin.AppFingerprint, "settings other than the project folder count");
+        _environment["CONVEX_DEPLOYMENT"] = "dev:other";
+        Assert.AreNotEqual(fromApi.AppFingerprint, InputsFingerprint.Collect(Settings(s => s.ProjectDirectory = web), null, "1.0.0").AppFingerprint, "so does the environment");
+    }
 }
