@@ -16,6 +16,12 @@ internal static class Measures
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
+    public static double LowerQuartile(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return Median(sorted.Take((sorted.Length + 1) / 2));
+    }
+
     /// <summary>Sequential round trips: requests whose [start, end] ranges overlap (transitively) count as one.</summary>
     public static int RoundTrips(IEnumerable<SandboxRequest> requests)
     {

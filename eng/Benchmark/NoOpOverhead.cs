@@ -15,9 +15,12 @@ internal static class NoOpOverhead
 {
     private const string Project = "ViteApp.csproj";
 
-    public sealed record Result(int Runs, double WithMedian, double WithoutMedian, double TargetMilliseconds, int Requests)
+    public sealed record Result(int Runs, double WithMedian, double WithoutMedian, double WithLowerQuartile, double WithoutLowerQuartile, double TargetMilliseconds, int Requests)
     {
         public double Ratio => WithMedian / WithoutMedian;
+
+        /// <summary>Less sensitive to load spikes from other processes than the median.</summary>
+        public double LowerQuartileRatio => WithLowerQuartile / WithoutLowerQuartile;
     }
 
     public static async Task<Result> MeasureAsync(PackageFeed feed, int runs)
@@ -60,6 +63,7 @@ internal static class NoOpOverhead
         var targetTimes = Enumerable.Range(0, 5)
             .Select(_ => Measures.PackageTargetMilliseconds(with.Build(Project, "--no-restore", "-clp:PerformanceSummary").Output))
             .ToList();
-        return new Result(runs, Measures.Median(withTimes), Measures.Median(withoutTimes), Measures.Median(targetTimes), requests);
+        return new Result(runs, Measures.Median(withTimes), Measures.Median(withoutTimes), Measures.LowerQuartile(withTimes), Measures.LowerQuartile(withoutTimes),
+            Measures.Median(targetTimes), requests);
     }
 }

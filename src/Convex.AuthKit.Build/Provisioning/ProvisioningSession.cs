@@ -40,6 +40,7 @@ namespace Convex.AuthKit.Build.Provisioning
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is OperationCanceledException || e is TimeoutException))
             {
                 Stamp.Delete(files.StampFile);
+                Stamp.Delete(AppLock.StampPathFor(app.Directory));
                 log.Report(Diagnostics.TimedOut, $"AuthKit provisioning did not finish within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s){(e is TimeoutException ? ": " + e.Message : "")}. Build again, or raise ConvexAuthKitTimeoutSeconds on a slow network.");
             }
         }
