@@ -24,11 +24,16 @@ namespace Convex.AuthKit.Build.Provisioning
 
         public string Path { get; }
 
-        public static string PathFor(string appDirectory)
+        public static string PathFor(string appDirectory) => BasePathFor(appDirectory) + ".lock";
+
+        /// <summary>The Convex app's shared stamp: the last successful run of any project of the app (see ProvisioningSession).</summary>
+        public static string StampPathFor(string appDirectory) => BasePathFor(appDirectory) + ".stamp";
+
+        private static string BasePathFor(string appDirectory)
         {
             var key = System.IO.Path.GetFullPath(appDirectory).TrimEnd('/', '\\');
             if (System.IO.Path.DirectorySeparatorChar == '\\') key = key.ToLowerInvariant();
-            return System.IO.Path.Combine(System.IO.Path.GetTempPath(), "convex-authkit-" + Stamp.Hash(key).Substring(0, 24) + ".lock");
+            return System.IO.Path.Combine(System.IO.Path.GetTempPath(), "convex-authkit-" + Stamp.Hash(key).Substring(0, 24));
         }
 
         /// <summary>Waits until the lock is free; throws <see cref="TimeoutException"/> when the budget runs out first.</summary>

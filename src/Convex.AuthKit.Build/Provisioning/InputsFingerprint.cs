@@ -30,14 +30,19 @@ namespace Convex.AuthKit.Build.Provisioning
             "convex/auth.config.cjs", "convex/auth.config.mts", "convex/auth.config.cts",
         };
 
-        public static CollectedInputs Collect(BuildSettings settings, Stamp? previousStamp)
+        public static CollectedInputs Collect(BuildSettings settings, Stamp? previousStamp) =>
+            Collect(settings, previousStamp, ConvexClientInfo.Version);
+
+        /// <summary>A new package version must re-run the target: its path changes, but NuGet keeps the packed files'
+        /// timestamps, so Inputs/Outputs alone would not notice; the version in the fingerprint does.</summary>
+        internal static CollectedInputs Collect(BuildSettings settings, Stamp? previousStamp, string packageVersion)
         {
             var location = ConvexAppLocator.Locate(settings.ProjectDirectory, settings.ConvexProjectDirectory, settings.SpaRoot);
+            // What every project of this Convex app with the same settings sees, apart from where each one looked.
             var text = new StringBuilder();
-            text.Append("package=").AppendLine(ConvexClientInfo.Version);
-            text.Append("settings=").AppendLine(settings.Describe());
+            text.Append("package=").AppendLine(packageVersion);
+            text.Append("settings=").AppendLine(SettingsOtherThanTheProject(settings));
             text.Append("app=").AppendLine(location.Directory ?? "");
-            foreach (var probe in location.ProbedPaths) text.Append("probe=").Append(probe).AppendLine(Exists(probe) ? ":1" : ":0");
 
             var candidates = new List<string>();
             if (location.Directory != null)
@@ -62,8 +67,21 @@ namespace Convex.AuthKit.Build.Provisioning
                 var value = settings.Environment(name);
                 text.Append("env=").Append(name).Append(':').AppendLine(value == null ? "unset" : Stamp.Hash(value));
             }
+            var appFingerprint = Stamp.Hash(text.ToString());
 
-            return new CollectedInputs(location, Stamp.Hash(text.ToString()), existing);
+            var project = new StringBuilder().Append("project=").AppendLine(settings.ProjectDirectory);
+            foreach (var probe in location.ProbedPaths) project.Append("probe=").Append(probe).AppendLine(Exists(probe) ? ":1" : ":0");
+            project.Append("app-inputs=").AppendLine(appFingerprint);
+
+            return new CollectedInputs(location, Stamp.Hash(project.ToString()), appFingerprint, existing);
+        }
+
+        /// <summary>The project folder only decides where the Convex app is, and the app is part of the fingerprint.</summary>
+        private static string SettingsOtherThanTheProject(BuildSettings settings)
+        {
+            var description = settings.Describe();
+            var project = "project=" + settings.ProjectDirectory + "|";
+            return description.StartsWith(project, StringComparison.Ordinal) ? description.Substring(project.Length) : description;
         }
 
         private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
@@ -71,10 +89,11 @@ namespace Convex.AuthKit.Build.Provisioning
 
     public sealed class CollectedInputs
     {
-        public CollectedInputs(ConvexAppLocation location, string fingerprint, IReadOnlyList<string> existingFiles)
+        public CollectedInputs(ConvexAppLocation location, string fingerprint, string appFingerprint, IReadOnlyList<string> existingFiles)
         {
             Location = location;
             Fingerprint = fingerprint;
+            AppFingerprint = appFingerprint;
             ExistingFiles = existingFiles;
         }
 
@@ -83,12 +102,23 @@ namespace Convex.AuthKit.Build.Provisioning
         /// <summary>Hash of settings, environment and which files exist; file contents are left to Inputs/Outputs.</summary>
         public string Fingerprint { get; }
 
+        /// <summary>
+        /// The same without the project's own part (its folder, where it looked for the app): equal for every project
+        /// of one Convex app that has the same settings, so one project's successful run can stand for the others'.
+        /// </summary>
+        public string AppFingerprint { get; }
+
         public IReadOnlyList<string> ExistingFiles { get; }
 
         /// <summary>The fingerprint including file contents: what the stamp records, re-checked under the lock.</summary>
-        public string FingerprintWithContents()
+        public string FingerprintWithContents() => WithContents(Fingerprint);
+
+        /// <summary>The app fingerprint including file contents: what the Convex app's shared stamp records.</summary>
+        public string AppFingerprintWithContents() => WithContents(AppFingerprint);
+
+        private string WithContents(string fingerprint)
         {
-            var text = new StringBuilder(Fingerprint).AppendLine();
+            var text = new StringBuilder(fingerprint).AppendLine();
             foreach (var file in ExistingFiles)
             {
                 string content;

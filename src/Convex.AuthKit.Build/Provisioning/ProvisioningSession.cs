@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -26,7 +28,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 log.Low($"no Convex app found for this project (no convex.json or convex/ folder in the project, SpaRoot, ClientApp/ or a parent folder up to the repository root); nothing to do.");
                 if (settings.DryRun) return; // a dry run leaves every file as it was, the stamp included
                 EnvironmentVariableItems.Write(files.ItemsFile, Array.Empty<KeyValuePair<string, string>>());
-                RecordSuccess(settings, files, null);
+                RecordSuccess(settings, files, Array.Empty<string>(), Array.Empty<string>(), null, shareWithTheApp: false);
                 return;
             }
 
@@ -38,7 +40,11 @@ namespace Convex.AuthKit.Build.Provisioning
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is OperationCanceledException || e is TimeoutException))
             {
-                if (!settings.DryRun) Stamp.Delete(files.StampFile);
+                if (!settings.DryRun)
+                {
+                    Stamp.Delete(files.StampFile);
+                    Stamp.Delete(AppLock.StampPathFor(app.Directory));
+                }
                 log.Report(Diagnostics.TimedOut, $"AuthKit provisioning did not finish within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s){(e is TimeoutException ? ": " + e.Message : "")}. Build again, or raise ConvexAuthKitTimeoutSeconds on a slow network.");
             }
         }
@@ -47,32 +53,82 @@ namespace Convex.AuthKit.Build.Provisioning
         {
             using var appLock = await AppLock.AcquireAsync(appDirectory, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
 
-            // Another build may have finished the same work while this one waited for the lock.
-            var stamp = Stamp.Read(files.StampFile);
-            if (!settings.Force && !settings.DryRun && stamp != null
-                && stamp.Fingerprint == InputsFingerprint.Collect(settings, stamp).FingerprintWithContents())
-            {
-                log.Low("up to date (the stamp matches every input); nothing to do.");
-                return;
-            }
+            // Another build may have finished the same work while this one waited for the lock: an inner build of this
+            // project (they share the stamp), or another project of the same Convex app (the app's shared stamp).
+            if (!settings.Force && !settings.DryRun && (IsUpToDate(settings, files, log) || AdoptedTheAppStamp(appDirectory, settings, files, log))) return;
 
             var outcome = await AuthKitProvisioning.RunAsync(appDirectory, settings, log, cancellationToken).ConfigureAwait(false);
             if (settings.DryRun) return;
             EnvironmentVariableItems.Write(files.ItemsFile, outcome.EnvironmentVariableItems);
-            if (outcome.Succeeded && !log.HasReportedErrors) RecordSuccess(settings, files, outcome);
-            else Stamp.Delete(files.StampFile);
+            if (outcome.Succeeded && !log.HasReportedErrors)
+            {
+                RecordSuccess(settings, files, outcome.WatchedFiles, outcome.WatchedVariables, appDirectory, shareWithTheApp: true);
+            }
+            else
+            {
+                Stamp.Delete(files.StampFile);
+                Stamp.Delete(AppLock.StampPathFor(appDirectory));
+            }
+        }
+
+        /// <summary>
+        /// When the stamp matches and the target ran anyway (a file touched by a checkout or an editor, or the inputs
+        /// file rewritten by a parallel inner build), the stamp is rewritten so that it is newer than every input
+        /// again, or Inputs/Outputs would run the target on every later build.
+        /// </summary>
+        private static bool IsUpToDate(BuildSettings settings, StateFilePaths files, ProvisionLog log)
+        {
+            var stamp = Stamp.Read(files.StampFile);
+            if (stamp == null) return false;
+            var current = InputsFingerprint.Collect(settings, stamp);
+            if (stamp.Fingerprint != current.FingerprintWithContents()) return false;
+            log.Low("up to date (the stamp matches every input); nothing to do.");
+            StateFiles.WriteIfDifferent(files.InputsFile, current.Fingerprint + "\n");
+            stamp.Write(files.StampFile);
+            return true;
+        }
+
+        /// <summary>
+        /// DESIGN §6: the projects of a solution that share one Convex app take turns under its lock; once one of them
+        /// has succeeded with the same inputs (files, environment, settings other than the project folder), the next
+        /// one has nothing to do and records that success as its own.
+        /// </summary>
+        private static bool AdoptedTheAppStamp(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log)
+        {
+            var shared = Stamp.Read(AppLock.StampPathFor(appDirectory));
+            if (shared == null || shared.Fingerprint != InputsFingerprint.Collect(settings, shared).AppFingerprintWithContents()) return false;
+            log.Low("up to date (another project of this Convex app just succeeded with the same inputs); nothing to do.");
+            StateFiles.WriteIfDifferent(files.ItemsFile, string.Concat(shared.ItemLines.Select(line => line + "\n")));
+            RecordSuccess(settings, files, shared.WatchedFiles, shared.WatchedVariables, appDirectory, shareWithTheApp: false);
+            return true;
         }
 
         /// <summary>
         /// The stamp's fingerprint is computed exactly as the next build will compute it: with the watched files and
         /// variables this run discovered, and after this run's own writes (the env file is an input).
         /// </summary>
-        private static void RecordSuccess(BuildSettings settings, StateFilePaths files, ProvisioningOutcome? outcome)
+        private static void RecordSuccess(BuildSettings settings, StateFilePaths files, IEnumerable<string> watchedFiles, IEnumerable<string> watchedVariables,
+            string? appDirectory, bool shareWithTheApp)
         {
-            var watching = new Stamp("", outcome?.WatchedFiles ?? Array.Empty<string>(), outcome?.WatchedVariables ?? Array.Empty<string>());
+            var watching = new Stamp("", watchedFiles, watchedVariables);
             var inputs = InputsFingerprint.Collect(settings, watching);
             StateFiles.WriteIfDifferent(files.InputsFile, inputs.Fingerprint + "\n");
-            new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables).Write(files.StampFile);
+            var appStamp = appDirectory == null ? null : AppLock.StampPathFor(appDirectory);
+            if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files);
+            new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables, appStampFile: appStamp).Write(files.StampFile);
+        }
+
+        /// <summary>Best effort: the shared stamp only saves the app's other projects a check.</summary>
+        private static void ShareWithTheApp(string appStamp, CollectedInputs inputs, Stamp watching, StateFilePaths files)
+        {
+            try
+            {
+                new Stamp(inputs.AppFingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables, File.ReadAllLines(files.ItemsFile)).Write(appStamp);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                Stamp.Delete(appStamp);
+            }
         }
     }
 }

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Convex.AuthKit.Sandbox;
+
+namespace Convex.AuthKit.Benchmark;
+
+internal static class Measures
+{
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        if (sorted.Length == 0) throw new ArgumentException("No values.");
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    public static double LowerQuartile(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return Median(sorted.Take((sorted.Length + 1) / 2));
+    }
+
+    /// <summary>Sequential round trips: requests whose [start, end] ranges overlap (transitively) count as one.</summary>
+    public static int RoundTrips(IEnumerable<SandboxRequest> requests)
+    {
+        var count = 0;
+        DateTimeOffset groupEnd = default;
+        foreach (var request in requests.OrderBy(r => r.Started))
+        {
+            if (count == 0 || request.Started >= groupEnd)
+            {
+                count++;
+                groupEnd = request.Ended;
+            }
+            else if (request.Ended > groupEnd)
+            {
+                groupEnd = request.Ended;
+            }
+        }
+        return count;
+    }
+
+    private static readonly Regex TargetLine = new Regex(@"^\s*(?<ms>\d+) ms\s+(?<name>\S+)\s+\d+ calls", RegexOptions.Multiline);
+
+    /// <summary>
+    /// Milliseconds MSBuild spent in the package's targets (-clp:PerformanceSummary's target section; target times
+    /// there are exclusive, so they add up).
+    /// </summary>
+    public static double PackageTargetMilliseconds(string output)
+    {
+        var start = output.IndexOf("Target Performance Summary:", StringComparison.Ordinal);
+        var end = output.IndexOf("Task Performance Summary:", StringComparison.Ordinal);
+        if (start < 0 || end < start) throw new InvalidOperationException("No target performance summary in the output.");
+        return TargetLine.Matches(output.Substring(start, end - start))
+            .Where(m => m.Groups["name"].Value.StartsWith("ConvexAuthKit", StringComparison.Ordinal) || m.Groups["name"].Value.StartsWith("_ConvexAuthKit", StringComparison.Ordinal))
+            .Sum(m => double.Parse(m.Groups["ms"].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static string Seconds(double seconds) => seconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s";
+
+    public static string Ratio(double ratio) => ratio.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+}

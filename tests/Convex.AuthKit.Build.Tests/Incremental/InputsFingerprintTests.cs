@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Demo.Harness;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Convex.AuthKit.Build.Tests.Incremental;
+
+/// <summary>DESIGN §5: the fingerprint holds exactly the inputs listed there, so any of them changing re-runs the target.</summary>
+[TestClass]
+public sealed class InputsFingerprintTests
+{
+    private string _root = "";
+    private Dictionary<string, string?> _environment = new();
+
+    [TestInitialize]
+    public void CopyFixture()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "convex-authkit-fingerprint-" + Guid.NewGuid().ToString("N").Substring(0, 10));
+        FixtureFiles.CopyTo("vite-app", _root);
+        Directory.CreateDirectory(Path.Combine(_root, ".home"));
+        _environment = new Dictionary<string, string?>();
+    }
+
+    [TestCleanup]
+    public void Delete() => Directory.Delete(_root, recursive: true);
+
+    private BuildSettings Settings(Action<BuildSettings>? change = null)
+    {
+        var settings = new BuildSettings
+        {
+            ProjectDirectory = _root,
+            HomeDirectory = Path.Combine(_root, ".home"),
+            Environment = name => _environment.TryGetValue(name, out var value) ? value : null,
+        };
+        change?.Invoke(settings);
+        return settings;
+    }
+
+    private string Fingerprint(Action<BuildSettings>? change = null, Stamp? stamp = null, string version = "1.0.0") =>
+        InputsFingerprint.Collect(Settings(change), stamp, version).Fingerprint;
+
+    private string WithContents(Stamp? stamp = null) => InputsFingerprint.Collect(Settings(), stamp, "1.0.0").FingerprintWithContents();
+
+    [TestMethod]
+    public void PackageVersionIsAnInput()
+    {
+        Assert.AreEqual(Fingerprint(version: "1.0.0"), Fingerprint(version: "1.0.0"));
+        Assert.AreNotEqual(Fingerprint(version: "1.0.0"), Fingerprint(version: "1.0.1"));
+    }
+
+    [TestMethod]
+    public void ThePublicOverloadUsesThePackageVersion() =>
+        Assert.AreEqual(InputsFingerprint.Collect(Settings(), null, global::Convex.AuthKit.Build.Convex.ConvexClientInfo.Version).Fingerprint, InputsFingerprint.Collect(Settings(), null).Fingerprint);
+
+    [TestMethod]
+    [DataRow("CONVEX_DEPLOYMENT")]
+    [DataRow("CONVEX_DEPLOY_KEY")]
+    [DataRow("CONVEX_DEPLOYMENT_TOKEN")]
+    [DataRow("CONVEX_OVERRIDE_ACCESS_TOKEN")]
+    [DataRow("CONVEX_PROVISION_HOST")]
+    [DataRow("CONVEX_SELF_HOSTED_URL")]
+    [DataRow("WORKOS_API_URL")]
+    [DataRow("WORKOS_CLIENT_ID")]
+    [DataRow("WORKOS_ENVIRONMENT_ID")]
+    [DataRow("WORKOS_COOKIE_PASSWORD")]
+    public void EveryDesignVariableIsAnInput(string name)
+    {
+        var unset = Fingerprint();
+        _environment[name] = "dev:one";
+        var set = Fingerprint();
+        _environment[name] = "dev:two";
+        var changed = Fingerprint();
+        Assert.AreNotEqual(unset, set);
+        Assert.AreNotEqual(set, changed);
+    }
+
+    [TestMethod]
+    public void LocalEnvVarsAndBuildEnvNamesCountOnceTheStampWatchesThem()
+    {
+        var stamp = new Stamp("", Array.Empty<string>(), new[] { "VITE_WORKOS_CLIENT_ID", "MY_BUILD_ENV" });
+        foreach (var name in stamp.WatchedVariables)
+        {
+            _environment.Clear();
+            var before = Fingerprint(stamp: stamp);
+            _environment[name] = "x";
+            Assert.AreNotEqual(before, Fingerprint(stamp: stamp), name);
+            var setUnwatched = Fingerprint();
+            _environment.Clear();
+            Assert.AreEqual(Fingerprint(), setUnwatched, "unwatched, " + name + " is not an input");
+        }
+    }
+
+    [TestMethod]
+    public void AnUnrelatedVariableIsNotAnInput()
+    {
+        var before = Fingerprint();
+        _environment["PATH_TO_SOMETHING_ELSE"] = "x";
+        Assert.AreEqual(before, Fingerprint());
+    }
+
+    [TestMethod]
+    public void SecretValuesEnterOnlyAsHashes()
+    {
+        _environment["CONVEX_DEPLOY_KEY"] = "dev:happy-animal-123|secret-deploy-key-value";
+        var inputs = InputsFingerprint.Collect(Settings(), null, "1.0.0");
+        Assert.AreEqual(64, inputs.Fingerprint.Length);
+        Assert.IsFalse(inputs.Fingerprint.Contains("secret"));
+    }
+
+    [TestMethod]
+    public void EveryPropertyOfTheRunIsAnInput()
+    {
+        var baseline = Fingerprint();
+        var changes = new Dictionary<string, Action<BuildSettings>>
+        {
+            ["ConvexProjectDirectory"] = s => s.ConvexProjectDirectory = ".",
+            ["SpaRoot"] = s => s.SpaRoot = "ClientApp/",
+            ["SpaProxyServerUrl"] = s => s.SpaProxyServerUrl = "https://localhost:44412",
+            ["ConvexAuthKitEnvFile"] = s => s.EnvFile = ".env.development.local",
+            ["ConvexAuthKitDevOrigin"] = s => s.DevOrigin = "http://localhost:3000",
+            ["ConvexAuthKitFailOnError"] = s => s.FailOnError = false,
+            ["ConvexAuthKitTimeoutSeconds"] = s => s.TimeoutSeconds = 30,
+            ["ConvexAuthKitWorkOSApiUrl"] = s => s.WorkOSApiUrl = "http://127.0.0.1:9/",
+            ["ConvexAuthKitWorkOSTeamEmail"] = s => s.WorkOSTeamEmail = "dev@example.com",
+            ["ConvexAuthKitAcceptWorkOSTerms"] = s => s.AcceptWorkOSTerms = true,
+        };
+        foreach (var change in changes) Assert.AreNotEqual(baseline, Fingerprint(change.Value), change.Key);
+    }
+
+    [TestMethod]
+    public void ForceAndDryRunBypassTheStampInsteadOfChangingIt()
+    {
+        var baseline = Fingerprint();
+        Assert.AreEqual(baseline, Fingerprint(s => s.Force = true));
+        Assert.AreEqual(baseline, Fingerprint(s => s.DryRun = true));
+    }
+
+    [TestMethod]
+    [DataRow("convex.json")]
+    [DataRow("package.json")]
+    [DataRow("convex/auth.config.ts")]
+    [DataRow(".env.local")]
+    [DataRow(".env")]
+    [DataRow("vite.config.ts")]
+    [DataRow(".home/.convex/config.json")]
+    public void EveryDesignFileIsAnInputByExistenceAndContent(string relative)
+    {
+        var path = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path)) File.Delete(path);
+        var absent = Fingerprint();
+        File.WriteAllText(path, "first");
+        var present = InputsFingerprint.Collect(Settings(), null, "1.0.0");
+        Assert.AreNotEqual(absent, present.Fingerprint, "creating the file changes the fingerprint");
+        CollectionAssert.Contains(present.ExistingFiles.Select(Path.GetFullPath).ToList(), Path.GetFullPath(path), "the file is among the target's Inputs");
+        var first = WithContents();
+        File.WriteAllText(path, "second");
+        Assert.AreEqual(present.Fingerprint, Fingerprint(), "content is left to Inputs/Outputs in the cheap fingerprint");
+        Assert.AreNotEqual(first, WithContents(), "the stamp's fingerprint covers the content");
+    }
+
+    [TestMethod]
+    public void TheTokenFileTheRunUsedIsWatchedThroughTheStamp()
+    {
+        var tokenFile = Path.Combine(_root, ".home", ".convex-test-41234", "config.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(tokenFile)!);
+        File.WriteAllText(tokenFile, "{\"accessToken\":\"one\"}");
+        var stamp = new Stamp("", new[] { tokenFile }, Array.Empty<string>());
+        CollectionAssert.Contains(InputsFingerprint.Collect(Settings(), stamp, "1.0.0").ExistingFiles.ToList(), tokenFile);
+        var first = WithContents(stamp);
+        File.WriteAllText(tokenFile, "{\"accessToken\":\"two\"}");
+        Assert.AreNotEqual(first, WithContents(stamp), "logging in again re-runs the target");
+    }
+
+    [TestMethod]
+    public void ProjectsOfOneConvexAppShareTheAppFingerprint()
+    {
+        var api = Path.Combine(_root, "Api");
+        var web = Path.Combine(_root, "Web");
+        Directory.CreateDirectory(api);
+        Directory.CreateDirectory(web);
+        var fromApi = InputsFingerprint.Collect(Settings(s => s.ProjectDirectory = api), null, "1.0.0");
+        var fromWeb = InputsFingerprint.Collect(Settings(s => s.ProjectDirectory = web), null, "1.0.0");
+        Assert.AreEqual(_root, fromApi.Location.Directory);
+        Assert.AreNotEqual(fromApi.Fingerprint, fromWeb.Fingerprint, "each project has its own stamp");
+        Assert.AreEqual(fromApi.AppFingerprint, fromWeb.AppFingerprint);
+        Assert.AreEqual(fromApi.AppFingerprintWithContents(), fromWeb.AppFingerprintWithContents());
+
+        var otherOrigin = InputsFingerprint.Collect(Settings(s => { s.ProjectDirectory = web; s.DevOrigin = "http://localhost:3000"; }), null, "1.0.0");
+        Assert.AreNotEqual(fromApi.AppFingerprint, otherOrigin.AppFingerprint, "settings other than the project folder count");
+        _environment["CONVEX_DEPLOYMENT"] = "dev:other";
+        Assert.AreNotEqual(fromApi.AppFingerprint, InputsFingerprint.Collect(Settings(s => s.ProjectDirectory = web), null, "1.0.0").AppFingerprint, "so does the environment");
+    }
+}
