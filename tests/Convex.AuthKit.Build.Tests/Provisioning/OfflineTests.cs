@@ -1,4 +1,5 @@
 using System.IO;
+using Convex.AuthKit.Build.Provisioning;
 using System.Linq;
 using System.Threading.Tasks;
 using Convex.AuthKit.Sandbox;
@@ -40,7 +41,11 @@ public sealed class OfflineTests
         await using var h = await ProvisionedAsync();
         switch (why)
         {
-            case "no stamp": File.Delete(h.Files.StampFile); break;
+            case "no stamp":
+                // Neither the project's stamp nor the Convex app's shared one (DESIGN §6) that another project could adopt.
+                File.Delete(h.Files.StampFile);
+                File.Delete(AppLock.StampPathFor(h.AppDirectory));
+                break;
             case "forced": h.Configure += s => s.Force = true; break;
             default: File.AppendAllText(h.EnvFilePath, "MY_OWN_SETTING=1\n"); break;
         }
