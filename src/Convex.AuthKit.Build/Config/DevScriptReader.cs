@@ -9,20 +9,8 @@ internal static class DevScriptReader
     private static readonly Regex PortFlag = new(@"(?<![\w-])(?:--port(?:=|\s+)|-p\s+)(\d{1,5})(?![\w.])", RegexOptions.CultureInvariant);
     private static readonly Regex HttpsFlag = new(@"(?<![\w-])--experimental-https(?![\w-])", RegexOptions.CultureInvariant);
 
-    public sealed class Result
-    {
-        public Result(int port, bool https)
-        {
-            Port = port;
-            Https = https;
-        }
-
-        public int Port { get; }
-        public bool Https { get; }
-    }
-
     /// <summary>The port in the <c>dev</c> script, or null (no script, no flag, or package.json unreadable).</summary>
-    public static Result? Read(string packageJsonText)
+    public static DevServerPort? Read(string packageJsonText)
     {
         JToken root;
         try
@@ -39,6 +27,6 @@ internal static class DevScriptReader
         var match = PortFlag.Match(script);
         if (!match.Success || !int.TryParse(match.Groups[1].Value, out var port) || port < 1 || port > 65535) return null;
         // `next dev --experimental-https` serves the app over https.
-        return new Result(port, HttpsFlag.IsMatch(script));
+        return new DevServerPort(port, HttpsFlag.IsMatch(script));
     }
 }

@@ -12,19 +12,7 @@ internal static class ViteConfigReader
     private static readonly Regex PortKey = new(@"(?<![\w$.])(?:port|'port'|""port"")\s*:\s*(\d{1,5})(?![\w.])", RegexOptions.CultureInvariant);
     private static readonly Regex HttpsKey = new(@"(?<![\w$.])(?:https|'https'|""https"")\s*:\s*(?!false\b|undefined\b|null\b)\S", RegexOptions.CultureInvariant);
 
-    public sealed class Result
-    {
-        public Result(int port, bool https)
-        {
-            Port = port;
-            Https = https;
-        }
-
-        public int Port { get; }
-        public bool Https { get; }
-    }
-
-    public static Result? Read(string source)
+    public static DevServerPort? Read(string source)
     {
         var kinds = JsSource.Classify(source);
         foreach (Match server in ServerObject.Matches(source))
@@ -34,7 +22,7 @@ internal static class ViteConfigReader
             var body = DirectBody(source, kinds, open);
             var port = FindAtTopLevel(PortKey, body, kinds, open + 1);
             if (port == null || !int.TryParse(port.Groups[1].Value, out var number) || number < 1 || number > 65535) continue;
-            return new Result(number, FindAtTopLevel(HttpsKey, body, kinds, open + 1) != null);
+            return new DevServerPort(number, FindAtTopLevel(HttpsKey, body, kinds, open + 1) != null);
         }
         return null;
     }
