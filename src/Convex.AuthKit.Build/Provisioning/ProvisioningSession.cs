@@ -79,14 +79,28 @@ namespace Convex.AuthKit.Build.Provisioning
         private static bool IsUpToDate(BuildSettings settings, StateFilePaths files, ProvisionLog log)
         {
             var stamp = Stamp.Read(files.StampFile);
-            if (stamp == null) return false;
-            var current = InputsFingerprint.Collect(settings, stamp);
-            if (stamp.Fingerprint != current.FingerprintWithContents()) return false;
+            if (!Matches(stamp, settings, out var current)) return false;
             log.Low("up to date (the stamp matches every input); nothing to do.");
-            StateFiles.WriteIfDifferent(files.InputsFile, current.Fingerprint + "\n");
-            stamp.Write(files.StampFile);
+            StateFiles.WriteIfDifferent(files.InputsFile, current!.Fingerprint + "\n");
+            stamp!.Write(files.StampFile);
             return true;
         }
+
+        /// <summary>
+        /// What a build decides under the lock, without changing anything (the status target's forecast): the
+        /// project's stamp matches every input, or another project of the same Convex app succeeded with them.
+        /// </summary>
+        public static bool NothingToDo(string appDirectory, BuildSettings settings, string stampFile) =>
+            Matches(Stamp.Read(stampFile), settings, out _) || SharedStampMatches(Stamp.Read(AppLock.StampPathFor(appDirectory)), settings);
+
+        private static bool Matches(Stamp? stamp, BuildSettings settings, out CollectedInputs? current)
+        {
+            current = stamp == null ? null : InputsFingerprint.Collect(settings, stamp);
+            return current != null && stamp!.Fingerprint == current.FingerprintWithContents();
+        }
+
+        private static bool SharedStampMatches(Stamp? shared, BuildSettings settings) =>
+            shared != null && shared.Fingerprint == InputsFingerprint.Collect(settings, shared).AppFingerprintWithContents();
 
         /// <summary>
         /// DESIGN §6: the projects of a solution that share one Convex app take turns under its lock; once one of them
@@ -96,10 +110,10 @@ namespace Convex.AuthKit.Build.Provisioning
         private static bool AdoptedTheAppStamp(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log)
         {
             var shared = Stamp.Read(AppLock.StampPathFor(appDirectory));
-            if (shared == null || shared.Fingerprint != InputsFingerprint.Collect(settings, shared).AppFingerprintWithContents()) return false;
+            if (!SharedStampMatches(shared, settings)) return false;
             log.Low("up to date (another project of this Convex app just succeeded with the same inputs); nothing to do.");
-            StateFiles.WriteIfDifferent(files.ItemsFile, string.Concat(shared.ItemLines.Select(line => line + "\n")));
-            RecordSuccess(settings, files, shared.WatchedFiles, shared.WatchedVariables, appDirectory, shareWithTheApp: false);
+            StateFiles.WriteIfDifferent(files.ItemsFile, string.Concat(shared!.ItemLines.Select(line => line + "\n")));
+            RecordSuccess(settings, files, shared!.WatchedFiles, shared.WatchedVariables, appDirectory, shareWithTheApp: false);
             return true;
         }
 

@@ -53,7 +53,7 @@ namespace Convex.AuthKit.Build.Status
                 return NextBuildForecast.Nothing("this project has no Convex app");
             }
             block.Add("Convex app", $"{location.Directory} ({location.FoundIn})");
-            var stampCurrent = !settings.Force && StampIsCurrent(request);
+            var stampCurrent = !settings.Force && StampIsCurrent(location.Directory, request);
 
             AuthKitDecision decision;
             try
@@ -159,12 +159,11 @@ namespace Convex.AuthKit.Build.Status
         }
 
         /// <summary>The provisioning target's own test (ProvisioningSession): a matching stamp means no work, no request.</summary>
-        private static bool StampIsCurrent(StatusRequest request)
+        private static bool StampIsCurrent(string appDirectory, StatusRequest request)
         {
             try
             {
-                var stamp = Stamp.Read(request.StampFile);
-                return stamp != null && stamp.Fingerprint == InputsFingerprint.Collect(request.Settings, stamp).FingerprintWithContents();
+                return ProvisioningSession.NothingToDo(appDirectory, request.Settings, request.StampFile);
             }
             catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
             {

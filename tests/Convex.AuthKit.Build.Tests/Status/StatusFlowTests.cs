@@ -70,7 +70,7 @@ public sealed class StatusFlowTests
         CollectionAssert.AreEqual(stamp, File.ReadAllBytes(h.Files.StampFile));
         StatusRun.AssertNoSecret(h, log.All);
 
-        File.Delete(h.Files.StampFile);
+        DeleteStamps(h);
         (block, _) = await StatusRun.RunAsync(h);
         StringAssert.StartsWith(block.NextBuild, "change nothing: the deployment and the env file are complete (it re-sends the 3 WorkOS settings");
         Assert.IsFalse(File.Exists(h.Files.StampFile));
@@ -116,7 +116,7 @@ public sealed class StatusFlowTests
         Assert.AreEqual($"{clientId} (VITE_WORKOS_CLIENT_ID in .env.local), not checked against the deployment", block["client ID"]);
         Assert.AreEqual(0, log.Errors.Count + log.Warnings.Count, log.All);
 
-        File.Delete(h.Files.StampFile);
+        DeleteStamps(h);
         (block, _) = await StatusRun.RunAsync(h);
         Assert.AreEqual("try Convex again; if it is still unreachable, warn CAK2105 and go on (.env.local holds every entry)", block.NextBuild);
     }
@@ -269,5 +269,29 @@ public sealed class StatusFlowTests
         StringAssert.Contains(block["deployment"], "CONVEX_DEPLOYMENT in config");
         Assert.AreEqual("present: VITE_WORKOS_REDIRECT_URI; missing: VITE_WORKOS_CLIENT_ID", block[Path.Combine("config", "dev.env")]);
         StringAssert.EndsWith(block.NextBuild, "write VITE_WORKOS_CLIENT_ID to " + Path.Combine("config", "dev.env"));
+    }
+
+    [TestMethod]
+    public async Task AnotherProjectOfTheSameAppSeesTheAppsRecordedSuccess()
+    {
+        await using var h = await FlowHarness.StartAsync();
+        h.Configure = s => s.ConvexProjectDirectory = h.AppDirectory;
+        await h.RunAsync();
+        // A second project of the same Convex app: no stamp of its own, but the app's shared one matches (DESIGN §6).
+        h.ProjectDirectory = Path.Combine(h.Root, "other-project");
+        Directory.CreateDirectory(h.ProjectDirectory);
+
+        var (block, _) = await StatusRun.RunAsync(h);
+        Assert.AreEqual(NextBuildForecast.StampMatches, block.NextBuild);
+        h.Sandbox.ClearRequests();
+        await h.RunAsync();
+        Assert.AreEqual(0, h.Sandbox.Requests.Count, "the build agrees with the forecast");
+    }
+
+    /// <summary>No recorded success at all: neither the project's stamp nor the Convex app's shared one.</summary>
+    private static void DeleteStamps(FlowHarness h)
+    {
+        File.Delete(h.Files.StampFile);
+        File.Delete(global::Convex.AuthKit.Build.Provisioning.AppLock.StampPathFor(h.AppDirectory));
     }
 }
