@@ -68,5 +68,12 @@ public sealed class ScenarioApp : IAsyncDisposable
         return SandboxScenario.Parse(state.ToString());
     }
 
-    public ValueTask DisposeAsync() => Sandbox.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        // The builds' lock file and shared stamp live in the temp folder, named by the app's (unique) path.
+        var app = Path.GetFullPath(Path.Combine(App.Root, AppDirectory));
+        File.Delete(global::Convex.AuthKit.Build.Provisioning.AppLock.PathFor(app));
+        File.Delete(global::Convex.AuthKit.Build.Provisioning.AppLock.StampPathFor(app));
+        return Sandbox.DisposeAsync();
+    }
 }
