@@ -14,20 +14,7 @@ namespace Convex.AuthKit.Build.Tests.Http;
 [TestClass]
 public class ResilientHttpClientTests
 {
-    private static readonly Uri Target = new("https://api.example.test/api/thing");
-
     private readonly List<TimeSpan> _delays = new();
-
-    private static HttpRequestMessage NewRequest(Uri? uri = null, bool withCredential = true)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, uri ?? Target) { Content = new StringContent("{}") };
-        if (withCredential)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "secret-token");
-        }
-
-        return request;
-    }
 
     private ResilientHttpClient Client(FakeHandler handler, HttpPolicy? policy = null) =>
         new(handler, policy ?? TestPolicies.Recording(_delays));
@@ -38,7 +25,7 @@ public class ResilientHttpClientTests
         var handler = new FakeHandler().ThenRespond(HttpStatusCode.OK, "{\"a\":1}", r => r.Headers.Add("X-Request-ID", "req_1"));
         using var client = Client(handler);
 
-        var result = await client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None);
 
         Assert.AreEqual(200, result.Status);
         Assert.AreEqual("{\"a\":1}", result.Body);
@@ -61,7 +48,7 @@ public class ResilientHttpClientTests
         var notices = new List<HttpRetryNotice>();
         client.Retrying = notices.Add;
 
-        var result = await client.SendAsync(ServiceKind.Deployment, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.Deployment, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None);
 
         Assert.AreEqual(200, result.Status);
         Assert.AreEqual(2, result.Attempts);
@@ -86,7 +73,7 @@ public class ResilientHttpClientTests
         var handler = new FakeHandler().ThenRespond((HttpStatusCode)status, "{\"code\":\"X\"}");
         using var client = Client(handler);
 
-        var result = await client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None);
 
         Assert.AreEqual(status, result.Status);
         Assert.HasCount(1, handler.Requests);
@@ -101,7 +88,7 @@ public class ResilientHttpClientTests
             .ThenRespond(HttpStatusCode.ServiceUnavailable, "{\"code\":\"Overloaded\"}");
         using var client = Client(handler);
 
-        var result = await client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None);
 
         Assert.AreEqual(503, result.Status);
         Assert.AreEqual("{\"code\":\"Overloaded\"}", result.Body);
@@ -122,7 +109,7 @@ public class ResilientHttpClientTests
         policy.MaxAttempts = 7;
         using var client = Client(handler, policy);
 
-        await client.SendAsync(ServiceKind.WorkOS, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None);
+        await client.SendAsync(ServiceKind.WorkOS, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None);
 
         var seconds = _delays.Select(d => Math.Round(d.TotalSeconds, 3)).ToArray();
         CollectionAssert.AreEqual(new[] { 0.6, 1.2, 2.4, 4.8, 8.0, 8.0 }, seconds);
@@ -144,7 +131,7 @@ public class ResilientHttpClientTests
         policy.UtcNow = () => new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero);
         using var client = Client(handler, policy);
 
-        await client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None);
+        await client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None);
 
         CollectionAssert.AreEqual(new[] { TimeSpan.FromSeconds(expectedSeconds) }, _delays);
     }
@@ -159,7 +146,7 @@ public class ResilientHttpClientTests
         var handler = new FakeHandler().ThenRespond((HttpStatusCode)status).ThenRespond(HttpStatusCode.OK, "{}");
         using var client = Client(handler);
 
-        var result = await client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.ThrottleOnly, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.ThrottleOnly, CancellationToken.None);
 
         Assert.AreEqual(retried ? 200 : status, result.Status);
         Assert.HasCount(retried ? 2 : 1, handler.Requests);
@@ -171,7 +158,7 @@ public class ResilientHttpClientTests
         var handler = new FakeHandler().ThenRespond((HttpStatusCode)429);
         using var client = Client(handler);
 
-        var result = await client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.Never, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.Never, CancellationToken.None);
 
         Assert.AreEqual(429, result.Status);
         Assert.HasCount(1, handler.Requests);
@@ -187,7 +174,7 @@ public class ResilientHttpClientTests
         using var client = Client(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<ServiceUnreachableException>(
-            () => client.SendAsync(ServiceKind.Deployment, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None));
+            () => client.SendAsync(ServiceKind.Deployment, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None));
 
         Assert.AreEqual(UnreachableReason.ConnectionFailed, ex.Reason);
         Assert.AreEqual(ServiceKind.Deployment, ex.Service);
@@ -203,7 +190,7 @@ public class ResilientHttpClientTests
         var handler = new FakeHandler().ThenThrow(new HttpRequestException("reset")).ThenRespond(HttpStatusCode.OK, "{}");
         using var client = Client(handler);
 
-        var result = await client.SendAsync(ServiceKind.Deployment, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.Deployment, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None);
 
         Assert.AreEqual(200, result.Status);
         Assert.AreEqual(2, result.Attempts);
@@ -218,7 +205,7 @@ public class ResilientHttpClientTests
         using var client = Client(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<ServiceUnreachableException>(
-            () => client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), mode, CancellationToken.None));
+            () => client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), mode, CancellationToken.None));
 
         Assert.AreEqual(1, ex.Attempts);
         Assert.HasCount(1, handler.Requests);
@@ -233,7 +220,7 @@ public class ResilientHttpClientTests
         using var client = Client(handler, policy);
 
         var ex = await Assert.ThrowsExactlyAsync<ServiceUnreachableException>(
-            () => client.SendAsync(ServiceKind.WorkOS, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None));
+            () => client.SendAsync(ServiceKind.WorkOS, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None));
 
         Assert.AreEqual(UnreachableReason.TimedOut, ex.Reason);
         Assert.AreEqual(3, ex.Attempts);
@@ -248,7 +235,7 @@ public class ResilientHttpClientTests
         policy.RequestTimeout = TimeSpan.FromMilliseconds(50);
         using var client = Client(handler, policy);
 
-        var result = await client.SendAsync(ServiceKind.WorkOS, () => NewRequest(), RetryMode.Idempotent, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.WorkOS, () => TestRequests.New(), RetryMode.Idempotent, CancellationToken.None);
 
         Assert.AreEqual(200, result.Status);
         Assert.AreEqual(2, result.Attempts);
@@ -263,7 +250,7 @@ public class ResilientHttpClientTests
         using var client = Client(handler, policy);
 
         var ex = await Assert.ThrowsExactlyAsync<ServiceUnreachableException>(
-            () => client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.ThrottleOnly, CancellationToken.None));
+            () => client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.ThrottleOnly, CancellationToken.None));
 
         Assert.AreEqual(UnreachableReason.TimedOut, ex.Reason);
         Assert.AreEqual(1, ex.Attempts);
@@ -282,7 +269,7 @@ public class ResilientHttpClientTests
         using var client = Client(handler);
 
         await Assert.ThrowsAsync<OperationCanceledException>(
-            () => client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.Idempotent, cts.Token));
+            () => client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.Idempotent, cts.Token));
 
         Assert.HasCount(1, handler.Requests);
         Assert.IsEmpty(_delays);
@@ -299,7 +286,7 @@ public class ResilientHttpClientTests
 
         var started = DateTime.UtcNow;
         await Assert.ThrowsAsync<OperationCanceledException>(
-            () => client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.Idempotent, cts.Token));
+            () => client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.Idempotent, cts.Token));
 
         Assert.IsLessThan(TimeSpan.FromSeconds(30), DateTime.UtcNow - started);
         Assert.HasCount(1, handler.Requests);
@@ -312,7 +299,7 @@ public class ResilientHttpClientTests
         using var client = Client(handler);
 
         await Assert.ThrowsAsync<OperationCanceledException>(
-            () => client.SendAsync(ServiceKind.BigBrain, () => NewRequest(), RetryMode.Idempotent, new CancellationToken(true)));
+            () => client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(), RetryMode.Idempotent, new CancellationToken(true)));
 
         Assert.IsEmpty(handler.Requests);
     }

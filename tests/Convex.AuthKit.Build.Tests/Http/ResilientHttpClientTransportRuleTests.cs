@@ -14,20 +14,7 @@ namespace Convex.AuthKit.Build.Tests.Http;
 [TestClass]
 public class ResilientHttpClientTransportRuleTests
 {
-    private static readonly Uri Target = new("https://api.example.test/api/thing");
-
     private readonly List<TimeSpan> _delays = new();
-
-    private static HttpRequestMessage NewRequest(Uri? uri = null, bool withCredential = true)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, uri ?? Target) { Content = new StringContent("{}") };
-        if (withCredential)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "secret-token");
-        }
-
-        return request;
-    }
 
     private ResilientHttpClient Client(FakeHandler handler) => new(handler, TestPolicies.Recording(_delays));
 
@@ -43,7 +30,7 @@ public class ResilientHttpClientTransportRuleTests
         using var client = Client(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<InsecureTransportException>(
-            () => client.SendAsync(ServiceKind.WorkOS, () => NewRequest(new Uri(url)), RetryMode.Idempotent, CancellationToken.None));
+            () => client.SendAsync(ServiceKind.WorkOS, () => TestRequests.New(new Uri(url)), RetryMode.Idempotent, CancellationToken.None));
 
         Assert.IsEmpty(handler.Requests, "nothing may be sent");
         Assert.DoesNotContain("secret-token", ex.Message);
@@ -63,7 +50,7 @@ public class ResilientHttpClientTransportRuleTests
         var handler = new FakeHandler().ThenRespond(HttpStatusCode.OK, "{}");
         using var client = Client(handler);
 
-        var result = await client.SendAsync(ServiceKind.WorkOS, () => NewRequest(new Uri(url)), RetryMode.Idempotent, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.WorkOS, () => TestRequests.New(new Uri(url)), RetryMode.Idempotent, CancellationToken.None);
 
         Assert.AreEqual(200, result.Status);
     }
@@ -74,7 +61,7 @@ public class ResilientHttpClientTransportRuleTests
         var handler = new FakeHandler().ThenRespond(HttpStatusCode.OK, "{}");
         using var client = Client(handler);
 
-        var result = await client.SendAsync(ServiceKind.WorkOS, () => NewRequest(new Uri("http://api.example.test/x"), withCredential: false), RetryMode.Idempotent, CancellationToken.None);
+        var result = await client.SendAsync(ServiceKind.WorkOS, () => TestRequests.New(new Uri("http://api.example.test/x"), withCredential: false), RetryMode.Idempotent, CancellationToken.None);
 
         Assert.AreEqual(200, result.Status);
     }
