@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Config;
 using Microsoft.Build.Framework;
 
 namespace Convex.AuthKit.Build

@@ -1,7 +1,11 @@
+using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Selection;
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Convex.AuthKit.Build.Convex;
 
 namespace Convex.AuthKit.Build.Provisioning
 {

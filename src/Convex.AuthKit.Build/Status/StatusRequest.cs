@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Config;
 
 namespace Convex.AuthKit.Build.Status
 {

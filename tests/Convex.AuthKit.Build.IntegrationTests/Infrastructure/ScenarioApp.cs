@@ -2,9 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
-using Convex.AuthKit.Build.Convex;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Demo.Harness;
 using Convex.AuthKit.Sandbox;
+using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Http;
+using Convex.AuthKit.Build.WorkOS;
+using Convex.AuthKit.Build.Status;
 
 namespace Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 
@@ -72,8 +80,8 @@ public sealed class ScenarioApp : IAsyncDisposable
     {
         // The builds' lock file and shared stamp live in the temp folder, named by the app's (unique) path.
         var app = Path.GetFullPath(Path.Combine(App.Root, AppDirectory));
-        File.Delete(global::Convex.AuthKit.Build.Provisioning.AppLock.PathFor(app));
-        File.Delete(global::Convex.AuthKit.Build.Provisioning.AppLock.StampPathFor(app));
+        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.PathFor(app));
+        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.StampPathFor(app));
         return Sandbox.DisposeAsync();
     }
 }

@@ -8,18 +8,21 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.Tests.Conformance;
 
 /// <summary>
-/// Loads the recorded reference vectors: every <c>*.json</c> in <c>../shared/conformance/</c> (found by walking up
-/// from the test binaries) and in each directory of <c>CONVEX_AUTHKIT_CONFORMANCE_DIRS</c> (path-separator list).
+/// Loads the recorded reference vectors: every <c>*.json</c> in the repository's own <c>Conformance/vectors/</c>
+/// (copied beside the test binaries; authoritative), then every <c>*.json</c> of each directory in
+/// <c>CONVEX_AUTHKIT_CONFORMANCE_DIRS</c> (path-separator list) whose file name is not already loaded.
 /// </summary>
 public static class ConformanceVectors
 {
     public const string DirsVariable = "CONVEX_AUTHKIT_CONFORMANCE_DIRS";
 
+    /// <summary>The repository's own vectors, copied to the test output.</summary>
+    public static string BuiltInDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "Conformance", "vectors");
+
     public static IReadOnlyList<string> Directories()
     {
-        var dirs = new List<string>();
-        var shared = FindSharedConformanceDirectory();
-        if (shared != null) dirs.Add(shared);
+        if (!Directory.Exists(BuiltInDirectory)) throw new DirectoryNotFoundException("The repository's conformance vectors were not copied beside the test binaries: " + BuiltInDirectory);
+        var dirs = new List<string> { BuiltInDirectory };
         var extra = Environment.GetEnvironmentVariable(DirsVariable);
         if (!string.IsNullOrEmpty(extra))
         {
@@ -29,25 +32,32 @@ public static class ConformanceVectors
                 dirs.Add(Path.GetFullPath(d));
             }
         }
-        if (dirs.Count == 0) throw new DirectoryNotFoundException("No conformance directory: ../shared/conformance was not found above the test binaries and " + DirsVariable + " is empty.");
         return dirs;
+    }
+
+    /// <summary>Every vector file to read: a file name already loaded from an earlier directory is skipped.</summary>
+    public static IReadOnlyList<string> Files()
+    {
+        var loaded = new HashSet<string>(StringComparer.Ordinal);
+        var files = new List<string>();
+        foreach (var dir in Directories())
+            foreach (var file in Directory.GetFiles(dir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+                if (loaded.Add(Path.GetFileName(file))) files.Add(file);
+        return files;
     }
 
     /// <summary>Every vector of a family, as MSTest dynamic data rows: (display name, vector).</summary>
     public static IEnumerable<object[]> Family(string family)
     {
         var rows = new List<object[]>();
-        foreach (var dir in Directories())
+        foreach (var file in Files())
         {
-            foreach (var file in Directory.GetFiles(dir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+            var root = JObject.Parse(File.ReadAllText(file));
+            if ((string?)root["family"] != family) continue;
+            foreach (var v in (JArray)root["vectors"]!)
             {
-                var root = JObject.Parse(File.ReadAllText(file));
-                if ((string?)root["family"] != family) continue;
-                foreach (var v in (JArray)root["vectors"]!)
-                {
-                    var vector = (JObject)v;
-                    rows.Add(new object[] { $"{Path.GetFileName(dir)}/{Path.GetFileName(file)}:{(string?)vector["name"]}", vector.ToString(Formatting.None) });
-                }
+                var vector = (JObject)v;
+                rows.Add(new object[] { $"{Path.GetFileName(Path.GetDirectoryName(file))}/{Path.GetFileName(file)}:{(string?)vector["name"]}", vector.ToString(Formatting.None) });
             }
         }
         return rows;
@@ -57,14 +67,4 @@ public static class ConformanceVectors
     public static JToken Wanted(JObject vector) => vector["intended"] ?? vector["expected"]!;
 
     public static string DisplayName(System.Reflection.MethodInfo method, object[] data) => $"{method.Name}({data[0]})";
-
-    private static string? FindSharedConformanceDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "conformance");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
 }

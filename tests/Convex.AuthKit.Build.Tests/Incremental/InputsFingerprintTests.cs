@@ -3,8 +3,16 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Demo.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Http;
+using Convex.AuthKit.Build.WorkOS;
+using Convex.AuthKit.Build.Status;
 
 namespace Convex.AuthKit.Build.Tests.Incremental;
 
@@ -53,7 +61,7 @@ public sealed class InputsFingerprintTests
 
     [TestMethod]
     public void ThePublicOverloadUsesThePackageVersion() =>
-        Assert.AreEqual(InputsFingerprint.Collect(Settings(), null, global::Convex.AuthKit.Build.Convex.ConvexClientInfo.Version).Fingerprint, InputsFingerprint.Collect(Settings(), null).Fingerprint);
+        Assert.AreEqual(InputsFingerprint.Collect(Settings(), null, ConvexClientInfo.Version).Fingerprint, InputsFingerprint.Collect(Settings(), null).Fingerprint);
 
     [TestMethod]
     [DataRow("CONVEX_DEPLOYMENT")]

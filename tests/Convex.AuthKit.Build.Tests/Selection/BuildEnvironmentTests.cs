@@ -1,6 +1,8 @@
 using System;
 using System.IO;
-using Convex.AuthKit.Build.Convex;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Selection;

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
-using Convex.AuthKit.Build.Convex;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Selection;

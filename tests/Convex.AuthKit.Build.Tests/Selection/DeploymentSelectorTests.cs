@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
-using Convex.AuthKit.Build.Convex;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Selection;

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using Convex.AuthKit.Build.Convex;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Selection;

@@ -1,0 +1,99 @@
+using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Selection;
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace Convex.AuthKit.Build.Config
+{
+    /// <summary>Where the Convex app is (DESIGN §2): the folder holding convex.json or a convex/ folder of sources.</summary>
+    public static class ConvexAppLocator
+    {
+        private static readonly string[] SourceExtensions = { ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts" };
+
+        /// <param name="projectDirectory">The MSBuild project's folder.</param>
+        /// <param name="convexProjectDirectory">ConvexProjectDirectory, relative to the project or absolute; wins when set.</param>
+        /// <param name="spaRoot">The SpaRoot property, relative to the project.</param>
+        public static ConvexAppLocation Locate(string projectDirectory, string? convexProjectDirectory, string? spaRoot)
+        {
+            var probed = new List<string>();
+            if (!string.IsNullOrWhiteSpace(convexProjectDirectory))
+            {
+                var explicitDirectory = FullPath(projectDirectory, convexProjectDirectory!);
+                probed.Add(explicitDirectory);
+                return new ConvexAppLocation(Directory.Exists(explicitDirectory) ? explicitDirectory : null, "ConvexProjectDirectory", probed, explicitDirectory);
+            }
+
+            if (HoldsConvexApp(projectDirectory, probed)) return new ConvexAppLocation(projectDirectory, "the project folder", probed, null);
+
+            if (!string.IsNullOrWhiteSpace(spaRoot))
+            {
+                var spaDirectory = FullPath(projectDirectory, spaRoot!);
+                if (HoldsConvexApp(spaDirectory, probed)) return new ConvexAppLocation(spaDirectory, "SpaRoot", probed, null);
+            }
+
+            var clientApp = Path.Combine(projectDirectory, "ClientApp");
+            if (HoldsConvexApp(clientApp, probed)) return new ConvexAppLocation(clientApp, "ClientApp/", probed, null);
+
+            if (IsRepositoryRoot(projectDirectory)) return new ConvexAppLocation(null, null, probed, null);
+            for (var parent = Directory.GetParent(projectDirectory); parent != null; parent = parent.Parent)
+            {
+                var convexJson = Path.Combine(parent.FullName, "convex.json");
+                probed.Add(convexJson);
+                if (File.Exists(convexJson)) return new ConvexAppLocation(parent.FullName, "a parent folder", probed, null);
+                if (IsRepositoryRoot(parent.FullName)) break;
+            }
+
+            return new ConvexAppLocation(null, null, probed, null);
+        }
+
+        /// <summary>convex.json, or a convex/ folder (exact case) holding source files.</summary>
+        private static bool HoldsConvexApp(string directory, List<string> probed)
+        {
+            var convexJson = Path.Combine(directory, "convex.json");
+            probed.Add(convexJson);
+            if (File.Exists(convexJson)) return true;
+            var functions = Path.Combine(directory, "convex");
+            probed.Add(functions);
+            if (!Directory.Exists(functions)) return false;
+            // Exact case: on case-insensitive file systems "Convex/" would also match Directory.Exists.
+            var actualName = new DirectoryInfo(directory).EnumerateDirectories("convex").Select(d => d.Name).FirstOrDefault();
+            if (!string.Equals(actualName, "convex", StringComparison.Ordinal)) return false;
+            return Directory.EnumerateFiles(functions)
+                .Any(f => SourceExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase));
+        }
+
+        private static bool IsRepositoryRoot(string directory) =>
+            Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git"));
+
+        private static string FullPath(string baseDirectory, string path) =>
+            Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path)).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+    }
+
+    public sealed class ConvexAppLocation
+    {
+        public ConvexAppLocation(string? directory, string? foundIn, IReadOnlyList<string> probedPaths, string? missingExplicitDirectory)
+        {
+            Directory = directory;
+            FoundIn = foundIn;
+            ProbedPaths = probedPaths;
+            MissingExplicitDirectory = directory == null ? missingExplicitDirectory : null;
+        }
+
+        /// <summary>The Convex app's folder, or null when there is none.</summary>
+        public string? Directory { get; }
+
+        /// <summary>How it was found ("the project folder", "ClientApp/", ...), for messages.</summary>
+        public string? FoundIn { get; }
+
+        /// <summary>Every path looked at; their existence is part of the stamp, so creating one re-runs the target.</summary>
+        public IReadOnlyList<string> ProbedPaths { get; }
+
+        /// <summary>ConvexProjectDirectory was set to a folder that does not exist.</summary>
+        public string? MissingExplicitDirectory { get; }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Convex.AuthKit.Build.ConvexApi
+{
+    /// <summary>Error <c>code</c>s Convex services answer with that the AuthKit flow reacts to (spec §2.2).</summary>
+    public static class ConvexErrorCodes
+    {
+        public const string DeploymentNotFound = "DeploymentNotFound";
+        public const string ProjectNotFound = "ProjectNotFound";
+        public const string WorkOSTeamNotProvisioned = "WorkOSTeamNotProvisioned";
+        public const string WorkosAccountAlreadyExistsWithThisEmail = "WorkosAccountAlreadyExistsWithThisEmail";
+        public const string WorkOSEnvironmentNotProvisioned = "WorkOSEnvironmentNotProvisioned";
+        public const string UnexpectedAuthHeaderFormat = "UnexpectedAuthHeaderFormat";
+    }
+}

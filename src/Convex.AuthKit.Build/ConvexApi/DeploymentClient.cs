@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Convex.AuthKit.Build.Http;
+using Newtonsoft.Json.Linq;
+
+namespace Convex.AuthKit.Build.ConvexApi
+{
+    /// <summary>
+    /// A Convex deployment's environment variables (DESIGN §4.3): the public v1 API, falling back to the CLI's
+    /// paths (spec §3.1/§3.2) when a v1 path answers 404 without a JSON error body — a deployment that predates it.
+    /// </summary>
+    public sealed class DeploymentClient
+    {
+        private const string SystemListQuery = "_system/cli/queryEnvironmentVariables";
+
+        private readonly ResilientHttpClient _http;
+        private readonly Uri _deploymentUrl;
+        private readonly string _adminKey;
+        private volatile bool _useCliPaths;
+
+        /// <param name="adminKey">Admin or deploy key, sent as <c>Authorization: Convex &lt;key&gt;</c>. Secret.</param>
+        public DeploymentClient(ResilientHttpClient http, Uri deploymentUrl, string adminKey)
+        {
+            _http = http;
+            _deploymentUrl = deploymentUrl;
+            _adminKey = adminKey;
+        }
+
+        /// <summary>Whether this client has switched to the CLI's paths after a v1 404.</summary>
+        public bool UsesCliPaths => _useCliPaths;
+
+        /// <summary>Every variable of the deployment, in one call. Values may be secrets.</summary>
+        public async Task<IReadOnlyDictionary<string, string>> ListEnvironmentVariablesAsync(CancellationToken cancellationToken)
+        {
+            if (!_useCliPaths)
+            {
+                var result = await SendAsync(HttpMethod.Get, "api/v1/list_environment_variables", null, cancellationToken).ConfigureAwait(false);
+                if (!IsMissingRoute(result))
+                {
+                    EnsureSuccess(result, Array.Empty<string>());
+                    var json = JsonResponse.Parse(ServiceKind.Deployment, result);
+                    var variables = json.RequiredObject("environmentVariables");
+                    var map = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var property in variables.Properties())
+                    {
+                        map[property.Name] = property.Value.Type == JTokenType.String
+                            ? (string)property.Value!
+                            : throw json.Malformed($"variable '{property.Name}' has a value that is not a string");
+                    }
+
+                    return map;
+                }
+
+                _useCliPaths = true;
+            }
+
+            return await ListThroughSystemQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Applies <paramref name="changes"/> in one call; a null value deletes the variable.</summary>
+        public async Task UpdateEnvironmentVariablesAsync(IReadOnlyList<EnvironmentVariableChange> changes, CancellationToken cancellationToken)
+        {
+            var body = new JObject
+            {
+                ["changes"] = new JArray(changes.Select(change => new JObject { ["name"] = change.Name, ["value"] = change.Value })),
+            };
+            var secrets = changes.Select(change => change.Value).ToArray();
+
+            if (!_useCliPaths)
+            {
+                var result = await SendAsync(HttpMethod.Post, "api/v1/update_environment_variables", body, cancellationToken).ConfigureAwait(false);
+                if (!IsMissingRoute(result))
+                {
+                    EnsureSuccess(result, secrets);
+                    return;
+                }
+
+                _useCliPaths = true;
+            }
+
+            var legacy = await SendAsync(HttpMethod.Post, "api/update_environment_variables", body, cancellationToken).ConfigureAwait(false);
+            EnsureSuccess(legacy, secrets);
+        }
+
+        /// <summary>
+        /// <c>POST /api/query</c> running <c>_system/cli/queryEnvironmentVariables</c> with args <c>[{}]</c>; the value is an
+        /// array of <c>{name, value}</c>. A failed function answers 560 (or 200) with <c>{"status":"error","errorMessage"}</c>.
+        /// </summary>
+        private async Task<IReadOnlyDictionary<string, string>> ListThroughSystemQueryAsync(CancellationToken cancellationToken)
+        {
+            var body = new JObject
+            {
+                ["path"] = SystemListQuery,
+                ["format"] = "convex_encoded_json",
+                ["args"] = new JArray(new JObject()),
+            };
+            var result = await SendAsync(HttpMethod.Post, "api/query", body, cancellationToken).ConfigureAwait(false);
+            if (!result.IsSuccess && result.Status != 560)
+            {
+                EnsureSuccess(result, Array.Empty<string>());
+            }
+
+            var json = JsonResponse.Parse(ServiceKind.Deployment, result);
+            var status = json.OptionalString("status");
+            if (status == "error")
+            {
+                var errorData = json.Object["errorData"] as JObject;
+                var code = errorData?["code"]?.Type == JTokenType.String ? (string?)errorData["code"] : null;
+                throw new ServiceException(
+                    ServiceKind.Deployment, result.Method, result.RequestUri, result.Status, result.ReasonPhrase,
+                    ServiceErrorBody.Redact(code, new[] { _adminKey }),
+                    ServiceErrorBody.Redact(json.OptionalString("errorMessage"), new[] { _adminKey }),
+                    hasJsonErrorBody: true);
+            }
+
+            if (status != "success")
+            {
+                throw json.Malformed("expected 'status' to be 'success' or 'error'");
+            }
+
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!(json.Object["value"] is JArray entries))
+            {
+                throw json.Malformed("expected 'value' to be an array of {name, value}");
+            }
+
+            foreach (var entry in entries)
+            {
+                if (!(entry is JObject item) || item["name"]?.Type != JTokenType.String || item["value"]?.Type != JTokenType.String)
+                {
+                    throw json.Malformed("expected 'value' to be an array of {name, value}");
+                }
+
+                map[(string)item["name"]!] = (string)item["value"]!;
+            }
+
+            return map;
+        }
+
+        private Task<HttpResult> SendAsync(HttpMethod method, string path, JObject? body, CancellationToken cancellationToken)
+        {
+            var uri = JsonRequest.Combine(_deploymentUrl, path);
+            return _http.SendAsync(
+                ServiceKind.Deployment,
+                () => JsonRequest.Create(method, uri, body, new AuthenticationHeaderValue("Convex", _adminKey), BigBrainClient.ConvexHeaders()),
+                RetryMode.Idempotent,
+                cancellationToken);
+        }
+
+        /// <summary>A 404 without a JSON error body: the route doesn't exist (Convex's own errors carry <c>{code, message}</c>).</summary>
+        private static bool IsMissingRoute(HttpResult result) =>
+            result.Status == 404 && !(JsonBody.TryParse(result.Body) is JObject);
+
+        private void EnsureSuccess(HttpResult result, IEnumerable<string?> secrets)
+        {
+            if (!result.IsSuccess)
+            {
+                throw ServiceErrorBody.ToException(ServiceKind.Deployment, result, secrets.Concat(new[] { _adminKey }));
+            }
+        }
+    }
+}

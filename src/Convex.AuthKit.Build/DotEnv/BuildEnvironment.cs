@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+
+namespace Convex.AuthKit.Build.DotEnv;
+
+/// <summary>
+/// The build-time environment as the Convex CLI sees it (spec §1.1): the process environment, then the env file
+/// (<c>ConvexAuthKitEnvFile</c>, default <c>.env.local</c>), then <c>.env</c>. A file never overrides a variable
+/// an earlier source defines, even as the empty string (dotenv's <c>config</c> without <c>override</c>).
+/// Values may be secrets: this type never prints them.
+/// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class BuildEnvironment
+{
+    public const string DefaultEnvFileName = ".env.local";
+    public const string DotEnvFileName = ".env";
+
+    private readonly Func<string, string?> _processEnvironment;
+
+    private BuildEnvironment(string appDirectory, BuildEnvironmentFile envFile, BuildEnvironmentFile dotEnvFile,
+        Func<string, string?> processEnvironment)
+    {
+        AppDirectory = appDirectory;
+        EnvFile = envFile;
+        DotEnvFile = dotEnvFile;
+        _processEnvironment = processEnvironment;
+        Files = ReferenceEquals(envFile, dotEnvFile)
+            ? new[] { envFile }
+            : new[] { envFile, dotEnvFile };
+    }
+
+    /// <summary>Full path of the Convex app directory.</summary>
+    public string AppDirectory { get; }
+
+    /// <summary>The configured env file (the file the flow also writes).</summary>
+    public BuildEnvironmentFile EnvFile { get; }
+
+    /// <summary><c>.env</c> in the app directory (the same object as <see cref="EnvFile"/> when both name one file).</summary>
+    public BuildEnvironmentFile DotEnvFile { get; }
+
+    /// <summary>The distinct files consulted, existing or not, in precedence order (stamp inputs).</summary>
+    public IReadOnlyList<BuildEnvironmentFile> Files { get; }
+
+    /// <summary>
+    /// Reads the env file and <c>.env</c>. <paramref name="envFilePath"/> is relative to
+    /// <paramref name="appDirectory"/> or absolute; null or empty means <c>.env.local</c>.
+    /// <paramref name="processEnvironment"/> returns null for an unset variable.
+    /// </summary>
+    /// <exception cref="BuildEnvironmentFileException">One of the files exists but cannot be read.</exception>
+    public static BuildEnvironment Load(string appDirectory, string? envFilePath, Func<string, string?> processEnvironment)
+    {
+        if (appDirectory == null) throw new ArgumentNullException(nameof(appDirectory));
+        if (processEnvironment == null) throw new ArgumentNullException(nameof(processEnvironment));
+        var app = Path.GetFullPath(appDirectory);
+        var envPath = Path.GetFullPath(Path.Combine(app, string.IsNullOrEmpty(envFilePath) ? DefaultEnvFileName : envFilePath));
+        var dotEnvPath = Path.GetFullPath(Path.Combine(app, DotEnvFileName));
+
+        var envFile = BuildEnvironmentFile.Read(envPath, DisplayPath(app, envPath));
+        var dotEnvFile = SamePath(envPath, dotEnvPath)
+            ? envFile
+            : BuildEnvironmentFile.Read(dotEnvPath, DisplayPath(app, dotEnvPath));
+        return new BuildEnvironment(app, envFile, dotEnvFile, processEnvironment);
+    }
+
+    /// <summary>The value as the CLI's <c>process.env</c> would hold it (the empty string included), or null.</summary>
+    public string? GetRaw(string name) => Lookup(name, out _);
+
+    /// <summary>The value for deployment selection: null when unset or empty (spec §1.1).</summary>
+    public string? Get(string name)
+    {
+        var value = GetRaw(name);
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    /// <summary>Where <see cref="GetRaw"/>'s value comes from, or null when no source defines the name.</summary>
+    public BuildEnvironmentSource? SourceOf(string name)
+    {
+        Lookup(name, out var source);
+        return source;
+    }
+
+    /// <summary>Human text for the source of <paramref name="name"/>: "the process environment", ".env.local", ".env".</summary>
+    public string? DescribeSource(string name)
+    {
+        switch (SourceOf(name))
+        {
+            case BuildEnvironmentSource.ProcessEnvironment: return "the process environment";
+            case BuildEnvironmentSource.EnvFile: return EnvFile.DisplayName;
+            case BuildEnvironmentSource.DotEnvFile: return DotEnvFile.DisplayName;
+            default: return null;
+        }
+    }
+
+    public override string ToString() =>
+        $"build environment of {AppDirectory} (process environment > {string.Join(" > ", FileNames())})";
+
+    private IEnumerable<string> FileNames()
+    {
+        foreach (var file in Files) yield return file.ToString();
+    }
+
+    private string? Lookup(string name, out BuildEnvironmentSource? source)
+    {
+        if (name == null) throw new ArgumentNullException(nameof(name));
+        var fromProcess = _processEnvironment(name);
+        if (fromProcess != null)
+        {
+            source = BuildEnvironmentSource.ProcessEnvironment;
+            return fromProcess;
+        }
+        if (EnvFile.Values.TryGetValue(name, out var fromEnvFile))
+        {
+            source = BuildEnvironmentSource.EnvFile;
+            return fromEnvFile;
+        }
+        if (DotEnvFile.Values.TryGetValue(name, out var fromDotEnv))
+        {
+            source = BuildEnvironmentSource.DotEnvFile;
+            return fromDotEnv;
+        }
+        source = null;
+        return null;
+    }
+
+    private static string DisplayPath(string appDirectory, string fullPath)
+    {
+        var prefix = appDirectory.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+            ? appDirectory
+            : appDirectory + Path.DirectorySeparatorChar;
+        return fullPath.StartsWith(prefix, PathComparison) ? fullPath.Substring(prefix.Length) : fullPath;
+    }
+
+    private static bool SamePath(string a, string b) => string.Equals(a, b, PathComparison);
+
+    private static StringComparison PathComparison =>
+        Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+}

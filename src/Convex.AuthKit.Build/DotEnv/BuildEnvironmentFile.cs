@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+
+namespace Convex.AuthKit.Build.DotEnv;
+
+/// <summary>
+/// One dotenv file as it was when the build read it: its path, whether it exists, and the variables dotenv
+/// (16.6.1) reads from it. The values may hold secrets, so <see cref="ToString"/> never shows them.
+/// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class BuildEnvironmentFile
+{
+    private static readonly IReadOnlyDictionary<string, string> NoValues =
+        new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private BuildEnvironmentFile(string path, string displayName, bool exists, IReadOnlyDictionary<string, string> values)
+    {
+        Path = path;
+        DisplayName = displayName;
+        Exists = exists;
+        Values = values;
+    }
+
+    /// <summary>Full path of the file.</summary>
+    public string Path { get; }
+
+    /// <summary>The path relative to the Convex app directory when inside it (e.g. <c>.env.local</c>), else the full path.</summary>
+    public string DisplayName { get; }
+
+    public bool Exists { get; }
+
+    /// <summary>The parsed file (empty when it does not exist).</summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    public IReadOnlyDictionary<string, string> Values { get; }
+
+    /// <summary>Reads and parses <paramref name="fullPath"/>; a missing file is an empty, non-existing snapshot.</summary>
+    /// <exception cref="BuildEnvironmentFileException">The file exists but cannot be read.</exception>
+    public static BuildEnvironmentFile Read(string fullPath, string displayName)
+    {
+        if (Directory.Exists(fullPath))
+            throw new BuildEnvironmentFileException(fullPath, "it is a directory, not a file", null);
+        if (!File.Exists(fullPath)) return new BuildEnvironmentFile(fullPath, displayName, false, NoValues);
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
+        {
+            throw new BuildEnvironmentFileException(fullPath, e.Message.TrimEnd('.'), e);
+        }
+        // As Node's readFileSync(path, "utf8"): a BOM stays in the text (dotenv treats it as white space),
+        // invalid sequences become U+FFFD.
+        var text = new UTF8Encoding(false, false).GetString(bytes);
+        return new BuildEnvironmentFile(fullPath, displayName, true, DotEnvParser.Parse(text));
+    }
+
+    public override string ToString() => DisplayName + (Exists ? "" : " (missing)");
+}
