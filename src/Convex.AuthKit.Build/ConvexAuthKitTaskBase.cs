@@ -6,7 +6,7 @@ using Microsoft.Build.Utilities;
 
 namespace Convex.AuthKit.Build
 {
-    /// <summary>The MSBuild properties every Convex.AuthKit task receives (DESIGN §3). Never a secret.</summary>
+    /// <summary>The MSBuild properties every Convex.AuthKit task receives (docs/architecture.md#settings). Never a secret.</summary>
     public abstract class ConvexAuthKitTaskBase : Task
     {
         [Required] public string ProjectDirectory { get; set; } = "";

@@ -9,7 +9,7 @@ namespace Convex.AuthKit.Build.IntegrationTests;
 
 /// <summary>
 /// The fault matrix runs at the flow level (Convex.AuthKit.Build.Tests); these cases go through `dotnet build` of the
-/// packed package with the real retry policy (DESIGN §4.7, §7).
+/// packed package with the real retry policy (docs/architecture.md#faults-retries-and-partial-failure, docs/architecture.md#folders).
 /// </summary>
 [TestClass]
 public sealed class FaultThroughBuildTests

@@ -13,7 +13,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.IntegrationTests;
 
 /// <summary>
-/// DESIGN §5 through `dotnet build`: an unchanged project skips _ConvexAuthKitProvisionCore by Inputs/Outputs and makes
+/// docs/architecture.md#incremental-rules through `dotnet build`: an unchanged project skips _ConvexAuthKitProvisionCore by Inputs/Outputs and makes
 /// no request; every input change (and ConvexAuthKitForce) runs it again; the items flow on a stamp hit; Clean forgets
 /// the stamp and never touches the env file. Builds run at detailed verbosity, where MSBuild says whether it skipped.
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.IntegrationTests;
 
 /// <summary>
-/// The overrides of DESIGN §3 through `dotnet build` against the sandbox — ConvexAuthKitEnvFile, DevOrigin,
+/// The overrides of docs/architecture.md#settings through `dotnet build` against the sandbox — ConvexAuthKitEnvFile, DevOrigin,
 /// Configurations, FailOnError, TimeoutSeconds, Force — and the output rules: quiet by default, a short block when
 /// something changed, detail at normal verbosity, readable under the terminal logger.
 /// </summary>

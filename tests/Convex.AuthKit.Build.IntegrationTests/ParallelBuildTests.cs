@@ -10,7 +10,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.IntegrationTests;
 
 /// <summary>
-/// Scenario 6 (DESIGN §6): a solution of four projects sharing one Convex app, built with `dotnet build -m`. The
+/// Scenario 6 (docs/architecture.md#parallel-builds): a solution of four projects sharing one Convex app, built with `dotnet build -m`. The
 /// cross-process lock lets exactly one of them provision; the others wait, then find that it succeeded with the same
 /// inputs (the Convex app's shared stamp) and make no request.
 /// </summary>

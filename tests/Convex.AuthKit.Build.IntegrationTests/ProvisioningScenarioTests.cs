@@ -7,7 +7,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.IntegrationTests;
 
-/// <summary>DESIGN §1 scenarios through `dotnet build` of the packed package against the sandbox.</summary>
+/// <summary>Scenarios (docs/architecture.md#scenarios) through `dotnet build` of the packed package against the sandbox.</summary>
 [TestClass]
 public sealed class ProvisioningScenarioTests
 {

@@ -13,7 +13,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.IntegrationTests;
 
 /// <summary>
-/// DESIGN §6: users attach binary logs to bug reports, so no secret may reach one. Scenario 2 (Next.js, which also
+/// docs/architecture.md#safety-rules: users attach binary logs to bug reports, so no secret may reach one. Scenario 2 (Next.js, which also
 /// writes WORKOS_API_KEY and a cookie password to the env file) is built with -bl and a diagnostic console, then both are
 /// searched for every secret: the binary log decompressed (it is one gzip stream) as UTF-8 and UTF-16LE, and the
 /// files it embeds (a zip archive inside the stream) one by one.

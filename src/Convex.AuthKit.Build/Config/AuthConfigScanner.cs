@@ -5,7 +5,7 @@ namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
 /// Looks at the Convex auth config (<c>auth.config.*</c> in the functions folder) for a use of
-/// <c>WORKOS_CLIENT_ID</c>: DESIGN §2 trigger (b).
+/// <c>WORKOS_CLIENT_ID</c>: docs/architecture.md#triggers.
 /// </summary>
 public static class AuthConfigScanner
 {

@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Build.Config;
 
-/// <summary>The validated <c>authKit</c> section of <c>convex.json</c> (spec §6.2). Unknown keys are dropped.</summary>
+/// <summary>The validated <c>authKit</c> section of <c>convex.json</c> (docs/protocol.md#project-configuration). Unknown keys are dropped.</summary>
 public sealed class AuthKitConfig
 {
     public AuthKitConfig(AuthKitEnvironmentConfig? dev, AuthKitEnvironmentConfig? preview, AuthKitEnvironmentConfig? prod)

@@ -14,7 +14,7 @@ public enum AuthKitDecisionKind
     FrameworkDefaults,
 }
 
-/// <summary>Whether the build provisions AuthKit for the Convex app, with what, and why (DESIGN §2 "Triggers").</summary>
+/// <summary>Whether the build provisions AuthKit for the Convex app, with what, and why (docs/architecture.md#triggers).</summary>
 public sealed class AuthKitDecision
 {
     internal AuthKitDecision(

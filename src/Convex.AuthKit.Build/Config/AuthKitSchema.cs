@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
-/// Validates <c>convex.json</c>'s <c>authKit</c> section as the CLI 1.48 zod schema does (spec §6.2–§6.4), with the
+/// Validates <c>convex.json</c>'s <c>authKit</c> section as the CLI 1.48 zod schema does (docs/protocol.md#project-configuration), with the
 /// conformance corrections: the section refinements name the section, and a bad value inside a <c>configure</c> or
 /// <c>localEnvVars</c> object is reported at its own path instead of a generic "Invalid input".
 /// </summary>

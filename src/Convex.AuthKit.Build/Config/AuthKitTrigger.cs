@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
-/// Decides whether a build provisions AuthKit for the Convex app (DESIGN §2 "Triggers"): (a) convex.json's
+/// Decides whether a build provisions AuthKit for the Convex app (docs/architecture.md#triggers): (a) convex.json's
 /// <c>authKit.dev</c>; (b) no <c>authKit</c> key and an auth config using <c>WORKOS_CLIENT_ID</c> → framework
 /// defaults; otherwise nothing.
 /// </summary>

@@ -10,7 +10,7 @@ using System.Linq;
 
 namespace Convex.AuthKit.Build.Config
 {
-    /// <summary>Where the Convex app is (DESIGN §2): the folder holding convex.json or a convex/ folder of sources.</summary>
+    /// <summary>Where the Convex app is (docs/architecture.md#where-the-convex-app-is): the folder holding convex.json or a convex/ folder of sources.</summary>
     public static class ConvexAppLocator
     {
         private static readonly string[] SourceExtensions = { ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts" };

@@ -1,6 +1,6 @@
 namespace Convex.AuthKit.Build.Config;
 
-/// <summary>Finds and parses the Convex app's <c>convex.json</c> (spec §6.1).</summary>
+/// <summary>Finds and parses the Convex app's <c>convex.json</c> (docs/protocol.md#project-configuration).</summary>
 internal static class ConvexJsonFile
 {
     public const string BothExistMessage = "Error: both convex.json and src/convex.json files exist!\nConsolidate these and remove src/convex.json.";

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
-/// Reads the text of <c>convex.json</c> as the CLI 1.48 does (spec §6.1, §12.1): <c>JSON.parse</c>, then a strict zod
+/// Reads the text of <c>convex.json</c> as the CLI 1.48 does (docs/protocol.md#project-configuration): <c>JSON.parse</c>, then a strict zod
 /// pass whose unknown-key issues only warn. Unlike the CLI, an unknown key never hides a real error.
 /// </summary>
 public static class ConvexJsonParser

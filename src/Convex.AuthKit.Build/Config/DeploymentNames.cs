@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Convex.AuthKit.Build.Config;
 
-/// <summary>Deployment names in Convex cloud URLs (spec §1.8.3, with the conformance corrections).</summary>
+/// <summary>Deployment names in Convex cloud URLs (docs/protocol.md#big-brain-endpoints, with the conformance corrections).</summary>
 public static class DeploymentNames
 {
     // `https://<name>.convex.cloud` or `https://<name>.<region>.convex.cloud`, region one DNS label, optional final `/`.

@@ -3,7 +3,7 @@ using System;
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
-/// Finds the dev origin O the framework defaults use (DESIGN §2), first that applies: ConvexAuthKitDevOrigin;
+/// Finds the dev origin O the framework defaults use (docs/architecture.md#dev-origin), first that applies: ConvexAuthKitDevOrigin;
 /// SpaProxyServerUrl as written; <c>server.port</c> in <c>vite.config.*</c>; the port flag of package.json's
 /// <c>dev</c> script; the framework's dev URL; <c>http://localhost:5173</c>.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
 /// The <c>authKit.dev</c> section used when <c>convex.json</c> has no <c>authKit</c> key but the auth config uses
-/// <c>WORKOS_CLIENT_ID</c> (DESIGN §2, "Framework defaults"): the official templates' dev sections for origin O.
+/// <c>WORKOS_CLIENT_ID</c> (docs/architecture.md#framework-defaults): the official templates' dev sections for origin O.
 /// </summary>
 public static class FrameworkDefaults
 {
@@ -23,7 +23,7 @@ public static class FrameworkDefaults
         return new AuthKitEnvironmentConfig(configure: configure, localEnvVars: LocalEnvVars(framework, callback));
     }
 
-    /// <summary>Whether the env file also gets a generated <c>WORKOS_COOKIE_PASSWORD</c> (spec §8.5).</summary>
+    /// <summary>Whether the env file also gets a generated <c>WORKOS_COOKIE_PASSWORD</c> (docs/protocol.md#env-file-writes).</summary>
     public static bool WantsCookiePassword(FrameworkInfo framework) =>
         framework.DetectedFramework is FrameworkInfo.NextJs or FrameworkInfo.TanStackStart;
 

@@ -1,6 +1,6 @@
 namespace Convex.AuthKit.Build.Config;
 
-/// <summary>The front-end framework found in <c>package.json</c> (spec §8.6, §12.2).</summary>
+/// <summary>The front-end framework found in <c>package.json</c> (docs/protocol.md#framework-detection).</summary>
 public sealed class FrameworkInfo
 {
     public const string CreateReactApp = "create-react-app";

@@ -5,7 +5,7 @@ using System.Text;
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
-/// Fills in <c>${authEnv.*}</c> and <c>${buildEnv.*}</c> in AuthKit configuration strings (spec §7): every match of
+/// Fills in <c>${authEnv.*}</c> and <c>${buildEnv.*}</c> in AuthKit configuration strings (docs/protocol.md#templates): every match of
 /// <c>\$\{([^}]+)\}</c>, no trimming, no escapes, replacement values taken literally.
 /// </summary>
 public static class TemplateResolver

@@ -11,7 +11,7 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.ConvexApi
 {
     /// <summary>
-    /// Convex's management API ("Big Brain", spec §2): the calls the AuthKit flow needs, with the CLI's bodies.
+    /// Convex's management API ("Big Brain", docs/protocol.md#big-brain-endpoints): the calls the AuthKit flow needs, with the CLI's bodies.
     /// Error statuses throw <see cref="ServiceException"/> carrying the service's <c>code</c>.
     /// </summary>
     public sealed class BigBrainClient
@@ -29,7 +29,7 @@ namespace Convex.AuthKit.Build.ConvexApi
             _bearerCredential = bearerCredential;
         }
 
-        /// <summary><c>POST deployment/authorize_within_current_project</c> (spec §1.8.1 step 3).</summary>
+        /// <summary><c>POST deployment/authorize_within_current_project</c> (docs/protocol.md#big-brain-endpoints).</summary>
         /// <param name="deploymentType">The type parsed from <c>CONVEX_DEPLOYMENT</c> (e.g. <c>dev</c>), or null for a legacy value.</param>
         public async Task<DeploymentCredentials> AuthorizeWithinCurrentProjectAsync(string deploymentName, string? deploymentType, CancellationToken cancellationToken)
         {
@@ -50,7 +50,7 @@ namespace Convex.AuthKit.Build.ConvexApi
         }
 
         /// <summary>
-        /// <c>POST deployment/url_for_key</c> (spec §1.8.4). Accepts a bare JSON string, or an object with a <c>url</c> or
+        /// <c>POST deployment/url_for_key</c> (docs/protocol.md#big-brain-endpoints). Accepts a bare JSON string, or an object with a <c>url</c> or
         /// <c>deploymentUrl</c> field.
         /// </summary>
         /// <param name="deployKey">Secret.</param>
@@ -73,7 +73,7 @@ namespace Convex.AuthKit.Build.ConvexApi
             throw json.Malformed("expected a URL string, or an object with a 'url' or 'deploymentUrl' field");
         }
 
-        /// <summary><c>POST workos/has_associated_workos_team</c> (spec §2.3 A).</summary>
+        /// <summary><c>POST workos/has_associated_workos_team</c> (docs/protocol.md#big-brain-endpoints).</summary>
         public async Task<WorkOSTeamAssociation> HasAssociatedWorkOSTeamAsync(string deploymentName, CancellationToken cancellationToken)
         {
             var body = new JObject { ["deploymentName"] = deploymentName };
@@ -86,7 +86,7 @@ namespace Convex.AuthKit.Build.ConvexApi
         }
 
         /// <summary>
-        /// <c>POST workos/get_or_provision_workos_environment</c> with the CLI's body <c>{"deploymentName","environmentType"}</c> (spec §2.3 B).
+        /// <c>POST workos/get_or_provision_workos_environment</c> with the CLI's body <c>{"deploymentName","environmentType"}</c> (docs/protocol.md#big-brain-endpoints).
         /// </summary>
         /// <param name="environmentType"><c>nonproduction</c> or <c>production</c>.</param>
         public async Task<ProvisionedEnvironment> GetOrProvisionWorkOSEnvironmentAsync(string deploymentName, string environmentType, CancellationToken cancellationToken)
@@ -101,7 +101,7 @@ namespace Convex.AuthKit.Build.ConvexApi
                 json.RequiredBool("newlyProvisioned"));
         }
 
-        /// <summary><c>GET workos/available_workos_team_emails</c> (spec §2.3 C).</summary>
+        /// <summary><c>GET workos/available_workos_team_emails</c> (docs/protocol.md#big-brain-endpoints).</summary>
         public async Task<AvailableWorkOSTeamEmails> AvailableWorkOSTeamEmailsAsync(CancellationToken cancellationToken)
         {
             var json = await SendAsync(HttpMethod.Get, "workos/available_workos_team_emails", null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
@@ -109,7 +109,7 @@ namespace Convex.AuthKit.Build.ConvexApi
         }
 
         /// <summary>
-        /// <c>POST workos/provision_associated_workos_team</c> (spec §2.3 D). Not idempotent: retried only on 429/503.
+        /// <c>POST workos/provision_associated_workos_team</c> (docs/protocol.md#big-brain-endpoints). Not idempotent: retried only on 429/503.
         /// An email that already has a WorkOS account answers code <see cref="ConvexErrorCodes.WorkosAccountAlreadyExistsWithThisEmail"/>.
         /// </summary>
         public async Task<ProvisionedWorkOSTeam> ProvisionAssociatedWorkOSTeamAsync(long teamId, string email, CancellationToken cancellationToken)

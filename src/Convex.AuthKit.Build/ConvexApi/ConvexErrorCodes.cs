@@ -1,6 +1,6 @@
 namespace Convex.AuthKit.Build.ConvexApi
 {
-    /// <summary>Error <c>code</c>s Convex services answer with that the AuthKit flow reacts to (spec §2.2).</summary>
+    /// <summary>Error <c>code</c>s Convex services answer with that the AuthKit flow reacts to (docs/protocol.md#error-bodies-and-codes).</summary>
     public static class ConvexErrorCodes
     {
         public const string DeploymentNotFound = "DeploymentNotFound";

@@ -11,8 +11,8 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.ConvexApi
 {
     /// <summary>
-    /// A Convex deployment's environment variables (DESIGN §4.3): the public v1 API, falling back to the CLI's
-    /// paths (spec §3.1/§3.2) when a v1 path answers 404 without a JSON error body — a deployment that predates it.
+    /// A Convex deployment's environment variables (docs/architecture.md#deployment-variables-through-the-public-api): the public v1 API, falling back to the CLI's
+    /// paths (docs/protocol.md#deployment-api) when a v1 path answers 404 without a JSON error body — a deployment that predates it.
     /// </summary>
     public sealed class DeploymentClient
     {

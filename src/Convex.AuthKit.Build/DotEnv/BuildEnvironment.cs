@@ -6,7 +6,7 @@ using System.IO;
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>
-/// The build-time environment as the Convex CLI sees it (spec §1.1): the process environment, then the env file
+/// The build-time environment as the Convex CLI sees it (docs/protocol.md#deployment-selection): the process environment, then the env file
 /// (<c>ConvexAuthKitEnvFile</c>, default <c>.env.local</c>), then <c>.env</c>. A file never overrides a variable
 /// an earlier source defines, even as the empty string (dotenv's <c>config</c> without <c>override</c>).
 /// Values may be secrets: this type never prints them.
@@ -67,7 +67,7 @@ public sealed class BuildEnvironment
     /// <summary>The value as the CLI's <c>process.env</c> would hold it (the empty string included), or null.</summary>
     public string? GetRaw(string name) => Lookup(name, out _);
 
-    /// <summary>The value for deployment selection: null when unset or empty (spec §1.1).</summary>
+    /// <summary>The value for deployment selection: null when unset or empty (docs/protocol.md#deployment-selection).</summary>
     public string? Get(string name)
     {
         var value = GetRaw(name);

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>
-/// The CLI's <c>changedEnvVarFile</c> (spec §8.3) with its defects corrected (conformance README, <c>env_file_edit</c>):
+/// The CLI's <c>changedEnvVarFile</c> (docs/protocol.md#env-file-writes) with its defects corrected (docs/architecture.md#env-file-edits, the <c>env_file_edit</c> vectors):
 /// the assignment changed is the one dotenv takes the value from, every other byte is kept, appended lines use the
 /// file's line ending, and the value is written in the first form dotenv reads back exactly.
 /// </summary>

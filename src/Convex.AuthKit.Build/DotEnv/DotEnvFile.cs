@@ -5,7 +5,7 @@ using System.Text;
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>
-/// Reads an env file and replaces it safely (DESIGN §4.4, §6): only when the content changes, atomically (a temp file
+/// Reads an env file and replaces it safely (docs/architecture.md#env-file-edits, docs/architecture.md#safety-rules): only when the content changes, atomically (a temp file
 /// beside the target, then a move over it), keeping the BOM, the Unix permission bits and symlinks; a new file is
 /// created owner-only on Unix.
 /// </summary>

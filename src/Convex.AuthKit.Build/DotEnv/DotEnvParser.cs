@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>
-/// dotenv 16.6.1 <c>parse</c>, reproduced exactly (spec §8.1). dotenv's JavaScript regular expression is
+/// dotenv 16.6.1 <c>parse</c>, reproduced exactly (docs/protocol.md#dotenv-parsing). dotenv's JavaScript regular expression is
 /// translated with explicit classes because .NET's <c>\s</c>, <c>\w</c>, <c>.</c>, <c>^</c> and <c>$</c> differ
 /// from JavaScript's (U+FEFF, U+0085, Unicode letters, U+2028/U+2029 as line terminators).
 /// </summary>

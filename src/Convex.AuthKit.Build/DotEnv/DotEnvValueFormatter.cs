@@ -3,7 +3,7 @@ using System;
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>
-/// The CLI's <c>formatEnvValueForDotfile</c> (spec §8.7), corrected: its text is kept when dotenv reads it back as
+/// The CLI's <c>formatEnvValueForDotfile</c> (docs/protocol.md#value-formatting), corrected: its text is kept when dotenv reads it back as
 /// the value; otherwise the first form of <see cref="DotEnvValueForms"/> that does, without a warning.
 /// </summary>
 public static class DotEnvValueFormatter

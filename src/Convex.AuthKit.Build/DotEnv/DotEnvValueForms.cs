@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>
-/// The literal forms a value may be written in after <c>NAME=</c>, in the order they are tried (conformance README):
+/// The literal forms a value may be written in after <c>NAME=</c>, in the order they are tried (docs/protocol.md#value-formatting):
 /// as is; <c>'...'</c>; <c>"..."</c> with newline and CR written as <c>\n</c> and <c>\r</c>; <c>`...`</c>.
 /// Each form is offered only for values it can enclose; callers still check that dotenv reads it back.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace Convex.AuthKit.Build.Http
 {
-    /// <summary>Timeouts and retry parameters for <see cref="ResilientHttpClient"/> (DESIGN §4.7).</summary>
+    /// <summary>Timeouts and retry parameters for <see cref="ResilientHttpClient"/> (docs/architecture.md#faults-retries-and-partial-failure).</summary>
     public sealed class HttpPolicy
     {
         private static readonly Random SharedRandom = new Random();
@@ -33,7 +33,7 @@ namespace Convex.AuthKit.Build.Http
         /// <summary>The clock used to turn an HTTP-date <c>Retry-After</c> into a wait.</summary>
         public Func<DateTimeOffset> UtcNow { get; set; } = () => DateTimeOffset.UtcNow;
 
-        /// <summary>A new policy with the defaults of DESIGN §4.7.</summary>
+        /// <summary>A new policy with the defaults of docs/architecture.md#faults-retries-and-partial-failure.</summary>
         public static HttpPolicy CreateDefault() => new HttpPolicy();
 
         private static double NextSharedRandom()

@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>
-    /// The one place for timeouts, retries, <c>Retry-After</c>, cancellation and the HTTPS rule (DESIGN §4.7, §6).
+    /// The one place for timeouts, retries, <c>Retry-After</c>, cancellation and the HTTPS rule (docs/architecture.md#faults-retries-and-partial-failure, docs/architecture.md#safety-rules).
     /// Every attempt builds a fresh request; every body is read exactly once. Thread-safe.
     /// </summary>
     public sealed class ResilientHttpClient : IDisposable

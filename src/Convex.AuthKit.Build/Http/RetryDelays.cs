@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Convex.AuthKit.Build.Http
 {
-    /// <summary>Backoff and <c>Retry-After</c> arithmetic of DESIGN §4.7.</summary>
+    /// <summary>Backoff and <c>Retry-After</c> arithmetic of docs/architecture.md#faults-retries-and-partial-failure.</summary>
     internal static class RetryDelays
     {
         /// <summary>IMF-fixdate, RFC 850 and asctime: the three HTTP-date forms (RFC 9110 §5.6.7).</summary>

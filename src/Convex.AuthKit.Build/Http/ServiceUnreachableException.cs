@@ -13,7 +13,7 @@ namespace Convex.AuthKit.Build.Http
     }
 
     /// <summary>
-    /// No answer from the service after all permitted attempts. The flow treats this as "offline" (DESIGN §5).
+    /// No answer from the service after all permitted attempts. The flow treats this as "offline" (docs/architecture.md#offline).
     /// </summary>
     public sealed class ServiceUnreachableException : ServiceFailureException
     {

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace Convex.AuthKit.Build.Http
 {
-    /// <summary>The rule of DESIGN §6: credentials travel over HTTPS, or plain HTTP to a loopback address only.</summary>
+    /// <summary>The rule of docs/architecture.md#safety-rules: credentials travel over HTTPS, or plain HTTP to a loopback address only.</summary>
     public static class TransportSecurity
     {
         public static bool MaySendCredentials(Uri uri)

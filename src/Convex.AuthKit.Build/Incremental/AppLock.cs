@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace Convex.AuthKit.Build.Incremental
 {
     /// <summary>
-    /// Serialises the work for one Convex app across processes (DESIGN §6): parallel builds of projects that share
+    /// Serialises the work for one Convex app across processes (docs/architecture.md#parallel-builds): parallel builds of projects that share
     /// the app, and the inner builds of a multi-targeted project, take turns; the next one in line re-reads the stamp.
     /// The lock file lives in the temp folder, named by a hash of the app's full path, and is never deleted (deleting
     /// a lock file while another process waits on it would let two holders in).

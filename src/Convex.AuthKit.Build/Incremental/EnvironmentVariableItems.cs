@@ -11,7 +11,7 @@ namespace Convex.AuthKit.Build.Incremental
 {
     /// <summary>
     /// The non-secret env-file entries, as NAME=VALUE lines in obj/, read back by a cheap target into
-    /// ConvexAuthKitEnvironmentVariable items on every build, stamp hit or not (DESIGN §3).
+    /// ConvexAuthKitEnvironmentVariable items on every build, stamp hit or not (docs/architecture.md#settings).
     /// </summary>
     public static class EnvironmentVariableItems
     {

@@ -12,13 +12,13 @@ using System.Text;
 namespace Convex.AuthKit.Build.Incremental
 {
     /// <summary>
-    /// Fingerprints everything the provisioning depends on (DESIGN §5) without reading secrets into anything but a
+    /// Fingerprints everything the provisioning depends on (docs/architecture.md#incremental-rules) without reading secrets into anything but a
     /// hash. Cheap by design: it runs on every build, and its result decides (through Inputs/Outputs) whether the
     /// provisioning target runs at all.
     /// </summary>
     public static class InputsFingerprint
     {
-        /// <summary>The environment variables that always count (DESIGN §5); the stamp adds localEnvVars and buildEnv names.</summary>
+        /// <summary>The environment variables that always count (docs/architecture.md#incremental-rules); the stamp adds localEnvVars and buildEnv names.</summary>
         public static readonly IReadOnlyList<string> Variables = new[]
         {
             "CONVEX_DEPLOYMENT", "CONVEX_DEPLOY_KEY", "CONVEX_DEPLOYMENT_TOKEN", "CONVEX_OVERRIDE_ACCESS_TOKEN",

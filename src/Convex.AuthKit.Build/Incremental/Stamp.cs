@@ -13,7 +13,7 @@ using System.Text;
 namespace Convex.AuthKit.Build.Incremental
 {
     /// <summary>
-    /// Written after a fully successful run (DESIGN §5): the fingerprint of every input, plus the extra files and
+    /// Written after a fully successful run (docs/architecture.md#incremental-rules): the fingerprint of every input, plus the extra files and
     /// environment variables the run found it depends on (the token file it used, localEnvVars names, buildEnv names),
     /// so the cheap inputs task can watch them on later builds. Holds hashes only, never a secret value. The Convex
     /// app's shared stamp (in the temp folder, beside its lock) also holds the non-secret item lines, for the next

@@ -7,7 +7,7 @@ using System.Collections.Generic;
 
 namespace Convex.AuthKit.Build.Provisioning
 {
-    /// <summary>Step 1 of the flow: is AuthKit wanted here (DESIGN §2 triggers)? Reports the decision's warnings.</summary>
+    /// <summary>Step 1 of the flow: is AuthKit wanted here (docs/architecture.md#triggers)? Reports the decision's warnings.</summary>
     internal static class AuthKitDecisionStep
     {
         public static AuthKitDecision Decide(string appDirectory, BuildSettings settings, ProvisionLog log)

@@ -14,7 +14,7 @@ using Convex.AuthKit.Build.WorkOS;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>
-    /// The flow, top-down like spec §5 with DESIGN §4's changes: is AuthKit wanted; which deployment; its WorkOS
+    /// The flow, top-down like docs/protocol.md#reference-flow with docs/architecture.md#where-we-differ-from-the-cli: is AuthKit wanted; which deployment; its WorkOS
     /// credentials (provisioning them when missing); then the deployment variables, WorkOS configuration and env file.
     /// Cold provisioning is 4 dependent round trips: authorize (+ team question), read variables, get-or-provision,
     /// then variable write and WorkOS calls together.
@@ -55,7 +55,7 @@ namespace Convex.AuthKit.Build.Provisioning
 
         private async Task<bool> ExecuteAsync(CancellationToken cancellationToken)
         {
-            // 1. Is AuthKit wanted here? (DESIGN §2 triggers)
+            // 1. Is AuthKit wanted here? (docs/architecture.md#triggers)
             var decision = AuthKitDecisionStep.Decide(_appDirectory, _settings, _log);
             Watch(decision.FilesRead.Concat(decision.FilesProbed));
             if (!decision.IsWanted)
@@ -66,7 +66,7 @@ namespace Convex.AuthKit.Build.Provisioning
             var dev = decision.Dev!;
             _report.Subject = decision.Reason;
 
-            // 2. Which deployment, which credentials (spec §1, DESIGN §2 "Which deployment").
+            // 2. Which deployment, which credentials (docs/protocol.md#deployment-selection, docs/architecture.md#which-deployment).
             var environment = BuildEnvironment.Load(_appDirectory, _settings.EnvFile, _settings.Environment);
             var selection = DeploymentSelector.Select(environment, _settings.HomeDirectory);
             Watch(selection.InputFiles);
@@ -84,7 +84,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 // 3. Round trip 1: the deployment's URL and admin key (and, with an access token, the team question).
                 var connection = await ConvexConnection.OpenAsync(selection, http, cancellationToken).ConfigureAwait(false);
 
-                // 4. Round trip 2: every deployment variable at once (spec §5.3 step 1, DESIGN §4.3).
+                // 4. Round trip 2: every deployment variable at once (docs/protocol.md#reference-flow, docs/architecture.md#deployment-variables-through-the-public-api).
                 var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
                 var credentials = WorkOSCredentials.Resolve(deploymentVariables, environment);
                 IReadOnlyList<EnvironmentVariableChange> variableWrites;
@@ -96,7 +96,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 }
                 else
                 {
-                    // 5. Round trip 3: provision (never with a deploy key, DESIGN §4.6).
+                    // 5. Round trip 3: provision (never with a deploy key, docs/architecture.md#deploy-keys-never-provision).
                     if (connection.UsesDeployKey) throw DeployKeyCannotProvision(selection);
                     if (_settings.DryRun)
                     {
@@ -134,7 +134,7 @@ namespace Convex.AuthKit.Build.Provisioning
         }
 
         /// <summary>
-        /// DESIGN §4.7: the variable write and the WorkOS calls run concurrently; once the deployment holds the
+        /// docs/architecture.md#faults-retries-and-partial-failure: the variable write and the WorkOS calls run concurrently; once the deployment holds the
         /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
         /// </summary>
         private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, WorkOSCredentials credentials, IReadOnlyList<EnvironmentVariableChange> variableWrites,
@@ -206,10 +206,10 @@ namespace Convex.AuthKit.Build.Provisioning
             (selection.ProvisionHost != null && selection.ProvisionHost.Host != "api.convex.dev" ? "http://localhost:6789" : "https://dashboard.convex.dev")
             + $"/d/{selection.DeploymentName}/settings/environment-variables";
 
-        /// <summary>DESIGN §5 offline: go on with a warning when the env file already holds every entry, else fail.</summary>
+        /// <summary>Offline (docs/architecture.md#offline): Go on with a warning when the env file already holds every entry, else fail.</summary>
         private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment before)
         {
-            // Read the file again: this run may have written it before a WorkOS call went unanswered (DESIGN §4.7).
+            // Read the file again: this run may have written it before a WorkOS call went unanswered (docs/architecture.md#faults-retries-and-partial-failure).
             var environment = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
             var missing = (dev.LocalEnvVarsDisabled ? Enumerable.Empty<string>() : (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key))
                 .Concat(wantsCookiePassword ? new[] { EnvFilePlan.CookiePasswordName } : Array.Empty<string>())
@@ -224,7 +224,7 @@ namespace Convex.AuthKit.Build.Provisioning
             return false;
         }
 
-        /// <summary>A run that fails after changing something (DESIGN §4.7's order) still says what it changed.</summary>
+        /// <summary>A run that fails after changing something (docs/architecture.md#faults-retries-and-partial-failure) still says what it changed.</summary>
         private void ReportPartialChanges()
         {
             if (_report.HasChanges) _report.WriteTo(_log);

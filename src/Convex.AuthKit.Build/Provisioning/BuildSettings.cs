@@ -10,7 +10,7 @@ using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Provisioning
 {
-    /// <summary>What the build tells the flow: the MSBuild properties of DESIGN §3 as plain values, plus the environment.</summary>
+    /// <summary>What the build tells the flow: the MSBuild properties of docs/architecture.md#settings as plain values, plus the environment.</summary>
     public sealed class BuildSettings
     {
         public string ProjectDirectory { get; set; } = "";
@@ -33,7 +33,7 @@ namespace Convex.AuthKit.Build.Provisioning
         public string HomeDirectory { get; set; } = DefaultHomeDirectory();
 
         /// <summary>
-        /// Makes the HTTP policy of one run (DESIGN §4.7 defaults). Internal: tests shorten the per-request timeout and
+        /// Makes the HTTP policy of one run (docs/architecture.md#faults-retries-and-partial-failure defaults). Internal: tests shorten the per-request timeout and
         /// the waits between attempts; no MSBuild property reaches it.
         /// </summary>
         internal Func<HttpPolicy> CreateHttpPolicy { get; set; } = HttpPolicy.CreateDefault;

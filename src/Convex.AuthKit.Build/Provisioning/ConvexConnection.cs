@@ -11,9 +11,9 @@ using Convex.AuthKit.Build.Http;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>
-    /// Round trip 1 (DESIGN §4.2): the deployment's URL and admin key and, with an access token, whether the team has
+    /// Round trip 1 (docs/architecture.md#fewest-round-trips): the deployment's URL and admin key and, with an access token, whether the team has
     /// an associated WorkOS team, asked concurrently (it needs only the name and token). A dev deploy key asks only for
-    /// its URL: deploy keys never reach a Big Brain WorkOS endpoint (DESIGN §4.6).
+    /// its URL: deploy keys never reach a Big Brain WorkOS endpoint (docs/architecture.md#deploy-keys-never-provision).
     /// </summary>
     public sealed class ConvexConnection
     {

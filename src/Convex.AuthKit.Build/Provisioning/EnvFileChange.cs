@@ -15,7 +15,7 @@ namespace Convex.AuthKit.Build.Provisioning
         public string Value { get; }
         public string? CommentOnPreviousLine { get; }
 
-        /// <summary>DESIGN §3: from ${authEnv.WORKOS_API_KEY}, the cookie password, or a secret-looking name.</summary>
+        /// <summary>docs/architecture.md#settings: from ${authEnv.WORKOS_API_KEY}, the cookie password, or a secret-looking name.</summary>
         public bool IsSecret { get; }
 
         /// <summary>The line as it may be shown in a log: secret values are masked.</summary>

@@ -11,7 +11,7 @@ using System.Security.Cryptography;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>
-    /// The env-file update of spec §8.2, always non-interactive (DESIGN §4.1), with DESIGN §4.4's correction: an
+    /// The env-file update of docs/protocol.md#env-file-writes, always non-interactive (docs/architecture.md#always-non-interactive), with docs/architecture.md#env-file-edits: an
     /// existing templated value that differs from what the deployment's environment gives is an error naming the line.
     /// </summary>
     public sealed class EnvFilePlan
@@ -116,7 +116,7 @@ namespace Convex.AuthKit.Build.Provisioning
             }
         }
 
-        /// <summary>spec §8.2 step 4: 32 random bytes, base64url without padding (43 characters).</summary>
+        /// <summary>docs/protocol.md#env-file-writes: 32 random bytes, base64url without padding (43 characters).</summary>
         private static string NewCookiePassword()
         {
             var bytes = new byte[32];

@@ -12,7 +12,7 @@ using Convex.AuthKit.Build.Http;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>
-    /// spec §5.4 steps 3–6 without a prompt (DESIGN §4.5): the team must have a WorkOS team (created here only when the
+    /// docs/protocol.md#reference-flow without a prompt (docs/architecture.md#no-team-prompt): the team must have a WorkOS team (created here only when the
     /// build says so), then get-or-provision the deployment's environment. Only ever with an access token.
     /// </summary>
     public static class EnvironmentProvisioning
@@ -41,7 +41,7 @@ namespace Convex.AuthKit.Build.Provisioning
             }
         }
 
-        /// <summary>spec §5.4 step 5: dev and preview map to "nonproduction" unless environmentType says otherwise.</summary>
+        /// <summary>docs/protocol.md#reference-flow: dev and preview map to "nonproduction" unless environmentType says otherwise.</summary>
         private static string EnvironmentType(AuthKitEnvironmentConfig dev) =>
             dev.EnvironmentType == "production" ? "production" : "nonproduction";
 

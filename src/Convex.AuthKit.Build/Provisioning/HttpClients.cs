@@ -8,7 +8,7 @@ using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Provisioning
 {
-    /// <summary>One HTTP client per run, with DESIGN §4.7's policy inside the run's time budget.</summary>
+    /// <summary>One HTTP client per run, with docs/architecture.md#faults-retries-and-partial-failure inside the run's time budget.</summary>
     internal static class HttpClients
     {
         public static ResilientHttpClient Create(BuildSettings settings, ProvisionLog log)

@@ -11,7 +11,7 @@ namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>
     /// What a run changed, told at the end: one high-importance line when nothing changed, a short block when
-    /// something did (DESIGN §3, issue: quiet by default, clear when it matters). Names only, never a secret value.
+    /// something did (docs/architecture.md#output: quiet by default, clear when it matters). Names only, never a secret value.
     /// </summary>
     public sealed class ProvisioningReport
     {
@@ -59,7 +59,7 @@ namespace Convex.AuthKit.Build.Provisioning
                         _details.Add("WorkOS did not accept " + setting.Describe() + " (422); left as it was");
                         break;
                     default:
-                        // The homepage PUT cannot tell "set" from "already so" (spec §4), so it is a detail, not a change.
+                        // The homepage PUT cannot tell "set" from "already so" (docs/protocol.md#workos-api), so it is a detail, not a change.
                         _details.Add("WorkOS: " + setting.Describe() + (result.Value == WorkOSChangeResult.AlreadyPresent ? " already registered" : " set"));
                         break;
                 }

@@ -14,7 +14,7 @@ namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>
     /// One run of ConvexAuthKitProvision: find the Convex app, take the app's lock, skip when the stamp says nothing
-    /// changed, otherwise run the provisioning and, after full success, record the stamp (DESIGN §5, §6).
+    /// changed, otherwise run the provisioning and, after full success, record the stamp (docs/architecture.md#incremental-rules, docs/architecture.md#safety-rules).
     /// </summary>
     public static class ProvisioningSession
     {
@@ -108,7 +108,7 @@ namespace Convex.AuthKit.Build.Provisioning
             shared != null && shared.Fingerprint == InputsFingerprint.Collect(settings, shared).AppFingerprintWithContents();
 
         /// <summary>
-        /// DESIGN §6: the projects of a solution that share one Convex app take turns under its lock; once one of them
+        /// docs/architecture.md#parallel-builds: the projects of a solution that share one Convex app take turns under its lock; once one of them
         /// has succeeded with the same inputs (files, environment, settings other than the project folder), the next
         /// one has nothing to do and records that success as its own.
         /// </summary>

@@ -13,8 +13,8 @@ using Convex.AuthKit.Build.WorkOS;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>
-    /// spec §5.7: the redirect URIs, app homepage and CORS origins that convex.json's configure section asks for,
-    /// resolved (spec §7) before anything is sent, then sent all at once (DESIGN §4.2).
+    /// docs/protocol.md#reference-flow: the redirect URIs, app homepage and CORS origins that convex.json's configure section asks for,
+    /// resolved (docs/protocol.md#templates) before anything is sent, then sent all at once (docs/architecture.md#fewest-round-trips).
     /// </summary>
     public sealed class WorkOSConfiguration
     {

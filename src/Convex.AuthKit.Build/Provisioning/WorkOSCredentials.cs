@@ -10,7 +10,7 @@ using System.Linq;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>
-    /// The WorkOS credentials a dev deployment needs (spec §5.3): client ID and environment ID from the build
+    /// The WorkOS credentials a dev deployment needs (docs/protocol.md#reference-flow): client ID and environment ID from the build
     /// environment first, then the deployment; the API key only ever from the deployment.
     /// </summary>
     public sealed class WorkOSCredentials
@@ -46,8 +46,8 @@ namespace Convex.AuthKit.Build.Provisioning
             new WorkOSCredentials(environment.ClientId, environment.ApiKey, environment.EnvironmentId);
 
         /// <summary>
-        /// spec §5.6: a deployment value that differs from what the build needs is an error with the CLI's wording;
-        /// DESIGN §4.4 adds the env-file line to delete when that is where the conflicting value comes from.
+        /// docs/protocol.md#reference-flow: a deployment value that differs from what the build needs is an error with the CLI's wording;
+        /// docs/architecture.md#env-file-edits adds the env-file line to delete when that is where the conflicting value comes from.
         /// </summary>
         public void EnsureMatches(IReadOnlyDictionary<string, string> deploymentVariables, BuildEnvironment environment)
         {
@@ -80,7 +80,7 @@ namespace Convex.AuthKit.Build.Provisioning
         public static WorkOSCredentials Placeholders() =>
             new WorkOSCredentials("<client ID of the new environment>", "<API key of the new environment>", "<ID of the new environment>", arePlaceholders: true);
 
-        /// <summary>spec §5.6: what the deployment lacks and the build has, in the CLI's order.</summary>
+        /// <summary>docs/protocol.md#reference-flow: what the deployment lacks and the build has, in the CLI's order.</summary>
         public IReadOnlyList<EnvironmentVariableChange> GapsIn(IReadOnlyDictionary<string, string> deploymentVariables)
         {
             var changes = new List<EnvironmentVariableChange>();
@@ -94,7 +94,7 @@ namespace Convex.AuthKit.Build.Provisioning
             return changes;
         }
 
-        /// <summary>spec §5.4 step 7: the three variables of a provisioned environment, in the CLI's order.</summary>
+        /// <summary>docs/protocol.md#reference-flow: the three variables of a provisioned environment, in the CLI's order.</summary>
         public IReadOnlyList<EnvironmentVariableChange> AllThree() => new[]
         {
             new EnvironmentVariableChange(ClientIdName, ClientId),

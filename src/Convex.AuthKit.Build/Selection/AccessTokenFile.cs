@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.Selection;
 
 /// <summary>
-/// Where the Convex CLI keeps the access token of <c>npx convex login</c> (spec §1.5, §1.7), and how to read it.
+/// Where the Convex CLI keeps the access token of <c>npx convex login</c> (docs/protocol.md#access-token-file), and how to read it.
 /// </summary>
 public static class AccessTokenFile
 {

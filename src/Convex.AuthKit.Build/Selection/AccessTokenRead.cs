@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Convex.AuthKit.Build.Selection;
 
-/// <summary>The outcome of reading the CLI's global config file (spec §1.5).</summary>
+/// <summary>The outcome of reading the CLI's global config file (docs/protocol.md#access-token-file).</summary>
 public enum AccessTokenReadStatus
 {
     /// <summary>The file holds a non-empty <c>accessToken</c>.</summary>

@@ -6,7 +6,7 @@ namespace Convex.AuthKit.Build.Selection;
 
 /// <summary>
 /// A Convex deploy key from <c>CONVEX_DEPLOY_KEY</c> / <c>CONVEX_DEPLOYMENT_TOKEN</c>, classified as the CLI does
-/// (spec §1.3). <see cref="Value"/> is a secret; <see cref="ToString"/> shows only the kind and deployment.
+/// (docs/protocol.md#deploy-keys). <see cref="Value"/> is a secret; <see cref="ToString"/> shows only the kind and deployment.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed class DeployKey
@@ -52,7 +52,7 @@ public sealed class DeployKey
 
     /// <summary>
     /// Whether the CLI authenticates to Big Brain with this key as a deployment key (<c>^(dev|prod):.*\|</c>,
-    /// spec §1.6); a <c>preview:&lt;name&gt;|…</c> key is selected as a deployment but is not one of these.
+    /// docs/protocol.md#authentication); a <c>preview:&lt;name&gt;|…</c> key is selected as a deployment but is not one of these.
     /// </summary>
     public bool IsBigBrainDeploymentKey => DevOrProdKey.IsMatch(Value);
 

@@ -1,6 +1,6 @@
 namespace Convex.AuthKit.Build.Selection;
 
-/// <summary>How the CLI classifies a deploy key for deployment selection (spec §1.3), checked in this order.</summary>
+/// <summary>How the CLI classifies a deploy key for deployment selection (docs/protocol.md#deploy-keys), checked in this order.</summary>
 public enum DeployKeyKind
 {
     /// <summary><c>preview:&lt;team&gt;:&lt;project&gt;|…</c>: creates preview deployments; names no deployment.</summary>

@@ -1,6 +1,6 @@
 namespace Convex.AuthKit.Build.Selection;
 
-/// <summary>What the build does with the selected deployment (DESIGN §2 "Which deployment").</summary>
+/// <summary>What the build does with the selected deployment (docs/architecture.md#which-deployment).</summary>
 public enum DeploymentSelectionKind
 {
     /// <summary><c>CONVEX_DEPLOYMENT=dev:&lt;name&gt;</c> with an access token: provision and configure.</summary>

@@ -7,7 +7,7 @@ internal static class DeploymentSelectionMessages
         "AuthKit is provisioned only for a Convex dev deployment: CONVEX_DEPLOYMENT=dev:<name> (written by `npx convex dev`) " +
         "with `npx convex login`, or a dev deploy key (CONVEX_DEPLOY_KEY=dev:<name>|...) to configure an already provisioned one.";
 
-    // The CLI's messages (spec §1.2), verbatim.
+    // The CLI's messages (docs/protocol.md#deployment-selection), verbatim.
     public const string DeploymentWithSelfHosted =
         "CONVEX_DEPLOYMENT must not be set when CONVEX_SELF_HOSTED_URL and CONVEX_SELF_HOSTED_ADMIN_KEY are set";
     public const string SelfHostedWithDeployment =

@@ -6,7 +6,7 @@ using M = Convex.AuthKit.Build.Selection.DeploymentSelectionMessages;
 namespace Convex.AuthKit.Build.Selection;
 
 /// <summary>
-/// Picks the deployment and credential the build works with (DESIGN §2 "Which deployment", on spec §1): the CLI's
+/// Picks the deployment and credential the build works with (docs/architecture.md#which-deployment, on docs/protocol.md#deployment-selection): the CLI's
 /// order — deploy key, then self-hosted, then <c>CONVEX_DEPLOYMENT</c> — and only a dev deployment goes on.
 /// </summary>
 public static class DeploymentSelector
@@ -29,7 +29,7 @@ public static class DeploymentSelector
         if (provisionHost == null)
             return Invalid(inputs, null, M.InvalidProvisionHost(inputs.Where(ProvisionHostVariable), provisionHostText!));
 
-        // Deploy keys win over everything else, and the CLI does not report the other variables (spec §1.2).
+        // Deploy keys win over everything else, and the CLI does not report the other variables (docs/protocol.md#deployment-selection).
         var deployKey = DeployKey.Read(inputs.Get);
         if (deployKey.ErrorMessage != null) return Invalid(inputs, provisionHost, deployKey.ErrorMessage);
         if (deployKey.Key != null) return FromDeployKey(inputs, provisionHost, deployKey.Key);
@@ -132,7 +132,7 @@ public static class DeploymentSelector
         return WithAccessToken(inputs, provisionHost, homeDirectory, name, where);
     }
 
-    // CONVEX_OVERRIDE_ACCESS_TOKEN replaces the token file, which is then not even read (spec §1.6).
+    // CONVEX_OVERRIDE_ACCESS_TOKEN replaces the token file, which is then not even read (docs/protocol.md#authentication).
     private static DeploymentSelection WithAccessToken(DeploymentSelectionInputs inputs, Uri provisionHost,
         string homeDirectory, string name, string where)
     {

@@ -9,7 +9,7 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.WorkOS
 {
     /// <summary>
-    /// The three WorkOS calls of spec §4, with <c>Authorization: Bearer &lt;WORKOS_API_KEY&gt;</c>. Duplicates come back
+    /// The three WorkOS calls of docs/protocol.md#workos-api, with <c>Authorization: Bearer &lt;WORKOS_API_KEY&gt;</c>. Duplicates come back
     /// as <see cref="WorkOSChangeResult.AlreadyPresent"/>; other error statuses throw <see cref="ServiceException"/>.
     /// Retried as idempotent: a repeated add is answered as a duplicate.
     /// </summary>

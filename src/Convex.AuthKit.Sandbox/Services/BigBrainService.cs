@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Sandbox.Services;
 
-/// <summary>Big Brain: login check and the deployment endpoints (spec §1.6, §1.8). WorkOS endpoints: BigBrainWorkOS.</summary>
+/// <summary>Big Brain: login check and the deployment endpoints (docs/protocol.md#authentication, docs/protocol.md#big-brain-endpoints). WorkOS endpoints: BigBrainWorkOS.</summary>
 internal sealed class BigBrainService
 {
     private static readonly Regex TeamAndProjectPath = new Regex("^/api/deployment/([^/]+)/team_and_project$", RegexOptions.CultureInvariant);

@@ -7,7 +7,7 @@ using static Convex.AuthKit.Sandbox.Services.BigBrainService;
 
 namespace Convex.AuthKit.Sandbox.Services;
 
-/// <summary>Big Brain's /api/workos/* endpoints (spec §2.3 A–D). Deploy keys are refused (403 NotAllowed).</summary>
+/// <summary>Big Brain's /api/workos/* endpoints (docs/protocol.md#big-brain-endpoints). Deploy keys are refused (403 NotAllowed).</summary>
 internal sealed class BigBrainWorkOS
 {
     private readonly SandboxState state;
@@ -60,7 +60,7 @@ internal sealed class BigBrainWorkOS
             ["adminName"] = team.AdminName,
             ["adminConvexEmail"] = team.AdminConvexEmail,
         };
-        // Not in the OpenAPI schema; the CLI reads it when present (spec §2.3 A).
+        // Not in the OpenAPI schema; the CLI reads it when present (docs/protocol.md#big-brain-endpoints).
         if (team.Disabled) json["disabled"] = true;
         return SandboxReply.Json(200, json);
     }
@@ -105,7 +105,7 @@ internal sealed class BigBrainWorkOS
         });
     }
 
-    /// <summary>Both body forms: the CLI's environmentType, and the OpenAPI's isProduction (spec §2.3 B).</summary>
+    /// <summary>Both body forms: the CLI's environmentType, and the OpenAPI's isProduction (docs/protocol.md#big-brain-endpoints).</summary>
     private static bool RequestedProduction(JObject body, out string? problem)
     {
         problem = null;

@@ -9,7 +9,7 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Sandbox.Services;
 
 /// <summary>
-/// A deployment's HTTP API (spec §3): the public /api/v1 variable endpoints, the CLI's update path and the
+/// A deployment's HTTP API (docs/protocol.md#deployment-api): the public /api/v1 variable endpoints, the CLI's update path and the
 /// system queries on /api/query. The key in <c>Authorization: Convex &lt;key&gt;</c> selects the deployment.
 /// </summary>
 internal sealed class DeploymentService
@@ -126,7 +126,7 @@ internal sealed class DeploymentService
     private static SandboxReply Success(JToken value) =>
         SandboxReply.Json(200, new JObject { ["status"] = "success", ["value"] = value, ["logLines"] = new JArray() });
 
-    /// <summary>A failed function: HTTP 560 with the error envelope (spec §3.1).</summary>
+    /// <summary>A failed function: HTTP 560 with the error envelope (docs/protocol.md#deployment-api).</summary>
     private static SandboxReply FunctionError(string message) =>
         SandboxReply.Json(560, new JObject { ["status"] = "error", ["errorMessage"] = message, ["logLines"] = new JArray() });
 }

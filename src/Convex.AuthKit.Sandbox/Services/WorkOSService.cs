@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Sandbox.Services;
 
-/// <summary>WorkOS's three configuration endpoints (spec §4). The API key in <c>Bearer</c> selects the environment.</summary>
+/// <summary>WorkOS's three configuration endpoints (docs/protocol.md#workos-api). The API key in <c>Bearer</c> selects the environment.</summary>
 internal sealed class WorkOSService
 {
     private readonly SandboxState state;

@@ -14,7 +14,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.ConvexApi;
 
-/// <summary>The retry policy of DESIGN §4.7 seen from the sandbox's request log.</summary>
+/// <summary>The retry policy of docs/architecture.md#faults-retries-and-partial-failure seen from the sandbox's request log.</summary>
 [TestClass]
 public class BigBrainResilienceTests
 {

@@ -16,7 +16,7 @@ using Convex.AuthKit.Build.Status;
 
 namespace Convex.AuthKit.Build.Tests.Incremental;
 
-/// <summary>DESIGN §5: the fingerprint holds exactly the inputs listed there, so any of them changing re-runs the target.</summary>
+/// <summary>docs/architecture.md#incremental-rules: the fingerprint holds exactly the inputs listed there, so any of them changing re-runs the target.</summary>
 [TestClass]
 public sealed class InputsFingerprintTests
 {

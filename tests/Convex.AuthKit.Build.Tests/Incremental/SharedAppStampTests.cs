@@ -11,7 +11,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.Tests.Incremental;
 
 /// <summary>
-/// DESIGN §6: projects that share one Convex app take turns; once one succeeded with the same inputs, the next one in
+/// docs/architecture.md#parallel-builds: projects that share one Convex app take turns; once one succeeded with the same inputs, the next one in
 /// line records that success as its own, items included, without a request. Anything else still checks.
 /// </summary>
 [TestClass]

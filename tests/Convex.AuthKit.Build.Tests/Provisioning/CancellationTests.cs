@@ -11,7 +11,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 
 /// <summary>
-/// DESIGN §4.7: Ctrl+C cancels in-flight calls. Cancelled while the sandbox holds a response, the run stops at once,
+/// docs/architecture.md#faults-retries-and-partial-failure: Ctrl+C cancels in-flight calls. Cancelled while the sandbox holds a response, the run stops at once,
 /// leaves the env file byte-identical and writes no stamp; the next run converges.
 /// </summary>
 [TestClass]
@@ -78,8 +78,8 @@ public sealed class CancellationTests
     }
 
     /// <summary>
-    /// Once the deployment holds the credentials the env file is written while WorkOS calls may still run (DESIGN
-    /// §4.7); a cancel then finds it complete, never partial, and without a stamp the next run finishes the WorkOS part.
+    /// Once the deployment holds the credentials the env file is written while WorkOS calls may still run
+    /// (docs/architecture.md#faults-retries-and-partial-failure); a cancel then finds it complete, never partial, and without a stamp the next run finishes the WorkOS part.
     /// </summary>
     [TestMethod]
     public async Task CancelWhileAWorkOSCallIsInFlightAfterTheEnvFileWasWritten()

@@ -5,7 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 
-/// <summary>DESIGN §1 scenarios 1 and 2 at the flow level: a fresh app is provisioned by one run; a second run changes nothing.</summary>
+/// <summary>Scenarios (docs/architecture.md#scenarios) 1 and 2 at the flow level: a fresh app is provisioned by one run; a second run changes nothing.</summary>
 [TestClass]
 public sealed class ColdProvisioningTests
 {

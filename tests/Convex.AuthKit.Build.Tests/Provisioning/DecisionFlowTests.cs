@@ -6,7 +6,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 
-/// <summary>The decision flow of spec §5 with DESIGN §4's changes, each branch against the sandbox.</summary>
+/// <summary>The decision flow of docs/protocol.md#reference-flow with docs/architecture.md#where-we-differ-from-the-cli, each branch against the sandbox.</summary>
 [TestClass]
 public sealed class DecisionFlowTests
 {

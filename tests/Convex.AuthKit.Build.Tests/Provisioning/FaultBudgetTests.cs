@@ -7,7 +7,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 
-/// <summary>ConvexAuthKitTimeoutSeconds bounds the whole run (DESIGN §3, §4.7): a hang past it ends in CAK1016, not a stuck build.</summary>
+/// <summary>ConvexAuthKitTimeoutSeconds bounds the whole run (docs/architecture.md#settings, docs/architecture.md#faults-retries-and-partial-failure): a hang past it ends in CAK1016, not a stuck build.</summary>
 [TestClass]
 public sealed class FaultBudgetTests
 {

@@ -5,7 +5,7 @@ using Convex.AuthKit.Sandbox;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 
-/// <summary>One HTTP call of the cold flow (DESIGN §4.2), as the sandbox sees it.</summary>
+/// <summary>One HTTP call of the cold flow (docs/architecture.md#fewest-round-trips), as the sandbox sees it.</summary>
 public sealed record FaultCall(string Name, SandboxService Service, string Method, string Path, FaultStage Stage)
 {
     /// <summary>Whether the flow needs the answer's body (a malformed body is then an error; writes only need a 2xx).</summary>
@@ -87,7 +87,7 @@ public static class FaultMatrix
         {
             (false, FaultStage.WorkOS) => "CAK1013",
             (false, _) => "CAK1012",
-            // The variables were written and the env file with them: offline with every entry in place (DESIGN §5).
+            // The variables were written and the env file with them: offline with every entry in place (docs/architecture.md#offline).
             (true, FaultStage.WorkOS) => "CAK2105",
             (true, _) => "CAK1014",
         };

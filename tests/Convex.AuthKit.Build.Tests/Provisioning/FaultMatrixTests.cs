@@ -9,7 +9,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 
 /// <summary>
-/// The fault matrix (DESIGN §4.7, §5): each call of the cold flow × each fault, in-process against the sandbox. A run
+/// The fault matrix (docs/architecture.md#faults-retries-and-partial-failure, docs/architecture.md#incremental-rules): each call of the cold flow × each fault, in-process against the sandbox. A run
 /// either succeeds after retries or ends in the expected CAK code; the env file is the original bytes or the complete
 /// text, never partial; retries are counted and Retry-After honoured; the rerun without the fault converges on exactly
 /// one WorkOS environment.

@@ -8,7 +8,7 @@ using Convex.AuthKit.Build.Http;
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 
 /// <summary>
-/// DESIGN §4.7's policy (3 attempts, Retry-After honoured) with test-sized times: a short per-request timeout so a hang
+/// docs/architecture.md#faults-retries-and-partial-failure (3 attempts, Retry-After honoured) with test-sized times: a short per-request timeout so a hang
 /// costs half a second, a tiny backoff, and waits that are recorded (to prove Retry-After was honoured) instead of slept.
 /// </summary>
 public sealed class FaultPolicy

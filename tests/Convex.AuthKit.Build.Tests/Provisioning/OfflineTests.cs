@@ -10,7 +10,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 
 /// <summary>
-/// DESIGN §5 offline: a stopped sandbox stands for a refused connection. With a matching stamp nothing happens; without
+/// Offline (docs/architecture.md#offline): A stopped sandbox stands for a refused connection. With a matching stamp nothing happens; without
 /// one the build goes on with CAK2105 when the env file already holds every entry, else it fails with CAK1014.
 /// </summary>
 [TestClass]
@@ -44,7 +44,7 @@ public sealed class OfflineTests
         switch (why)
         {
             case "no stamp":
-                // Neither the project's stamp nor the Convex app's shared one (DESIGN §6) that another project could adopt.
+                // Neither the project's stamp nor the Convex app's shared one (docs/architecture.md#parallel-builds) that another project could adopt.
                 File.Delete(h.Files.StampFile);
                 File.Delete(AppLock.StampPathFor(h.AppDirectory));
                 break;

@@ -283,7 +283,7 @@ public sealed class StatusFlowTests
         await using var h = await FlowHarness.StartAsync();
         h.Configure = s => s.ConvexProjectDirectory = h.AppDirectory;
         await h.RunAsync();
-        // A second project of the same Convex app: no stamp of its own, but the app's shared one matches (DESIGN §6).
+        // A second project of the same Convex app: no stamp of its own, but the app's shared one matches (docs/architecture.md#parallel-builds).
         h.ProjectDirectory = Path.Combine(h.Root, "other-project");
         Directory.CreateDirectory(h.ProjectDirectory);
 
