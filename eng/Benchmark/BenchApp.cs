@@ -1,11 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using Convex.AuthKit.Build.ConvexApi;
+using System;
 using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Demo.Harness;
 using Convex.AuthKit.Sandbox;
 

@@ -1,9 +1,7 @@
-using System;
 using System.IO;
 using System.Linq;
-using Convex.AuthKit.Build.Provisioning;
+using System;
 using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,8 +1,6 @@
-using System;
 using System.Threading;
+using System;
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.Status;
 using Microsoft.Build.Framework;
 

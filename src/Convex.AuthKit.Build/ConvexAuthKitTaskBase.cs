@@ -1,6 +1,4 @@
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,8 +1,7 @@
-using System;
 using System.Threading;
-using Convex.AuthKit.Build.Provisioning;
+using System;
 using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Provisioning;
 using Microsoft.Build.Framework;
 
 namespace Convex.AuthKit.Build

@@ -1,10 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Convex.AuthKit.Build.ConvexApi;
+using System;
 using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Demo.Harness;
 using Convex.AuthKit.Sandbox;
 

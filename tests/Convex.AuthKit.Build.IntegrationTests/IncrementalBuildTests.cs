@@ -1,11 +1,9 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
+using System;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
+using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Demo.Harness;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

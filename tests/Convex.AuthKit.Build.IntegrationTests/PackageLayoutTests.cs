@@ -1,5 +1,5 @@
-using System.IO;
 using System.IO.Compression;
+using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;

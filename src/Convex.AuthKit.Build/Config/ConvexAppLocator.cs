@@ -1,12 +1,7 @@
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System;
 
 namespace Convex.AuthKit.Build.Config
 {

@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Threading;
+using System.Net.Http;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Convex.AuthKit.Build.Http;
 using Newtonsoft.Json.Linq;
 

@@ -1,6 +1,6 @@
 using System.IO;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Convex.AuthKit.Build.Http
 {

@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
-using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Http;
 using System.Text;
+using System;
 using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Build.Http

@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Generic;
+using System;
 using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Build.Http

@@ -1,6 +1,6 @@
-using System;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using System;
 
 namespace Convex.AuthKit.Build.Http
 {

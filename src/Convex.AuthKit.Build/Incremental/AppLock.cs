@@ -1,12 +1,7 @@
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using System;
 using System.IO;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 
 namespace Convex.AuthKit.Build.Incremental
 {

@@ -1,11 +1,7 @@
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Convex.AuthKit.Build.Provisioning;
 
 namespace Convex.AuthKit.Build.Incremental
 {

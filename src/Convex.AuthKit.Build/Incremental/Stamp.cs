@@ -1,14 +1,9 @@
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System;
 
 namespace Convex.AuthKit.Build.Incremental
 {

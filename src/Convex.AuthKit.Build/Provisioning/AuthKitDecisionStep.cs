@@ -1,9 +1,4 @@
-using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using System.Collections.Generic;
 
 namespace Convex.AuthKit.Build.Provisioning
 {

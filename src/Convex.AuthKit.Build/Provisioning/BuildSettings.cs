@@ -1,11 +1,6 @@
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using System;
 using System.IO;
 using System.Text;
+using System;
 using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Provisioning

@@ -1,11 +1,7 @@
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Convex.AuthKit.Build.ConvexApi;
 
 namespace Convex.AuthKit.Build.Provisioning
 {

@@ -1,12 +1,8 @@
-using Convex.AuthKit.Build.Incremental;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Security.Cryptography;
 
 namespace Convex.AuthKit.Build.Provisioning
 {

@@ -1,12 +1,9 @@
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using System;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Provisioning

@@ -1,10 +1,6 @@
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
 using System.Collections.Generic;
 using System.Linq;
+using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Provisioning

@@ -1,14 +1,10 @@
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using Convex.AuthKit.Build.Incremental;
 
 namespace Convex.AuthKit.Build.Provisioning
 {

@@ -1,11 +1,7 @@
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.DotEnv;
 
 namespace Convex.AuthKit.Build.Provisioning
 {

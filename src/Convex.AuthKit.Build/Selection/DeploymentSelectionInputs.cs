@@ -1,6 +1,6 @@
+using System.Collections.Generic;
 using System;
 using Convex.AuthKit.Build.DotEnv;
-using System.Collections.Generic;
 
 namespace Convex.AuthKit.Build.Selection;
 

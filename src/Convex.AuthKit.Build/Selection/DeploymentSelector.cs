@@ -1,5 +1,5 @@
-using System;
 using System.IO;
+using System;
 using Convex.AuthKit.Build.DotEnv;
 using M = Convex.AuthKit.Build.Selection.DeploymentSelectionMessages;
 

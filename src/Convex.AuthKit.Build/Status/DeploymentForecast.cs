@@ -2,10 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Selection;
 
 namespace Convex.AuthKit.Build.Status
 {

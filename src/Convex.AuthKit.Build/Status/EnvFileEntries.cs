@@ -1,12 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
 using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
 
 namespace Convex.AuthKit.Build.Status
 {

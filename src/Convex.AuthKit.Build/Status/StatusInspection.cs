@@ -1,12 +1,10 @@
-using System;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Selection;
 
 namespace Convex.AuthKit.Build.Status
 {

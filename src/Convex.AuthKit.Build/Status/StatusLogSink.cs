@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
 
 namespace Convex.AuthKit.Build.Status
 {

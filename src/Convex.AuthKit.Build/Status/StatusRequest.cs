@@ -1,8 +1,6 @@
-using System;
 using System.Linq;
+using System;
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
 
 namespace Convex.AuthKit.Build.Status
 {

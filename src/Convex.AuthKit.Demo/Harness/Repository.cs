@@ -1,5 +1,5 @@
-using System;
 using System.IO;
+using System;
 
 namespace Convex.AuthKit.Demo.Harness;
 

@@ -1,5 +1,5 @@
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Convex.AuthKit.Sandbox.Hosting;
 

@@ -1,5 +1,5 @@
-using System;
 using System.Linq;
+using System;
 
 namespace Convex.AuthKit.Sandbox.Hosting;
 

@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json;
+using System;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Convex.AuthKit.Sandbox.Hosting;
 

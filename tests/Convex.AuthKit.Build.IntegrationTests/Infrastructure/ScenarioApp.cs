@@ -1,18 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
-using Convex.AuthKit.Build.ConvexApi;
+using System;
 using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Demo.Harness;
 using Convex.AuthKit.Sandbox;
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Http;
-using Convex.AuthKit.Build.WorkOS;
-using Convex.AuthKit.Build.Status;
 
 namespace Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 

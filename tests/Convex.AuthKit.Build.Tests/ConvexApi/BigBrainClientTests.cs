@@ -1,10 +1,8 @@
-using System;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Tests.Http;
 using Convex.AuthKit.Sandbox;

@@ -1,12 +1,10 @@
-using System;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
-using System.Threading;
+using System.Net;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Tests.Http;
 using Convex.AuthKit.Sandbox;

@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Generic;
+using System;
 using Convex.AuthKit.Build.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

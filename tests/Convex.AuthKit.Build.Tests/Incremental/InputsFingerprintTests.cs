@@ -1,18 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Convex.AuthKit.Build.Provisioning;
+using System;
+using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Demo.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.Http;
-using Convex.AuthKit.Build.WorkOS;
-using Convex.AuthKit.Build.Status;
 
 namespace Convex.AuthKit.Build.Tests.Incremental;
 

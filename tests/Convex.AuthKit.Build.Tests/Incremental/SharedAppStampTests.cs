@@ -1,10 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Convex.AuthKit.Build.Provisioning;
+using System;
 using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.Tests.Provisioning;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

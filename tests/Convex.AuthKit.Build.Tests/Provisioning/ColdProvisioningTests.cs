@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Threading.Tasks;
-using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;

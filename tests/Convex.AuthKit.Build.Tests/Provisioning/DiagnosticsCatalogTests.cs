@@ -2,8 +2,6 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Demo.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

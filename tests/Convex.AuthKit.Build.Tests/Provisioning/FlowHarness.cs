@@ -1,15 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.Provisioning;
+using System.Threading;
+using System;
 using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Demo.Harness;
 using Convex.AuthKit.Sandbox;
 

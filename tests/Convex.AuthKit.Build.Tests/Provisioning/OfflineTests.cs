@@ -1,9 +1,7 @@
 using System.IO;
-using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
 using System.Linq;
 using System.Threading.Tasks;
+using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

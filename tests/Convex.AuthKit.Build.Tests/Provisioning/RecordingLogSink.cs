@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Config;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 

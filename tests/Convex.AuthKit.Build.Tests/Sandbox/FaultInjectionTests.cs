@@ -1,8 +1,8 @@
-using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
+using System;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static Convex.AuthKit.Build.Tests.Sandbox.SandboxFixture;

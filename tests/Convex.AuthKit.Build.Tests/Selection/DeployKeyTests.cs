@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Selection;

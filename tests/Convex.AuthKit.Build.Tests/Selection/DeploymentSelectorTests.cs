@@ -1,9 +1,7 @@
-using System;
 using System.IO;
 using System.Linq;
-using Convex.AuthKit.Build.ConvexApi;
+using System;
 using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Selection;

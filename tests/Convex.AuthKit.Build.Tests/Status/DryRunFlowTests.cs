@@ -2,8 +2,6 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Tests.Provisioning;
 using Convex.AuthKit.Sandbox;

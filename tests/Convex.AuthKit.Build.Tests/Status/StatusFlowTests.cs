@@ -2,17 +2,11 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Convex.AuthKit.Build.ConvexApi;
-using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Status;
 using Convex.AuthKit.Build.Tests.Provisioning;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Tests.Status;
 
