@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System;
 using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
 
 namespace Convex.AuthKit.Benchmark;

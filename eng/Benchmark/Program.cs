@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System;
 using Convex.AuthKit.Benchmark;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 
 // eng/benchmark.sh [--runs N] [--latency-ms N] [--repeat N] [--keep]
 //   --runs        no-op builds measured per variant (alternated; at least 10; default 20)

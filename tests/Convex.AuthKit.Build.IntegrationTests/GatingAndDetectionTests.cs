@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.IntegrationTests;

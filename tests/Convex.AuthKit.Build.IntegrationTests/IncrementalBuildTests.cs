@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using System;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

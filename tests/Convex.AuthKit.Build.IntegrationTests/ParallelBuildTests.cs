@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using System;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.IntegrationTests;

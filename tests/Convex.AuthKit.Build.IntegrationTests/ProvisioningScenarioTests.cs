@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -6,7 +6,7 @@ using System.Text;
 using System.Threading.Tasks;
 using System;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,5 +1,5 @@
 using System;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.IntegrationTests.Infrastructure;

@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System;
 using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
 
 namespace Convex.AuthKit.Build.IntegrationTests.Infrastructure;

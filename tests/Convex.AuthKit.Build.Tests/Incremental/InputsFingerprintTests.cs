@@ -5,7 +5,7 @@ using System;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Incremental;

@@ -6,7 +6,7 @@ using System;
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
-using Convex.AuthKit.Demo.Harness;
+using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;

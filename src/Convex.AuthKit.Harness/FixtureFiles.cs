@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace Convex.AuthKit.Demo.Harness;
+namespace Convex.AuthKit.Harness;
 
 /// <summary>Copies one of tests/fixtures/ somewhere private, laid out as a repository (a .git folder marks its root).</summary>
 public static class FixtureFiles

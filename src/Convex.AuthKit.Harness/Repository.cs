@@ -1,7 +1,7 @@
 using System.IO;
 using System;
 
-namespace Convex.AuthKit.Demo.Harness;
+namespace Convex.AuthKit.Harness;
 
 /// <summary>Paths inside this repository, found from the test binaries.</summary>
 public static class Repository

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using System;
 using Newtonsoft.Json.Linq;
 
-namespace Convex.AuthKit.Build.Tests.Sandbox;
+namespace Convex.AuthKit.Sandbox.Tests;
 
 /// <summary>Raw HTTP against the sandbox: no client code of the task is involved.</summary>
 internal static class SandboxHttp

@@ -4,10 +4,10 @@ using System.Threading.Tasks;
 using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Newtonsoft.Json.Linq;
-using static Convex.AuthKit.Build.Tests.Sandbox.SandboxFixture;
-using static Convex.AuthKit.Build.Tests.Sandbox.SandboxHttp;
+using static Convex.AuthKit.Sandbox.Tests.SandboxFixture;
+using static Convex.AuthKit.Sandbox.Tests.SandboxHttp;
 
-namespace Convex.AuthKit.Build.Tests.Sandbox;
+namespace Convex.AuthKit.Sandbox.Tests;
 
 /// <summary>The sandbox as its own process: `Convex.AuthKit.Sandbox --scenario file` prints its URLs as one JSON line.</summary>
 [TestClass]

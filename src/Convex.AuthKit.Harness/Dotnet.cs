@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System;
 
-namespace Convex.AuthKit.Demo.Harness;
+namespace Convex.AuthKit.Harness;
 
 public sealed record ProcessResult(int ExitCode, string Output)
 {

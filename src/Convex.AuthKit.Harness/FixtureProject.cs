@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System;
 
-namespace Convex.AuthKit.Demo.Harness;
+namespace Convex.AuthKit.Harness;
 
 /// <summary>A private copy of one of tests/fixtures/, laid out as a repository (a .git folder marks its root).</summary>
 public sealed class FixtureProject

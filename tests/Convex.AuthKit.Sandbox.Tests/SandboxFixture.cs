@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
-using Convex.AuthKit.Sandbox;
 
-namespace Convex.AuthKit.Build.Tests.Sandbox;
+namespace Convex.AuthKit.Sandbox.Tests;
 
 internal static class SandboxFixture
 {

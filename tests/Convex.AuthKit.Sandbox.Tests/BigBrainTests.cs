@@ -1,10 +1,9 @@
 using System.Threading.Tasks;
-using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using static Convex.AuthKit.Build.Tests.Sandbox.SandboxFixture;
-using static Convex.AuthKit.Build.Tests.Sandbox.SandboxHttp;
+using static Convex.AuthKit.Sandbox.Tests.SandboxFixture;
+using static Convex.AuthKit.Sandbox.Tests.SandboxHttp;
 
-namespace Convex.AuthKit.Build.Tests.Sandbox;
+namespace Convex.AuthKit.Sandbox.Tests;
 
 [TestClass]
 public sealed class BigBrainTests

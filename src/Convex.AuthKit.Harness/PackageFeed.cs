@@ -1,7 +1,7 @@
 using System.IO;
 using System;
 
-namespace Convex.AuthKit.Demo.Harness;
+namespace Convex.AuthKit.Harness;
 
 /// <summary>
 /// The package packed with a unique version into a temp feed, a shared isolated NUGET_PACKAGES folder, and a work
