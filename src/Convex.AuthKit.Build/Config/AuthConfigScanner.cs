@@ -7,20 +7,15 @@ namespace Convex.AuthKit.Build.Config;
 /// Looks at the Convex auth config (<c>auth.config.*</c> in the functions folder) for a use of
 /// <c>WORKOS_CLIENT_ID</c>: docs/architecture.md#triggers.
 /// </summary>
-public static class AuthConfigScanner
+internal static class AuthConfigScanner
 {
-    public const string ClientIdVariable = "WORKOS_CLIENT_ID";
-
     /// <summary>The extensions the Convex bundler looks for, in the order they are tried.</summary>
     public static readonly string[] Extensions = { ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts" };
 
     private static readonly Regex ClientIdMention = new(@"(?<![A-Za-z0-9_$])WORKOS_CLIENT_ID(?![A-Za-z0-9_$])", RegexOptions.CultureInvariant);
 
     /// <summary>The auth config file's full path, or null when the functions folder has none.</summary>
-    public static string? FindAuthConfigFile(string appDirectory, string functionsDir) =>
-        FindAuthConfigFile(new ProjectFiles(appDirectory), functionsDir);
-
-    internal static string? FindAuthConfigFile(ProjectFiles files, string functionsDir)
+    public static string? FindAuthConfigFile(ProjectFiles files, string functionsDir)
     {
         foreach (var extension in Extensions)
         {
@@ -28,13 +23,6 @@ public static class AuthConfigScanner
             if (files.Exists(candidate)) return candidate;
         }
         return null;
-    }
-
-    /// <summary>Whether the auth config exists and mentions <c>WORKOS_CLIENT_ID</c> outside comments.</summary>
-    public static bool MentionsWorkOSClientId(string appDirectory, string functionsDir)
-    {
-        var file = FindAuthConfigFile(appDirectory, functionsDir);
-        return file != null && SourceMentionsWorkOSClientId(File.ReadAllText(file));
     }
 
     /// <summary>Whether JavaScript/TypeScript source mentions <c>WORKOS_CLIENT_ID</c> outside comments.</summary>

@@ -7,7 +7,7 @@ namespace Convex.AuthKit.Build.Config;
 /// <c>authKit.dev</c>; (b) no <c>authKit</c> key and an auth config using <c>WORKOS_CLIENT_ID</c> → framework
 /// defaults; otherwise nothing.
 /// </summary>
-public static class AuthKitTrigger
+internal static class AuthKitTrigger
 {
     /// <param name="appDirectory">The Convex app (the folder of convex.json / package.json).</param>
     /// <param name="explicitOrigin">ConvexAuthKitDevOrigin, when set.</param>
@@ -33,7 +33,7 @@ public static class AuthKitTrigger
             var origin = TryDetectOrigin(files, explicitOrigin, spaProxyServerUrl, framework);
             if (origin != null) warnings.AddRange(PortMismatchCheck.Find(dev, origin));
             var cookie = FrameworkDefaults.WantsCookiePassword(framework) && dev.LocalEnvVars != null;
-            return Decision(AuthKitDecisionKind.ConvexJsonDev, "convex.json authKit.dev", dev, framework, origin, cookie, config, null, warnings, files);
+            return Decision(AuthKitDecisionKind.ConvexJsonDev, "convex.json authKit.dev", dev, framework, origin, cookie, config, warnings, files);
         }
 
         var functions = config?.Functions ?? FunctionsWithoutConvexJson(files);
@@ -49,7 +49,7 @@ public static class AuthKitTrigger
                     AuthKitWarningKind.AuthKitWithoutDevButAuthConfigUsesClientId,
                     $"{authConfigName} uses WORKOS_CLIENT_ID, but convex.json's authKit section has no dev entry, so nothing provisions it for the dev deployment. Add authKit.dev, or remove the authKit key to use the framework defaults."));
             }
-            return Decision(AuthKitDecisionKind.NotWanted, "convex.json authKit has no dev section", null, null, null, false, config, authConfig, warnings, files);
+            return Decision(AuthKitDecisionKind.NotWanted, "convex.json authKit has no dev section", null, null, null, false, config, warnings, files);
         }
 
         if (!usesClientId)
@@ -57,7 +57,7 @@ public static class AuthKitTrigger
             var reason = authConfig == null
                 ? $"no authKit in convex.json and no auth config in {functions.TrimEnd('/', '\\')}/"
                 : $"no authKit in convex.json and {authConfigName} does not use WORKOS_CLIENT_ID";
-            return Decision(AuthKitDecisionKind.NotWanted, reason, null, null, null, false, config, authConfig, warnings, files);
+            return Decision(AuthKitDecisionKind.NotWanted, reason, null, null, null, false, config, warnings, files);
         }
 
         var detected = DetectFramework(files);
@@ -67,7 +67,7 @@ public static class AuthKitTrigger
         return Decision(
             AuthKitDecisionKind.FrameworkDefaults,
             $"{authConfigName} uses WORKOS_CLIENT_ID; {label} defaults for {devOrigin.Origin} ({devOrigin.Source})",
-            defaults, detected, devOrigin, FrameworkDefaults.WantsCookiePassword(detected), config, authConfig, warnings, files);
+            defaults, detected, devOrigin, FrameworkDefaults.WantsCookiePassword(detected), config, warnings, files);
     }
 
     private static FrameworkInfo DetectFramework(ProjectFiles files) => FrameworkDetector.Detect(files.ReadText(files.PathOf("package.json")));
@@ -102,6 +102,6 @@ public static class AuthKitTrigger
 
     private static AuthKitDecision Decision(
         AuthKitDecisionKind kind, string reason, AuthKitEnvironmentConfig? dev, FrameworkInfo? framework, DevOrigin? origin, bool cookie,
-        ConvexProjectConfig? config, string? authConfig, List<AuthKitWarning> warnings, ProjectFiles files) =>
-        new(kind, reason, dev, framework, origin, cookie, config, authConfig, warnings, files.Read.ToArray(), files.Probed.ToArray());
+        ConvexProjectConfig? config, List<AuthKitWarning> warnings, ProjectFiles files) =>
+        new(kind, reason, dev, framework, origin, cookie, config, warnings, files.Read.ToArray(), files.Probed.ToArray());
 }

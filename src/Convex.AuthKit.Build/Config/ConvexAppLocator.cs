@@ -6,7 +6,7 @@ using System;
 namespace Convex.AuthKit.Build.Config
 {
     /// <summary>Where the Convex app is (docs/architecture.md#where-the-convex-app-is): the folder holding convex.json or a convex/ folder of sources.</summary>
-    public static class ConvexAppLocator
+    internal static class ConvexAppLocator
     {
         private static readonly string[] SourceExtensions = { ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts" };
 
@@ -20,7 +20,9 @@ namespace Convex.AuthKit.Build.Config
             {
                 var explicitDirectory = FullPath(projectDirectory, convexProjectDirectory!);
                 probed.Add(explicitDirectory);
-                return new ConvexAppLocation(Directory.Exists(explicitDirectory) ? explicitDirectory : null, "ConvexProjectDirectory", probed, explicitDirectory);
+                return Directory.Exists(explicitDirectory)
+                    ? new ConvexAppLocation(explicitDirectory, "ConvexProjectDirectory", probed, null)
+                    : new ConvexAppLocation(null, "ConvexProjectDirectory", probed, explicitDirectory);
             }
 
             if (HoldsConvexApp(projectDirectory, probed)) return new ConvexAppLocation(projectDirectory, "the project folder", probed, null);
@@ -69,26 +71,9 @@ namespace Convex.AuthKit.Build.Config
             Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path)).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
     }
 
-    public sealed class ConvexAppLocation
-    {
-        public ConvexAppLocation(string? directory, string? foundIn, IReadOnlyList<string> probedPaths, string? missingExplicitDirectory)
-        {
-            Directory = directory;
-            FoundIn = foundIn;
-            ProbedPaths = probedPaths;
-            MissingExplicitDirectory = directory == null ? missingExplicitDirectory : null;
-        }
-
-        /// <summary>The Convex app's folder, or null when there is none.</summary>
-        public string? Directory { get; }
-
-        /// <summary>How it was found ("the project folder", "ClientApp/", ...), for messages.</summary>
-        public string? FoundIn { get; }
-
-        /// <summary>Every path looked at; their existence is part of the stamp, so creating one re-runs the target.</summary>
-        public IReadOnlyList<string> ProbedPaths { get; }
-
-        /// <summary>ConvexProjectDirectory was set to a folder that does not exist.</summary>
-        public string? MissingExplicitDirectory { get; }
-    }
+    /// <param name="Directory">The Convex app's folder, or null when there is none.</param>
+    /// <param name="FoundIn">How it was found ("the project folder", "ClientApp/", ...), for messages.</param>
+    /// <param name="ProbedPaths">Every path looked at; their existence is part of the stamp, so creating one re-runs the target.</param>
+    /// <param name="MissingExplicitDirectory">ConvexProjectDirectory was set to a folder that does not exist.</param>
+    public sealed record ConvexAppLocation(string? Directory, string? FoundIn, IReadOnlyList<string> ProbedPaths, string? MissingExplicitDirectory);
 }

@@ -2,25 +2,13 @@ using System;
 
 namespace Convex.AuthKit.Build.Config;
 
-public enum ConvexJsonErrorKind
+/// <summary>
+/// <c>convex.json</c> cannot be used: it is not JSON, or it is JSON that breaks the schema.
+/// <see cref="Exception.Message"/> is the line the CLI prints.
+/// </summary>
+internal sealed class ConvexJsonException : Exception
 {
-    /// <summary>The file is JSON but breaks the schema (the message is the CLI's, or the corrected one).</summary>
-    Validation,
-    /// <summary>The file is not JSON (as <c>JSON.parse</c> reads it: no comments, no byte order mark).</summary>
-    InvalidJson,
-}
-
-/// <summary><c>convex.json</c> cannot be used. <see cref="Exception.Message"/> is the line the CLI prints.</summary>
-public sealed class ConvexJsonException : Exception
-{
-    public ConvexJsonException(ConvexJsonErrorKind kind, string message, string? detail = null) : base(message)
+    public ConvexJsonException(string message) : base(message)
     {
-        Kind = kind;
-        Detail = detail;
     }
-
-    public ConvexJsonErrorKind Kind { get; }
-
-    /// <summary>For <see cref="ConvexJsonErrorKind.InvalidJson"/>: what the JSON parser found, and where.</summary>
-    public string? Detail { get; }
 }

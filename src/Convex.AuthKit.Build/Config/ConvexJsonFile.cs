@@ -16,7 +16,7 @@ internal static class ConvexJsonFile
         var srcExists = files.Exists(src);
         srcConvexJsonIgnored = srcExists && !rootExists;
         if (!rootExists) return null;
-        if (srcExists) throw new ConvexJsonException(ConvexJsonErrorKind.Validation, BothExistMessage);
+        if (srcExists) throw new ConvexJsonException(BothExistMessage);
         return ConvexJsonParser.Parse(files.ReadText(root)!);
     }
 }

@@ -8,7 +8,7 @@ namespace Convex.AuthKit.Build.Config;
 /// Reads the text of <c>convex.json</c> as the CLI 1.48 does (docs/protocol.md#project-configuration): <c>JSON.parse</c>, then a strict zod
 /// pass whose unknown-key issues only warn. Unlike the CLI, an unknown key never hides a real error.
 /// </summary>
-public static class ConvexJsonParser
+internal static class ConvexJsonParser
 {
     public const string InvalidJsonMessage = "Error: Parsing \"convex.json\" failed";
     public const string NotAnObjectMessage = "Expected `convex.json` to contain an object";
@@ -30,11 +30,11 @@ public static class ConvexJsonParser
         {
             root = StrictJson.Parse(text);
         }
-        catch (StrictJsonException e)
+        catch (StrictJsonException)
         {
-            throw new ConvexJsonException(ConvexJsonErrorKind.InvalidJson, InvalidJsonMessage, e.Message);
+            throw new ConvexJsonException(InvalidJsonMessage);
         }
-        if (root is not JObject obj) throw new ConvexJsonException(ConvexJsonErrorKind.Validation, NotAnObjectMessage);
+        if (root is not JObject obj) throw new ConvexJsonException(NotAnObjectMessage);
 
         var issues = new SchemaIssues();
         var functions = issues.String(obj["functions"], "functions") ?? ConvexProjectConfig.DefaultFunctions;
@@ -51,7 +51,7 @@ public static class ConvexJsonParser
         if (issues.ErrorCount == 0 && commonJs == true && fileType == "ts") issues.Error("generateCommonJSApi", CommonJsWithTsMessage);
 
         var firstError = issues.All.FirstOrDefault(i => i.UnknownKeys == null);
-        if (firstError != null) throw new ConvexJsonException(ConvexJsonErrorKind.Validation, FormatError(firstError));
+        if (firstError != null) throw new ConvexJsonException(FormatError(firstError));
         return new ConvexProjectConfig(functions, authKit, UnknownKeyWarnings(issues.All));
     }
 

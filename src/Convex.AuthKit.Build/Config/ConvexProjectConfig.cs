@@ -3,23 +3,10 @@ using System.Collections.Generic;
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>What the build needs from <c>convex.json</c>.</summary>
-public sealed class ConvexProjectConfig
+/// <param name="Functions">The functions folder, relative to the Convex app (default <c>convex/</c>).</param>
+/// <param name="AuthKit">The <c>authKit</c> section; null exactly when the key is absent (<c>"authKit": {}</c> is present).</param>
+/// <param name="Warnings">The lines the CLI prints for unknown properties, in its order.</param>
+public sealed record ConvexProjectConfig(string Functions, AuthKitConfig? AuthKit, IReadOnlyList<string> Warnings)
 {
     public const string DefaultFunctions = "convex/";
-
-    public ConvexProjectConfig(string functions, AuthKitConfig? authKit, IReadOnlyList<string> warnings)
-    {
-        Functions = functions;
-        AuthKit = authKit;
-        Warnings = warnings;
-    }
-
-    /// <summary>The functions folder, relative to the Convex app (default <c>convex/</c>).</summary>
-    public string Functions { get; }
-
-    /// <summary>The <c>authKit</c> section; null exactly when the key is absent (<c>"authKit": {}</c> is present).</summary>
-    public AuthKitConfig? AuthKit { get; }
-
-    /// <summary>The lines the CLI prints for unknown properties, in its order.</summary>
-    public IReadOnlyList<string> Warnings { get; }
 }

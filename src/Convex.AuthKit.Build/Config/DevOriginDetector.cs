@@ -7,17 +7,14 @@ namespace Convex.AuthKit.Build.Config;
 /// SpaProxyServerUrl as written; <c>server.port</c> in <c>vite.config.*</c>; the port flag of package.json's
 /// <c>dev</c> script; the framework's dev URL; <c>http://localhost:5173</c>.
 /// </summary>
-public static class DevOriginDetector
+internal static class DevOriginDetector
 {
-    public const string Fallback = "http://localhost:5173";
+    private const string Fallback = "http://localhost:5173";
 
-    public static readonly string[] ViteConfigNames = { "vite.config.ts", "vite.config.js", "vite.config.mjs", "vite.config.mts", "vite.config.cjs" };
+    private static readonly string[] ViteConfigNames = { "vite.config.ts", "vite.config.js", "vite.config.mjs", "vite.config.mts", "vite.config.cjs" };
 
     /// <exception cref="DevOriginException">An explicit origin or SpaProxyServerUrl is not an http(s) URL.</exception>
-    public static DevOrigin Detect(string appDirectory, string? explicitOrigin, string? spaProxyServerUrl, FrameworkInfo framework) =>
-        Detect(new ProjectFiles(appDirectory), explicitOrigin, spaProxyServerUrl, framework);
-
-    internal static DevOrigin Detect(ProjectFiles files, string? explicitOrigin, string? spaProxyServerUrl, FrameworkInfo framework)
+    public static DevOrigin Detect(ProjectFiles files, string? explicitOrigin, string? spaProxyServerUrl, FrameworkInfo framework)
     {
         if (!string.IsNullOrWhiteSpace(explicitOrigin)) return FromUrl(explicitOrigin!.Trim(), "ConvexAuthKitDevOrigin");
         if (!string.IsNullOrWhiteSpace(spaProxyServerUrl)) return FromUrl(spaProxyServerUrl!.Trim(), "SpaProxyServerUrl");
@@ -28,21 +25,21 @@ public static class DevOriginDetector
             var source = files.ReadText(path);
             if (source == null) continue;
             var vite = ViteConfigReader.Read(source);
-            if (vite != null) return Localhost(vite.Https, vite.Port, name + " server.port", path);
+            if (vite != null) return Localhost(vite.Https, vite.Port, name + " server.port");
             break; // Vite loads only the first config file it finds.
         }
 
         var packageJson = files.PathOf("package.json");
         var packageJsonText = files.ReadText(packageJson);
         var script = packageJsonText == null ? null : DevScriptReader.Read(packageJsonText);
-        if (script != null) return Localhost(script.Https, script.Port, "package.json dev script", packageJson);
+        if (script != null) return Localhost(script.Https, script.Port, "package.json dev script");
 
         if (framework.FrontendDevUrl != null) return new DevOrigin(framework.FrontendDevUrl, framework.DetectedFramework + " default", null);
         return new DevOrigin(Fallback, "default", null);
     }
 
-    private static DevOrigin Localhost(bool https, int port, string source, string file) =>
-        new((https ? "https" : "http") + "://localhost:" + port, source, port, file);
+    private static DevOrigin Localhost(bool https, int port, string source) =>
+        new((https ? "https" : "http") + "://localhost:" + port, source, port);
 
     private static DevOrigin FromUrl(string url, string property)
     {

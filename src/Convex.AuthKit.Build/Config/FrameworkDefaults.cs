@@ -7,7 +7,7 @@ namespace Convex.AuthKit.Build.Config;
 /// The <c>authKit.dev</c> section used when <c>convex.json</c> has no <c>authKit</c> key but the auth config uses
 /// <c>WORKOS_CLIENT_ID</c> (docs/architecture.md#framework-defaults): the official templates' dev sections for origin O.
 /// </summary>
-public static class FrameworkDefaults
+internal static class FrameworkDefaults
 {
     private const string ClientIdTemplate = "${authEnv.WORKOS_CLIENT_ID}";
     private const string ApiKeyTemplate = "${authEnv.WORKOS_API_KEY}";
@@ -19,8 +19,8 @@ public static class FrameworkDefaults
         origin = origin.TrimEnd('/');
         var callback = origin + "/callback";
 
-        var configure = new ConfigureSection(redirectUris: new[] { callback }, appHomepageUrl: origin, corsOrigins: new[] { origin });
-        return new AuthKitEnvironmentConfig(configure: configure, localEnvVars: LocalEnvVars(framework, callback));
+        var configure = new ConfigureSection(RedirectUris: new[] { callback }, AppHomepageUrl: origin, CorsOrigins: new[] { origin });
+        return new AuthKitEnvironmentConfig(Configure: configure, LocalEnvVars: LocalEnvVars(framework, callback));
     }
 
     /// <summary>Whether the env file also gets a generated <c>WORKOS_COOKIE_PASSWORD</c> (docs/protocol.md#env-file-writes).</summary>

@@ -7,7 +7,7 @@ namespace Convex.AuthKit.Build.Config;
 /// Finds the front-end framework from <c>package.json</c> as the CLI's <c>suggestedEnvVarNames</c> does: the keys of
 /// <c>dependencies</c> and <c>devDependencies</c> (not <c>peerDependencies</c>), first matching rule wins.
 /// </summary>
-public static class FrameworkDetector
+internal static class FrameworkDetector
 {
     public const string ParseErrorPrefix = "Unable to parse package.json: ";
     public const string NotAnObjectMessage = "Expected to parse an object from package.json";
@@ -39,7 +39,7 @@ public static class FrameworkDetector
 
     /// <summary>Parses <c>package.json</c> with the CLI's rules (<c>JSON.parse</c>; the root must be an object or array).</summary>
     /// <exception cref="PackageJsonException">The text is not JSON, or its root is null or a primitive.</exception>
-    internal static JToken ParsePackageJson(string text)
+    private static JToken ParsePackageJson(string text)
     {
         JToken root;
         try

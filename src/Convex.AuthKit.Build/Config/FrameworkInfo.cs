@@ -1,7 +1,10 @@
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>The front-end framework found in <c>package.json</c> (docs/protocol.md#framework-detection).</summary>
-public sealed class FrameworkInfo
+/// <param name="DetectedFramework">The CLI's name for the framework (<c>Vite</c>, <c>Next.js</c>, ...), or null when none matched.</param>
+/// <param name="FrontendDevUrl">Where the framework's dev server listens by default, e.g. <c>http://localhost:5173</c>.</param>
+/// <param name="PublicPrefix">The prefix that exposes a variable to browser code, e.g. <c>VITE_</c>.</param>
+public sealed record FrameworkInfo(string? DetectedFramework, string ConvexUrlEnvVar, string? FrontendDevUrl, string? PublicPrefix)
 {
     public const string CreateReactApp = "create-react-app";
     public const string NextJs = "Next.js";
@@ -13,25 +16,7 @@ public sealed class FrameworkInfo
 
     public static readonly FrameworkInfo None = new(null, "CONVEX_URL", null, null);
 
-    public FrameworkInfo(string? detectedFramework, string convexUrlEnvVar, string? frontendDevUrl, string? publicPrefix)
-    {
-        DetectedFramework = detectedFramework;
-        ConvexUrlEnvVar = convexUrlEnvVar;
-        ConvexSiteEnvVar = convexUrlEnvVar.Substring(0, convexUrlEnvVar.Length - "_URL".Length) + "_SITE_URL";
-        FrontendDevUrl = frontendDevUrl;
-        PublicPrefix = publicPrefix;
-    }
-
-    /// <summary>The CLI's name for the framework (<c>Vite</c>, <c>Next.js</c>, ...), or null when none matched.</summary>
-    public string? DetectedFramework { get; }
-    public string ConvexUrlEnvVar { get; }
-    public string ConvexSiteEnvVar { get; }
-
-    /// <summary>Where the framework's dev server listens by default, e.g. <c>http://localhost:5173</c>.</summary>
-    public string? FrontendDevUrl { get; }
-
-    /// <summary>The prefix that exposes a variable to browser code, e.g. <c>VITE_</c>.</summary>
-    public string? PublicPrefix { get; }
+    public string ConvexSiteEnvVar => ConvexUrlEnvVar.Substring(0, ConvexUrlEnvVar.Length - "_URL".Length) + "_SITE_URL";
 
     public override string ToString() => DetectedFramework ?? "no framework";
 }

@@ -130,7 +130,7 @@ internal static class JsSource
         return kinds;
     }
 
-    public static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '$';
+    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '$';
 
     private static bool StartsExpression(char lastSignificant, string lastWord) =>
         lastSignificant == '\0' || ExpressionStartChars.IndexOf(lastSignificant) >= 0 || ExpressionKeywords.Contains(lastWord);

@@ -3,7 +3,7 @@ using System;
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary><c>package.json</c> exists but cannot be read as the CLI reads it.</summary>
-public sealed class PackageJsonException : Exception
+internal sealed class PackageJsonException : Exception
 {
     public PackageJsonException(string message, Exception? inner = null) : base(message, inner) { }
 }

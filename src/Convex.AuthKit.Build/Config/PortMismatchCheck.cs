@@ -29,7 +29,7 @@ internal static class PortMismatchCheck
             var message =
                 $"convex.json authKit.dev uses {configuredOrigin} ({string.Join(", ", locations)}), but the dev server is on port {detectedPort} " +
                 $"({origin.Source}): sign-in would redirect to a port nothing listens on. Change one of them so they agree.";
-            return new AuthKitWarning(AuthKitWarningKind.PortMismatch, message, locations, configuredOrigin, group.Key, detectedPort, origin.Source);
+            return new AuthKitWarning(AuthKitWarningKind.PortMismatch, message);
         }).ToList();
     }
 

@@ -5,22 +5,9 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>One problem found in <c>convex.json</c>, shaped like a zod 3 issue.</summary>
-internal sealed class SchemaIssue
-{
-    public SchemaIssue(string path, string message, IReadOnlyList<string>? unknownKeys = null)
-    {
-        Path = path;
-        Message = message;
-        UnknownKeys = unknownKeys;
-    }
-
-    /// <summary>Dotted path, array indexes as <c>[n]</c>; empty for the root.</summary>
-    public string Path { get; }
-    public string Message { get; }
-
-    /// <summary>Set for an "unrecognized keys" issue, which the CLI only warns about.</summary>
-    public IReadOnlyList<string>? UnknownKeys { get; }
-}
+/// <param name="Path">Dotted path, array indexes as <c>[n]</c>; empty for the root.</param>
+/// <param name="UnknownKeys">Set for an "unrecognized keys" issue, which the CLI only warns about.</param>
+internal sealed record SchemaIssue(string Path, string Message, IReadOnlyList<string>? UnknownKeys = null);
 
 /// <summary>
 /// The checks zod 3 makes for the types <c>convex.json</c> uses, with zod's messages, collecting issues in the order
@@ -106,11 +93,11 @@ internal sealed class SchemaIssues
         return ErrorCount == before ? result : null;
     }
 
-    public void TypeError(string expected, JToken value, string path) =>
+    private void TypeError(string expected, JToken value, string path) =>
         Error(path, $"Expected {expected}, received {TypeName(value)}");
 
     /// <summary>zod's name for the JSON value's type.</summary>
-    public static string TypeName(JToken value) => value.Type switch
+    private static string TypeName(JToken value) => value.Type switch
     {
         JTokenType.Object => "object",
         JTokenType.Array => "array",

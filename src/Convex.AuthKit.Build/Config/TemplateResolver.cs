@@ -8,7 +8,7 @@ namespace Convex.AuthKit.Build.Config;
 /// Fills in <c>${authEnv.*}</c> and <c>${buildEnv.*}</c> in AuthKit configuration strings (docs/protocol.md#templates): every match of
 /// <c>\$\{([^}]+)\}</c>, no trimming, no escapes, replacement values taken literally.
 /// </summary>
-public static class TemplateResolver
+internal static class TemplateResolver
 {
     private const string AuthEnvPrefix = "authEnv.";
     private const string BuildEnvPrefix = "buildEnv.";
@@ -29,14 +29,6 @@ public static class TemplateResolver
         }
         result.Append(template, copied, template.Length - copied);
         return result.ToString();
-    }
-
-    /// <summary>Whether the template contains <c>${authEnv.&lt;name&gt;}</c>.</summary>
-    public static bool UsesAuthEnv(string template, string name)
-    {
-        foreach (var (_, _, expression) in Expressions(template))
-            if (expression == AuthEnvPrefix + name) return true;
-        return false;
     }
 
     /// <summary>The distinct <c>X</c> of every <c>${buildEnv.X}</c>, in order of first use.</summary>
@@ -84,18 +76,17 @@ public static class TemplateResolver
             var name = expression.Substring(BuildEnvPrefix.Length);
             var value = buildEnv(name);
             if (string.IsNullOrEmpty(value))
-                throw new TemplateException($"Cannot resolve template ${{{expression}}}: Environment variable {name} is not set.", expression);
+                throw new TemplateException($"Cannot resolve template ${{{expression}}}: Environment variable {name} is not set.");
             return value!;
         }
         throw new TemplateException(
-            $"Unknown template expression: ${{{expression}}}. Use ${{buildEnv.VAR_NAME}} for environment variables or ${{authEnv.WORKOS_CLIENT_ID/WORKOS_API_KEY}} for provisioned values.",
-            expression);
+            $"Unknown template expression: ${{{expression}}}. Use ${{buildEnv.VAR_NAME}} for environment variables or ${{authEnv.WORKOS_CLIENT_ID/WORKOS_API_KEY}} for provisioned values.");
     }
 
     private static string Provisioned(string expression, string name, string? value)
     {
         if (string.IsNullOrEmpty(value))
-            throw new TemplateException($"Cannot resolve template ${{{expression}}}: {name} not available. Ensure WorkOS environment is provisioned.", expression);
+            throw new TemplateException($"Cannot resolve template ${{{expression}}}: {name} not available. Ensure WorkOS environment is provisioned.");
         return value!;
     }
 }

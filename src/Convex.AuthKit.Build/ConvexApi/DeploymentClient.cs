@@ -114,8 +114,7 @@ namespace Convex.AuthKit.Build.ConvexApi
                 throw new ServiceException(
                     ServiceKind.Deployment, result.Method, result.RequestUri, result.Status, result.ReasonPhrase,
                     ServiceErrorBody.Redact(code, new[] { _adminKey }),
-                    ServiceErrorBody.Redact(json.OptionalString("errorMessage"), new[] { _adminKey }),
-                    hasJsonErrorBody: true);
+                    ServiceErrorBody.Redact(json.OptionalString("errorMessage"), new[] { _adminKey }));
             }
 
             if (status != "success")

@@ -10,31 +10,18 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// One dotenv file as it was when the build read it: its path, whether it exists, and the variables dotenv
 /// (16.6.1) reads from it. The values may hold secrets, so <see cref="ToString"/> never shows them.
 /// </summary>
+/// <param name="Path">Full path of the file.</param>
+/// <param name="DisplayName">The path relative to the Convex app directory when inside it (e.g. <c>.env.local</c>), else the full path.</param>
+/// <param name="Values">The parsed file (empty when it does not exist).</param>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class BuildEnvironmentFile
+public sealed record BuildEnvironmentFile(
+    string Path,
+    string DisplayName,
+    bool Exists,
+    [property: DebuggerBrowsable(DebuggerBrowsableState.Never)] IReadOnlyDictionary<string, string> Values)
 {
     private static readonly IReadOnlyDictionary<string, string> NoValues =
         new Dictionary<string, string>(StringComparer.Ordinal);
-
-    private BuildEnvironmentFile(string path, string displayName, bool exists, IReadOnlyDictionary<string, string> values)
-    {
-        Path = path;
-        DisplayName = displayName;
-        Exists = exists;
-        Values = values;
-    }
-
-    /// <summary>Full path of the file.</summary>
-    public string Path { get; }
-
-    /// <summary>The path relative to the Convex app directory when inside it (e.g. <c>.env.local</c>), else the full path.</summary>
-    public string DisplayName { get; }
-
-    public bool Exists { get; }
-
-    /// <summary>The parsed file (empty when it does not exist).</summary>
-    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
-    public IReadOnlyDictionary<string, string> Values { get; }
 
     /// <summary>Reads and parses <paramref name="fullPath"/>; a missing file is an empty, non-existing snapshot.</summary>
     /// <exception cref="BuildEnvironmentFileException">The file exists but cannot be read.</exception>
@@ -59,5 +46,6 @@ public sealed class BuildEnvironmentFile
         return new BuildEnvironmentFile(fullPath, displayName, true, DotEnvParser.Parse(text));
     }
 
+    // The values may be secrets.
     public override string ToString() => DisplayName + (Exists ? "" : " (missing)");
 }

@@ -10,7 +10,7 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// the assignment changed is the one dotenv takes the value from, every other byte is kept, appended lines use the
 /// file's line ending, and the value is written in the first form dotenv reads back exactly.
 /// </summary>
-public static class DotEnvEditor
+internal static class DotEnvEditor
 {
     private static readonly Regex ValidName = new Regex("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
 
@@ -45,7 +45,7 @@ public static class DotEnvEditor
                 : existingContent.Substring(0, target.KeyStart) + line + existingContent.Substring(target.ValueLineEnd);
             if (ReadsAs(text, wanted)) return text;
         }
-        throw new DotEnvValueException(name);
+        throw new DotEnvValueException();
     }
 
     private static IEnumerable<string> Forms(string value, bool formatValue)

@@ -9,7 +9,7 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// beside the target, then a move over it), keeping the BOM, the Unix permission bits and symlinks; a new file is
 /// created owner-only on Unix.
 /// </summary>
-public static class DotEnvFile
+internal static class DotEnvFile
 {
     private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
     private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

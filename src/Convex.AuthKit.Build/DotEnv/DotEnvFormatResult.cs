@@ -1,24 +1,14 @@
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>The text to write after <c>NAME=</c>, or why there is none.</summary>
-public sealed class DotEnvFormatResult
+/// <param name="Formatted">The text dotenv reads back as the value; null when <paramref name="Error"/> is set.</param>
+/// <param name="Error"><see cref="DotEnvValueException.CannotBeRepresented"/> when no dotenv form holds the value.</param>
+internal sealed record DotEnvFormatResult(string? Formatted, string? Warning, string? Error)
 {
-    private DotEnvFormatResult(string? formatted, string? warning, string? error)
-    {
-        Formatted = formatted;
-        Warning = warning;
-        Error = error;
-    }
+    public static DotEnvFormatResult Success(string formatted, string? warning) => new(formatted, warning, null);
 
-    /// <summary>The text dotenv reads back as the value; null when <see cref="Error"/> is set.</summary>
-    public string? Formatted { get; }
+    public static DotEnvFormatResult Failure(string error) => new(null, null, error);
 
-    public string? Warning { get; }
-
-    /// <summary><see cref="DotEnvValueException.CannotBeRepresented"/> when no dotenv form holds the value.</summary>
-    public string? Error { get; }
-
-    internal static DotEnvFormatResult Success(string formatted, string? warning) => new DotEnvFormatResult(formatted, warning, null);
-
-    internal static DotEnvFormatResult Failure(string error) => new DotEnvFormatResult(null, null, error);
+    // Formatted is the value itself, which may be a secret.
+    public override string ToString() => Error ?? (Warning == null ? "formatted" : "formatted, with a warning");
 }

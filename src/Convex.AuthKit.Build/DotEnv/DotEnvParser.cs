@@ -10,7 +10,7 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// translated with explicit classes because .NET's <c>\s</c>, <c>\w</c>, <c>.</c>, <c>^</c> and <c>$</c> differ
 /// from JavaScript's (U+FEFF, U+0085, Unicode letters, U+2028/U+2029 as line terminators).
 /// </summary>
-public static class DotEnvParser
+internal static class DotEnvParser
 {
     // JavaScript's \s, which is also the set String.prototype.trim removes.
     private const string JsSpace = @"[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]";
@@ -113,7 +113,7 @@ public static class DotEnvParser
 
     private static bool IsJsLineTerminator(char c) => c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
 
-    internal static bool IsJsWhiteSpace(char c) =>
+    private static bool IsJsWhiteSpace(char c) =>
         c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ' || c == '\u00A0' || c == '\u1680' ||
         (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' ||
         c == '\u3000' || c == '\uFEFF';

@@ -6,16 +6,12 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// A value that no dotenv form reads back exactly (for example one holding a single quote, a double quote and a
 /// line break or carriage return). The message never contains the value, which may be a secret.
 /// </summary>
-public sealed class DotEnvValueException : Exception
+internal sealed class DotEnvValueException : Exception
 {
     public const string CannotBeRepresented = "value cannot be represented";
 
-    public DotEnvValueException(string variableName)
+    public DotEnvValueException()
         : base(CannotBeRepresented)
     {
-        VariableName = variableName;
     }
-
-    /// <summary>The variable whose value could not be written.</summary>
-    public string VariableName { get; }
 }

@@ -6,7 +6,7 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// The CLI's <c>formatEnvValueForDotfile</c> (docs/protocol.md#value-formatting), corrected: its text is kept when dotenv reads it back as
 /// the value; otherwise the first form of <see cref="DotEnvValueForms"/> that does, without a warning.
 /// </summary>
-public static class DotEnvValueFormatter
+internal static class DotEnvValueFormatter
 {
     internal const string HashWarning =
         "includes a '#' which may be interpreted as a comment if you save this value to a .env file, resulting in only reading a partial value.";

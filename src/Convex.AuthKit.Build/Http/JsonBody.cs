@@ -5,7 +5,7 @@ using Newtonsoft.Json;
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>Newtonsoft.Json for wire bodies: strings stay strings (no date guessing), output is compact.</summary>
-    public static class JsonBody
+    internal static class JsonBody
     {
         /// <summary>Parses <paramref name="text"/>; null when it is empty or not JSON.</summary>
         public static JToken? TryParse(string text)

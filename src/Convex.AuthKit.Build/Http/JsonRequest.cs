@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>Builds one HTTP request with a JSON body (or none) and the given headers.</summary>
-    public static class JsonRequest
+    internal static class JsonRequest
     {
         /// <summary>
         /// <paramref name="body"/> null sends no body and no Content-Type (as the CLI's GETs); otherwise the compact JSON

@@ -7,7 +7,7 @@ namespace Convex.AuthKit.Build.Http
     /// Typed reads from a success body. A missing or mistyped field throws <see cref="MalformedResponseException"/>
     /// naming the field, never its value.
     /// </summary>
-    public sealed class JsonResponse
+    internal sealed class JsonResponse
     {
         private readonly ServiceKind _service;
         private readonly HttpResult _result;

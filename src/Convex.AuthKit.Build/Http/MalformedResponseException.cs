@@ -6,23 +6,11 @@ namespace Convex.AuthKit.Build.Http
     /// A success status whose body isn't what the protocol promises (not JSON, a field missing or of the wrong type).
     /// The message names what was wrong, never the body, which may hold secrets. Not retried: it is deterministic.
     /// </summary>
-    public sealed class MalformedResponseException : ServiceFailureException
+    internal sealed class MalformedResponseException : ServiceFailureException
     {
-        public MalformedResponseException(ServiceKind service, string method, Uri requestUri, int status, string problem, Exception? innerException = null)
-            : base(service, $"Unexpected answer from {DisplayName(service)} to {method} {Printable(requestUri)} ({status}): {problem}", innerException)
+        public MalformedResponseException(ServiceKind service, string method, Uri requestUri, int status, string problem)
+            : base(service, $"Unexpected answer from {DisplayName(service)} to {method} {Printable(requestUri)} ({status}): {problem}")
         {
-            Method = method;
-            RequestUri = requestUri;
-            Status = status;
-            Problem = problem;
         }
-
-        public string Method { get; }
-
-        public Uri RequestUri { get; }
-
-        public int Status { get; }
-
-        public string Problem { get; }
     }
 }

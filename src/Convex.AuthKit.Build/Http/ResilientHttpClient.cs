@@ -19,9 +19,10 @@ namespace Convex.AuthKit.Build.Http
         private readonly HttpPolicy _policy;
         private int _attemptCount;
 
-        public ResilientHttpClient(HttpMessageHandler handler, HttpPolicy policy, bool disposeHandler = true)
+        /// <summary>Sends through <paramref name="handler"/> (tests pass a fake one) and disposes it with the client.</summary>
+        public ResilientHttpClient(HttpMessageHandler handler, HttpPolicy policy)
         {
-            _http = new HttpClient(handler, disposeHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _policy = policy;
             if (policy.MaxAttempts < 1)
             {
@@ -41,12 +42,10 @@ namespace Convex.AuthKit.Build.Http
         /// <summary>Attempts made by this client so far, over all requests.</summary>
         public int AttemptCount => Volatile.Read(ref _attemptCount);
 
-        public HttpPolicy Policy => _policy;
-
         /// <summary>
         /// A handler that follows no redirects (a redirect must not carry a credential elsewhere) and keeps no cookies.
         /// </summary>
-        public static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
+        private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
         {
             AllowAutoRedirect = false,
             UseCookies = false,

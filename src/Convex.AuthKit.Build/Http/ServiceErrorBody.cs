@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>Reads an error answer (<c>{"code","message"}</c>, or OAuth-style <c>{"error","error_description"}</c>) into a <see cref="ServiceException"/>.</summary>
-    public static class ServiceErrorBody
+    internal static class ServiceErrorBody
     {
         private const string Redacted = "***";
 
@@ -25,8 +25,7 @@ namespace Convex.AuthKit.Build.Http
                 result.Status,
                 result.ReasonPhrase,
                 Redact(code, secrets),
-                Redact(message, secrets),
-                json != null);
+                Redact(message, secrets));
         }
 
         /// <summary>Replaces every occurrence of a non-empty secret in <paramref name="text"/>.</summary>

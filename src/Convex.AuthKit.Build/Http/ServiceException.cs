@@ -6,7 +6,7 @@ namespace Convex.AuthKit.Build.Http
     /// The service answered with an error status. Callers decide by <see cref="Code"/> (the error body's <c>code</c>),
     /// not by the status alone.
     /// </summary>
-    public class ServiceException : ServiceFailureException
+    internal sealed class ServiceException : ServiceFailureException
     {
         public ServiceException(
             ServiceKind service,
@@ -15,37 +15,21 @@ namespace Convex.AuthKit.Build.Http
             int status,
             string reasonPhrase,
             string? code,
-            string? serviceMessage,
-            bool hasJsonErrorBody)
+            string? serviceMessage)
             : base(service, BuildMessage(method, requestUri, status, reasonPhrase, code, serviceMessage))
         {
-            Method = method;
-            RequestUri = requestUri;
             Status = status;
-            ReasonPhrase = reasonPhrase;
             Code = code;
             ServiceMessage = serviceMessage;
-            HasJsonErrorBody = hasJsonErrorBody;
         }
 
-        public string Method { get; }
-
-        public Uri RequestUri { get; }
-
-        public string Path => RequestUri.AbsolutePath;
-
         public int Status { get; }
-
-        public string ReasonPhrase { get; }
 
         /// <summary>The error body's <c>code</c>, e.g. <c>DeploymentNotFound</c>; null when the body had none.</summary>
         public string? Code { get; }
 
         /// <summary>The error body's <c>message</c>, with any credential the client knows redacted.</summary>
         public string? ServiceMessage { get; }
-
-        /// <summary>Whether the body was a JSON object (an answer from the service rather than from something in front of it).</summary>
-        public bool HasJsonErrorBody { get; }
 
         /// <summary>The Convex CLI's wording: <c>Error fetching POST &lt;url&gt; 403 Forbidden: &lt;code&gt;: &lt;message&gt;</c>.</summary>
         private static string BuildMessage(string method, Uri requestUri, int status, string reasonPhrase, string? code, string? serviceMessage)

@@ -3,7 +3,7 @@ using System;
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>Base of every failure talking to a remote service. Messages never contain credentials.</summary>
-    public abstract class ServiceFailureException : Exception
+    internal abstract class ServiceFailureException : Exception
     {
         protected ServiceFailureException(ServiceKind service, string message, Exception? innerException = null)
             : base(message, innerException)
@@ -25,7 +25,7 @@ namespace Convex.AuthKit.Build.Http
         }
 
         /// <summary>A human name for the service, for messages.</summary>
-        public static string DisplayName(ServiceKind service) => service switch
+        protected static string DisplayName(ServiceKind service) => service switch
         {
             ServiceKind.BigBrain => "the Convex management API",
             ServiceKind.Deployment => "the Convex deployment",

@@ -3,7 +3,7 @@ using System;
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>Why a service could not be reached.</summary>
-    public enum UnreachableReason
+    internal enum UnreachableReason
     {
         /// <summary>DNS failure, refused or reset connection, TLS failure.</summary>
         ConnectionFailed,
@@ -15,20 +15,14 @@ namespace Convex.AuthKit.Build.Http
     /// <summary>
     /// No answer from the service after all permitted attempts. The flow treats this as "offline" (docs/architecture.md#offline).
     /// </summary>
-    public sealed class ServiceUnreachableException : ServiceFailureException
+    internal sealed class ServiceUnreachableException : ServiceFailureException
     {
         public ServiceUnreachableException(ServiceKind service, string method, Uri requestUri, UnreachableReason reason, int attempts, string detail, Exception? innerException)
             : base(service, $"Could not reach {DisplayName(service)} ({method} {Printable(requestUri)}) after {attempts} attempt{(attempts == 1 ? "" : "s")}: {detail}", innerException)
         {
-            Method = method;
-            RequestUri = requestUri;
             Reason = reason;
             Attempts = attempts;
         }
-
-        public string Method { get; }
-
-        public Uri RequestUri { get; }
 
         public UnreachableReason Reason { get; }
 

@@ -5,7 +5,7 @@ using System;
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>The rule of docs/architecture.md#safety-rules: credentials travel over HTTPS, or plain HTTP to a loopback address only.</summary>
-    public static class TransportSecurity
+    internal static class TransportSecurity
     {
         public static bool MaySendCredentials(Uri uri)
         {

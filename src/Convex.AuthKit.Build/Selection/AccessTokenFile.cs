@@ -10,7 +10,7 @@ namespace Convex.AuthKit.Build.Selection;
 /// <summary>
 /// Where the Convex CLI keeps the access token of <c>npx convex login</c> (docs/protocol.md#access-token-file), and how to read it.
 /// </summary>
-public static class AccessTokenFile
+internal static class AccessTokenFile
 {
     public const string FileName = "config.json";
 

@@ -8,8 +8,17 @@ namespace Convex.AuthKit.Build.Selection;
 /// A Convex deploy key from <c>CONVEX_DEPLOY_KEY</c> / <c>CONVEX_DEPLOYMENT_TOKEN</c>, classified as the CLI does
 /// (docs/protocol.md#deploy-keys). <see cref="Value"/> is a secret; <see cref="ToString"/> shows only the kind and deployment.
 /// </summary>
+/// <param name="Value">The key itself (secret).</param>
+/// <param name="VariableName">The variable that held the key.</param>
+/// <param name="DeploymentName">For a deployment key: the text after the last <c>:</c> of the part before the first <c>|</c>.</param>
+/// <param name="DeploymentType">For a deployment key: the text before the first <c>:</c>, or <c>prod</c> when the part before the <c>|</c> has none.</param>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class DeployKey
+internal sealed record DeployKey(
+    [property: DebuggerBrowsable(DebuggerBrowsableState.Never)] string Value,
+    string VariableName,
+    DeployKeyKind Kind,
+    string? DeploymentName,
+    string? DeploymentType)
 {
     public const string DeployKeyVariable = "CONVEX_DEPLOY_KEY";
     public const string DeploymentTokenVariable = "CONVEX_DEPLOYMENT_TOKEN";
@@ -23,38 +32,6 @@ public sealed class DeployKey
         new Regex("^<missing_deploy_key:(" + JsAnyButLineTerminator + "+)>\\z", RegexOptions.CultureInvariant);
     private static readonly Regex ProjectKey =
         new Regex("^project:" + JsAnyButLineTerminator + "*\\|", RegexOptions.CultureInvariant);
-    private static readonly Regex DevOrProdKey =
-        new Regex("^(dev|prod):" + JsAnyButLineTerminator + "*\\|", RegexOptions.CultureInvariant);
-
-    private DeployKey(string value, string variableName, DeployKeyKind kind, string? deploymentName, string? deploymentType)
-    {
-        Value = value;
-        VariableName = variableName;
-        Kind = kind;
-        DeploymentName = deploymentName;
-        DeploymentType = deploymentType;
-    }
-
-    /// <summary>The key itself (secret).</summary>
-    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
-    public string Value { get; }
-
-    /// <summary>The variable that held the key.</summary>
-    public string VariableName { get; }
-
-    public DeployKeyKind Kind { get; }
-
-    /// <summary>For a deployment key: the text after the last <c>:</c> of the part before the first <c>|</c>.</summary>
-    public string? DeploymentName { get; }
-
-    /// <summary>For a deployment key: the text before the first <c>:</c>, or <c>prod</c> when the part before the <c>|</c> has none.</summary>
-    public string? DeploymentType { get; }
-
-    /// <summary>
-    /// Whether the CLI authenticates to Big Brain with this key as a deployment key (<c>^(dev|prod):.*\|</c>,
-    /// docs/protocol.md#authentication); a <c>preview:&lt;name&gt;|…</c> key is selected as a deployment but is not one of these.
-    /// </summary>
-    public bool IsBigBrainDeploymentKey => DevOrProdKey.IsMatch(Value);
 
     /// <summary>
     /// <c>CONVEX_DEPLOY_KEY || CONVEX_DEPLOYMENT_TOKEN</c>; <paramref name="getEnvironment"/> returns null for an

@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.Selection;
 
 /// <summary>How the CLI classifies a deploy key for deployment selection (docs/protocol.md#deploy-keys), checked in this order.</summary>
-public enum DeployKeyKind
+internal enum DeployKeyKind
 {
     /// <summary><c>preview:&lt;team&gt;:&lt;project&gt;|…</c>: creates preview deployments; names no deployment.</summary>
     PreviewDeployKey,

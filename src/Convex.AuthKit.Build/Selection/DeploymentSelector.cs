@@ -9,7 +9,7 @@ namespace Convex.AuthKit.Build.Selection;
 /// Picks the deployment and credential the build works with (docs/architecture.md#which-deployment, on docs/protocol.md#deployment-selection): the CLI's
 /// order — deploy key, then self-hosted, then <c>CONVEX_DEPLOYMENT</c> — and only a dev deployment goes on.
 /// </summary>
-public static class DeploymentSelector
+internal static class DeploymentSelector
 {
     public const string DefaultProvisionHost = "https://api.convex.dev";
     public const string ProvisionHostVariable = "CONVEX_PROVISION_HOST";
@@ -52,13 +52,14 @@ public static class DeploymentSelector
         // The CLI would ask for a deployment here; a URL alone still says "self-hosted".
         if (selfHostedUrl != null) return SelfHosted(inputs, provisionHost);
 
-        var notConfigured = inputs.Result(DeploymentSelectionKind.NotConfigured, provisionHost);
-        notConfigured.Message = M.NotConfigured(environment.EnvFile.DisplayName, environment.DotEnvFile.DisplayName);
-        return notConfigured;
+        return inputs.Result(DeploymentSelectionKind.NotConfigured, provisionHost) with
+        {
+            Message = M.NotConfigured(environment.EnvFile.DisplayName, environment.DotEnvFile.DisplayName),
+        };
     }
 
     /// <summary><c>{PH}</c>: the value if set, else <see cref="DefaultProvisionHost"/>; null when the value is not an http(s) URL.</summary>
-    public static Uri? ParseProvisionHost(string? value)
+    private static Uri? ParseProvisionHost(string? value)
     {
         if (string.IsNullOrEmpty(value)) return new Uri(DefaultProvisionHost);
         return Uri.TryCreate(value, UriKind.Absolute, out var uri)
@@ -94,14 +95,15 @@ public static class DeploymentSelector
                     M.Preview(where, name));
             case "dev":
                 if (name.Length == 0) return Invalid(inputs, provisionHost, M.NoDeploymentName(where));
-                var selection = inputs.Result(DeploymentSelectionKind.DevDeployKey, provisionHost);
-                selection.DeploymentName = name;
-                selection.DeploymentType = type;
-                selection.DeploymentSource = where;
-                selection.CredentialKind = DeploymentSelectionCredentialKind.DeployKey;
-                selection.Credential = key.Value;
-                selection.CredentialSource = inputs.From(key.VariableName);
-                return selection;
+                return inputs.Result(DeploymentSelectionKind.DevDeployKey, provisionHost) with
+                {
+                    DeploymentName = name,
+                    DeploymentType = type,
+                    DeploymentSource = where,
+                    CredentialKind = DeploymentSelectionCredentialKind.DeployKey,
+                    Credential = key.Value,
+                    CredentialSource = inputs.From(key.VariableName),
+                };
             default:
                 return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.UnknownDeploymentType, where, name, type,
                     M.UnknownDeployKeyType(where, type, name));
@@ -156,30 +158,32 @@ public static class DeploymentSelector
         if (read.Token != null)
             return DevWithAccessToken(inputs, provisionHost, name, where, read.Token, "access token from " + displayPath);
 
-        var selection = inputs.Result(DeploymentSelectionKind.NoCredentials, provisionHost);
-        selection.DeploymentName = name;
-        selection.DeploymentType = "dev";
-        selection.DeploymentSource = where;
-        selection.Diagnostic = read.Diagnostic;
-        selection.Message = M.NoCredentials(where, name, displayPath) + (read.Diagnostic != null ? " " + read.Diagnostic : "");
-        return selection;
+        return inputs.Result(DeploymentSelectionKind.NoCredentials, provisionHost) with
+        {
+            DeploymentName = name,
+            DeploymentType = "dev",
+            DeploymentSource = where,
+            Diagnostic = read.Diagnostic,
+            Message = M.NoCredentials(where, name, displayPath) + (read.Diagnostic != null ? " " + read.Diagnostic : ""),
+        };
     }
 
     private static DeploymentSelection DevWithAccessToken(DeploymentSelectionInputs inputs, Uri provisionHost,
         string name, string where, string token, string credentialSource)
     {
-        var selection = inputs.Result(DeploymentSelectionKind.DevWithAccessToken, provisionHost);
-        selection.DeploymentName = name;
-        selection.DeploymentType = "dev";
-        selection.DeploymentSource = where;
-        selection.CredentialKind = DeploymentSelectionCredentialKind.AccessToken;
-        selection.Credential = token;
-        selection.CredentialSource = credentialSource;
-        return selection;
+        return inputs.Result(DeploymentSelectionKind.DevWithAccessToken, provisionHost) with
+        {
+            DeploymentName = name,
+            DeploymentType = "dev",
+            DeploymentSource = where,
+            CredentialKind = DeploymentSelectionCredentialKind.AccessToken,
+            Credential = token,
+            CredentialSource = credentialSource,
+        };
     }
 
     /// <summary>The CLI's type: the text before the first <c>:</c> when it is prod, dev, preview or local; else null.</summary>
-    internal static string? DeploymentTypeOf(string convexDeployment)
+    private static string? DeploymentTypeOf(string convexDeployment)
     {
         var colon = convexDeployment.IndexOf(':');
         var type = colon < 0 ? convexDeployment : convexDeployment.Substring(0, colon);
@@ -200,13 +204,14 @@ public static class DeploymentSelector
     private static DeploymentSelection Skipped(DeploymentSelectionInputs inputs, Uri provisionHost,
         DeploymentSelectionSkipReason reason, string where, string? name, string? type, string message)
     {
-        var selection = inputs.Result(DeploymentSelectionKind.Skipped, provisionHost);
-        selection.SkipReason = reason;
-        selection.DeploymentName = name;
-        selection.DeploymentType = type;
-        selection.DeploymentSource = where;
-        selection.Message = message;
-        return selection;
+        return inputs.Result(DeploymentSelectionKind.Skipped, provisionHost) with
+        {
+            SkipReason = reason,
+            DeploymentName = name,
+            DeploymentType = type,
+            DeploymentSource = where,
+            Message = message,
+        };
     }
 
     private static DeploymentSelection SelfHosted(DeploymentSelectionInputs inputs, Uri provisionHost)
@@ -217,8 +222,6 @@ public static class DeploymentSelector
 
     private static DeploymentSelection Invalid(DeploymentSelectionInputs inputs, Uri? provisionHost, string message)
     {
-        var selection = inputs.Result(DeploymentSelectionKind.Invalid, provisionHost);
-        selection.Message = message;
-        return selection;
+        return inputs.Result(DeploymentSelectionKind.Invalid, provisionHost) with { Message = message };
     }
 }

@@ -70,20 +70,21 @@ export default authConfig;
     public void FindsFirstExtensionInFunctionsFolder()
     {
         using var app = new TempApp();
-        Assert.IsNull(AuthConfigScanner.FindAuthConfigFile(app.Directory, "convex/"));
+        Assert.IsNull(Find(app, "convex/"));
         var js = app.Write("convex/auth.config.js", "export default {};");
-        Assert.AreEqual(js, AuthConfigScanner.FindAuthConfigFile(app.Directory, "convex/"));
+        Assert.AreEqual(js, Find(app, "convex/"));
         var ts = app.Write("convex/auth.config.ts", TemplateAuthConfig);
-        Assert.AreEqual(ts, AuthConfigScanner.FindAuthConfigFile(app.Directory, "convex/"));
-        Assert.IsTrue(AuthConfigScanner.MentionsWorkOSClientId(app.Directory, "convex/"));
+        Assert.AreEqual(ts, Find(app, "convex/"));
     }
 
     [TestMethod]
     public void UsesTheConfiguredFunctionsFolder()
     {
         using var app = new TempApp();
-        app.Write(Path.Combine("backend", "auth.config.mts"), TemplateAuthConfig);
-        Assert.IsFalse(AuthConfigScanner.MentionsWorkOSClientId(app.Directory, "convex/"));
-        Assert.IsTrue(AuthConfigScanner.MentionsWorkOSClientId(app.Directory, "backend"));
+        var mts = app.Write(Path.Combine("backend", "auth.config.mts"), TemplateAuthConfig);
+        Assert.IsNull(Find(app, "convex/"));
+        Assert.AreEqual(mts, Find(app, "backend"));
     }
+
+    private static string? Find(TempApp app, string functionsDir) => AuthConfigScanner.FindAuthConfigFile(new ProjectFiles(app.Directory), functionsDir);
 }

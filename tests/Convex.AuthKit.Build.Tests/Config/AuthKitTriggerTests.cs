@@ -59,7 +59,6 @@ public class AuthKitTriggerTests
 
         Assert.AreEqual(AuthKitDecisionKind.FrameworkDefaults, decision.Kind);
         Assert.AreEqual("convex/auth.config.ts uses WORKOS_CLIENT_ID; Vite defaults for http://localhost:5173 (Vite default)", decision.Reason);
-        Assert.AreEqual(authConfig, decision.AuthConfigFile);
         Assert.AreEqual("http://localhost:5173", decision.DevOrigin!.Origin);
         CollectionAssert.AreEqual(new[] { "VITE_WORKOS_CLIENT_ID", "VITE_WORKOS_REDIRECT_URI" }, decision.Dev!.LocalEnvVars!.Select(p => p.Key).ToArray());
         CollectionAssert.AreEqual(new[] { "http://localhost:5173/callback" }, decision.Dev.Configure!.RedirectUris!.ToArray());
@@ -149,13 +148,11 @@ public class AuthKitTriggerTests
 
         var warning = decision.Warnings.Single();
         Assert.AreEqual(AuthKitWarningKind.PortMismatch, warning.Kind);
-        Assert.AreEqual(3000, warning.ConfiguredPort);
-        Assert.AreEqual(5174, warning.DetectedPort);
-        Assert.AreEqual("http://localhost:3000", warning.ConfiguredOrigin);
-        CollectionAssert.AreEqual(
-            new[] { "configure.redirectUris[0]", "configure.appHomepageUrl", "configure.corsOrigins[0]", "localEnvVars.VITE_WORKOS_REDIRECT_URI" },
-            warning.Locations.ToArray());
-        StringAssert.Contains(warning.Message, "vite.config.ts server.port");
+        Assert.AreEqual(
+            "convex.json authKit.dev uses http://localhost:3000 (configure.redirectUris[0], configure.appHomepageUrl, configure.corsOrigins[0], " +
+            "localEnvVars.VITE_WORKOS_REDIRECT_URI), but the dev server is on port 5174 (vite.config.ts server.port): " +
+            "sign-in would redirect to a port nothing listens on. Change one of them so they agree.",
+            warning.Message);
     }
 
     [TestMethod]
@@ -165,8 +162,8 @@ public class AuthKitTriggerTests
         app.Write("convex.json", ViteTemplateConvexJson);
         app.Write("package.json", "{\"scripts\":{\"dev\":\"vite --port 4000\"},\"devDependencies\":{\"vite\":\"6\"}}");
 
-        Assert.AreEqual(4000, AuthKitTrigger.Decide(app.Directory, null, null).Warnings.Single().DetectedPort);
-        Assert.AreEqual(44411, AuthKitTrigger.Decide(app.Directory, null, "https://localhost:44411").Warnings.Single().DetectedPort);
+        StringAssert.Contains(AuthKitTrigger.Decide(app.Directory, null, null).Warnings.Single().Message, "the dev server is on port 4000 (package.json dev script)");
+        StringAssert.Contains(AuthKitTrigger.Decide(app.Directory, null, "https://localhost:44411").Warnings.Single().Message, "the dev server is on port 44411 (SpaProxyServerUrl)");
         Assert.AreEqual(0, AuthKitTrigger.Decide(app.Directory, null, "http://localhost:5173/").Warnings.Count);
     }
 
@@ -209,7 +206,7 @@ public class AuthKitTriggerTests
     {
         using var app = new TempApp();
         File.WriteAllText(Path.Combine(app.Directory, "convex.json"), "{}", new System.Text.UTF8Encoding(true));
-        Assert.AreEqual(ConvexJsonErrorKind.InvalidJson, Assert.ThrowsExactly<ConvexJsonException>(() => AuthKitTrigger.Decide(app.Directory, null, null)).Kind);
+        Assert.AreEqual(ConvexJsonParser.InvalidJsonMessage, Assert.ThrowsExactly<ConvexJsonException>(() => AuthKitTrigger.Decide(app.Directory, null, null)).Message);
     }
 
     [TestMethod]

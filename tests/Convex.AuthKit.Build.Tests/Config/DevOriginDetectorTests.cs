@@ -14,7 +14,7 @@ public class DevOriginDetectorTests
     {
         using var app = new TempApp();
         app.Write("vite.config.ts", "export default { server: { port: 4000 } }");
-        var origin = DevOriginDetector.Detect(app.Directory, "http://127.0.0.1:9000/", "https://localhost:44411", Vite);
+        var origin = DevOriginDetector.Detect(new ProjectFiles(app.Directory), "http://127.0.0.1:9000/", "https://localhost:44411", Vite);
         Assert.AreEqual("http://127.0.0.1:9000", origin.Origin);
         Assert.AreEqual("ConvexAuthKitDevOrigin", origin.Source);
         Assert.AreEqual(9000, origin.DetectedPort);
@@ -25,7 +25,7 @@ public class DevOriginDetectorTests
     {
         using var app = new TempApp();
         app.Write("vite.config.ts", "export default { server: { port: 4000 } }");
-        var origin = DevOriginDetector.Detect(app.Directory, null, "https://localhost:44411/", Vite);
+        var origin = DevOriginDetector.Detect(new ProjectFiles(app.Directory), null, "https://localhost:44411/", Vite);
         Assert.AreEqual("https://localhost:44411", origin.Origin);
         Assert.AreEqual("SpaProxyServerUrl", origin.Source);
         Assert.AreEqual(44411, origin.DetectedPort);
@@ -33,19 +33,18 @@ public class DevOriginDetectorTests
 
     [TestMethod]
     public void InvalidExplicitOriginIsAnError() =>
-        Assert.ThrowsExactly<DevOriginException>(() => DevOriginDetector.Detect(".", "localhost:3000", null, Vite));
+        Assert.ThrowsExactly<DevOriginException>(() => DevOriginDetector.Detect(new ProjectFiles("."), "localhost:3000", null, Vite));
 
     [TestMethod]
     public void ViteConfigServerPortWinsOverDevScript()
     {
         using var app = new TempApp();
-        var vite = app.Write("vite.config.mts", "import { defineConfig } from 'vite';\nexport default defineConfig({\n  server: {\n    host: true,\n    port: 3001,\n  },\n});\n");
+        app.Write("vite.config.mts", "import { defineConfig } from 'vite';\nexport default defineConfig({\n  server: {\n    host: true,\n    port: 3001,\n  },\n});\n");
         app.Write("package.json", "{\"scripts\":{\"dev\":\"vite --port 4000\"}}");
-        var origin = DevOriginDetector.Detect(app.Directory, null, null, Vite);
+        var origin = DevOriginDetector.Detect(new ProjectFiles(app.Directory), null, null, Vite);
         Assert.AreEqual("http://localhost:3001", origin.Origin);
         Assert.AreEqual("vite.config.mts server.port", origin.Source);
         Assert.AreEqual(3001, origin.DetectedPort);
-        Assert.AreEqual(vite, origin.SourceFile);
     }
 
     [TestMethod]
@@ -70,7 +69,7 @@ public class DevOriginDetectorTests
         Assert.IsFalse(ViteConfigReader.Read("export default { server: { https: false, port: 3000 } }")!.Https);
         using var app = new TempApp();
         app.Write("vite.config.js", "export default { server: { https: true, port: 3000 } }");
-        Assert.AreEqual("https://localhost:3000", DevOriginDetector.Detect(app.Directory, null, null, Vite).Origin);
+        Assert.AreEqual("https://localhost:3000", DevOriginDetector.Detect(new ProjectFiles(app.Directory), null, null, Vite).Origin);
     }
 
     [TestMethod]
@@ -93,7 +92,7 @@ public class DevOriginDetectorTests
         using var app = new TempApp();
         app.Write("vite.config.ts", "export default { plugins: [] }");
         app.Write("package.json", "{\"scripts\":{\"dev\":\"next dev -p 3005\"}}");
-        var origin = DevOriginDetector.Detect(app.Directory, null, null, Next);
+        var origin = DevOriginDetector.Detect(new ProjectFiles(app.Directory), null, null, Next);
         Assert.AreEqual("http://localhost:3005", origin.Origin);
         Assert.AreEqual("package.json dev script", origin.Source);
         Assert.AreEqual(3005, origin.DetectedPort);
@@ -103,12 +102,12 @@ public class DevOriginDetectorTests
     public void FrameworkDefaultThenFallback()
     {
         using var app = new TempApp();
-        var next = DevOriginDetector.Detect(app.Directory, null, null, Next);
+        var next = DevOriginDetector.Detect(new ProjectFiles(app.Directory), null, null, Next);
         Assert.AreEqual("http://localhost:3000", next.Origin);
         Assert.AreEqual("Next.js default", next.Source);
         Assert.IsNull(next.DetectedPort);
 
-        var expo = DevOriginDetector.Detect(app.Directory, null, null, FrameworkDetector.Detect("{\"dependencies\":{\"expo\":\"51\"}}"));
+        var expo = DevOriginDetector.Detect(new ProjectFiles(app.Directory), null, null, FrameworkDetector.Detect("{\"dependencies\":{\"expo\":\"51\"}}"));
         Assert.AreEqual("http://localhost:5173", expo.Origin);
         Assert.AreEqual("default", expo.Source);
         Assert.IsNull(expo.DetectedPort);

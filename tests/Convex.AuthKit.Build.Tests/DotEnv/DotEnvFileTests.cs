@@ -188,7 +188,7 @@ public sealed class DotEnvFileTests
 
     [TestMethod]
     public void DocumentToStringDoesNotShowTheText() =>
-        Assert.IsFalse(new DotEnvDocument("WORKOS_API_KEY=sk_live_secret", hasBom: false).ToString().Contains("sk_live"));
+        Assert.IsFalse(new DotEnvDocument("WORKOS_API_KEY=sk_live_secret", HasBom: false).ToString().Contains("sk_live"));
 
     private string WriteText(string text)
     {

@@ -40,9 +40,9 @@ public sealed class DotEnvParserTests
         Assert.AreEqual("KEY", key.Key);
         Assert.AreEqual("a\nb", key.Value);
         Assert.AreEqual(text.IndexOf("KEY"), key.KeyStart);
-        Assert.AreEqual("KEY='a\r\nb' # note", text.Substring(key.KeyStart, key.Length));
+        Assert.AreEqual("KEY='a\r\nb' # note", text[key.KeyStart..key.ValueLineEnd]);
         var b = assignments[1];
-        Assert.AreEqual("B=2", text.Substring(b.KeyStart, b.Length));
+        Assert.AreEqual("B=2", text[b.KeyStart..b.ValueLineEnd]);
     }
 
     [TestMethod]
@@ -51,7 +51,7 @@ public sealed class DotEnvParserTests
         const string text = "A=\n'x' # c\nB=1\n";
         var a = DotEnvParser.ParseAssignments(text).First();
         Assert.AreEqual("x", a.Value);
-        Assert.AreEqual("A=\n'x' # c", text.Substring(a.KeyStart, a.Length));
+        Assert.AreEqual("A=\n'x' # c", text[a.KeyStart..a.ValueLineEnd]);
     }
 
     [TestMethod]
@@ -60,7 +60,7 @@ public sealed class DotEnvParserTests
         const string text = "A=\n# comment\nB=1\n";
         var a = DotEnvParser.ParseAssignments(text).First();
         Assert.AreEqual("", a.Value);
-        Assert.AreEqual("A=", text.Substring(a.KeyStart, a.Length));
+        Assert.AreEqual("A=", text[a.KeyStart..a.ValueLineEnd]);
     }
 
     [TestMethod]

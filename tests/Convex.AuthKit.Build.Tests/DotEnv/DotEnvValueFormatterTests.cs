@@ -17,6 +17,13 @@ public sealed class DotEnvValueFormatterTests
     }
 
     [TestMethod]
+    public void ToStringDoesNotShowTheValue()
+    {
+        Assert.AreEqual("formatted", DotEnvValueFormatter.Format("sk_test_secret").ToString());
+        Assert.DoesNotContain("sk_test_secret", DotEnvValueFormatter.Format("sk_test_secret#1").ToString());
+    }
+
+    [TestMethod]
     public void CrLfInsideAValueIsEscapedInDoubleQuotes() =>
         Assert.AreEqual("\"a\\r\\nb\"", DotEnvValueFormatter.Format("a\r\nb").Formatted);
 

@@ -28,8 +28,8 @@ public class ResilientHttpClientTests
 
         Assert.AreEqual(200, result.Status);
         Assert.AreEqual("{\"a\":1}", result.Body);
-        Assert.AreEqual("req_1", result.Header("x-request-id"));
-        Assert.StartsWith("application/json", result.ContentType!);
+        Assert.AreEqual("req_1", result.Headers["x-request-id"]);
+        Assert.StartsWith("application/json", result.Headers["Content-Type"]);
         Assert.AreEqual(1, result.Attempts);
         Assert.AreEqual(1, client.AttemptCount);
         Assert.IsEmpty(_delays);

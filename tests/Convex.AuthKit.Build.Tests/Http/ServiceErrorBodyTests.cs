@@ -19,8 +19,6 @@ public class ServiceErrorBodyTests
         Assert.AreEqual("Error fetching POST https://api.example.test/api/x 403 Forbidden: NotAllowed: No.", ex.Message);
         Assert.AreEqual("NotAllowed", ex.Code);
         Assert.AreEqual("No.", ex.ServiceMessage);
-        Assert.AreEqual("/api/x", ex.Path);
-        Assert.IsTrue(ex.HasJsonErrorBody);
     }
 
     [TestMethod]

@@ -17,26 +17,25 @@ public sealed class DeployKeyTests
     }
 
     [TestMethod]
-    [DataRow("dev:happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "dev", true)]
-    [DataRow("prod:happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "prod", true)]
-    [DataRow("preview:happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "preview", false)]
-    [DataRow("dev:team:happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "dev", true)]
-    [DataRow("happy-animal-123|" + Secret, DeployKeyKind.DeploymentKey, "happy-animal-123", "prod", false)]
-    [DataRow("local:local-me-123|" + Secret, DeployKeyKind.DeploymentKey, "local-me-123", "local", false)]
-    [DataRow("preview:my-team:my-project|" + Secret, DeployKeyKind.PreviewDeployKey, null, null, false)]
-    [DataRow("project:my-team:my-project|" + Secret, DeployKeyKind.ProjectKey, null, null, false)]
-    [DataRow("project:x|" + Secret, DeployKeyKind.ProjectKey, null, null, false)]
-    [DataRow("preview:a:b:c|" + Secret, DeployKeyKind.DeploymentKey, "c", "preview", false)]
-    public void ClassifiesEveryForm(string value, DeployKeyKind kind, string? name, string? type, bool bigBrainDeploymentKey)
+    [DataRow("dev:happy-animal-123|" + Secret, nameof(DeployKeyKind.DeploymentKey), "happy-animal-123", "dev")]
+    [DataRow("prod:happy-animal-123|" + Secret, nameof(DeployKeyKind.DeploymentKey), "happy-animal-123", "prod")]
+    [DataRow("preview:happy-animal-123|" + Secret, nameof(DeployKeyKind.DeploymentKey), "happy-animal-123", "preview")]
+    [DataRow("dev:team:happy-animal-123|" + Secret, nameof(DeployKeyKind.DeploymentKey), "happy-animal-123", "dev")]
+    [DataRow("happy-animal-123|" + Secret, nameof(DeployKeyKind.DeploymentKey), "happy-animal-123", "prod")]
+    [DataRow("local:local-me-123|" + Secret, nameof(DeployKeyKind.DeploymentKey), "local-me-123", "local")]
+    [DataRow("preview:my-team:my-project|" + Secret, nameof(DeployKeyKind.PreviewDeployKey), null, null)]
+    [DataRow("project:my-team:my-project|" + Secret, nameof(DeployKeyKind.ProjectKey), null, null)]
+    [DataRow("project:x|" + Secret, nameof(DeployKeyKind.ProjectKey), null, null)]
+    [DataRow("preview:a:b:c|" + Secret, nameof(DeployKeyKind.DeploymentKey), "c", "preview")]
+    public void ClassifiesEveryForm(string value, string kind, string? name, string? type)
     {
         var read = DeployKey.Parse(value, DeployKey.DeployKeyVariable);
 
         Assert.IsNotNull(read.Key);
         Assert.IsNull(read.ErrorMessage);
-        Assert.AreEqual(kind, read.Key.Kind);
+        Assert.AreEqual(kind, read.Key.Kind.ToString());
         Assert.AreEqual(name, read.Key.DeploymentName);
         Assert.AreEqual(type, read.Key.DeploymentType);
-        Assert.AreEqual(bigBrainDeploymentKey, read.Key.IsBigBrainDeploymentKey);
         Assert.AreEqual(value, read.Key.Value);
         Assert.DoesNotContain(Secret, read.Key.ToString());
         Assert.DoesNotContain(Secret, read.ToString());
@@ -59,7 +58,6 @@ public sealed class DeployKeyTests
 
         Assert.IsNull(read.Key);
         Assert.AreEqual("Please set CONVEX_DEPLOY_KEY to a new key which you can find on your Convex dashboard.", read.ErrorMessage);
-        Assert.IsTrue(read.IsSet);
         Assert.DoesNotContain(Secret, read.ToString());
     }
 
@@ -68,8 +66,7 @@ public sealed class DeployKeyTests
     {
         var read = Read(("CONVEX_DEPLOY_KEY", "<ignore_deploy_key>"), ("CONVEX_DEPLOYMENT_TOKEN", "dev:x|" + Secret));
 
-        Assert.IsFalse(read.IsSet);
-        Assert.IsNull(read.Key);
+        Assert.AreSame(DeployKeyRead.NotSet, read);
     }
 
     [TestMethod]
@@ -107,7 +104,7 @@ public sealed class DeployKeyTests
         Assert.AreEqual("b", fallback.Key!.DeploymentName);
         Assert.AreEqual("CONVEX_DEPLOYMENT_TOKEN: dev deploy key for b", fallback.Key.ToString());
 
-        Assert.IsFalse(Read().IsSet);
+        Assert.AreSame(DeployKeyRead.NotSet, Read());
         Assert.AreSame(DeployKeyRead.NotSet, Read(("CONVEX_DEPLOY_KEY", "")));
     }
 }

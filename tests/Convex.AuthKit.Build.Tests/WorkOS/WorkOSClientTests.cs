@@ -140,7 +140,6 @@ public class WorkOSClientTests
 
         Assert.AreEqual(502, ex.Status);
         Assert.IsNull(ex.Code);
-        Assert.IsFalse(ex.HasJsonErrorBody);
         Assert.HasCount(3, h.RequestsTo(HomepagePath));
     }
 
