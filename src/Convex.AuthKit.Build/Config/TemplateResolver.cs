@@ -8,14 +8,14 @@ namespace Convex.AuthKit.Build.Config;
 /// Fills in <c>${authEnv.*}</c> and <c>${buildEnv.*}</c> in AuthKit configuration strings (docs/protocol.md#templates): every match of
 /// <c>\$\{([^}]+)\}</c>, no trimming, no escapes, replacement values taken literally.
 /// </summary>
-public static class TemplateResolver
+internal static class TemplateResolver
 {
     private const string AuthEnvPrefix = "authEnv.";
     private const string BuildEnvPrefix = "buildEnv.";
 
     /// <param name="buildEnv">The build environment: a name → its value, or null when unset (empty counts as unset).</param>
     /// <exception cref="TemplateException">An expression is unknown or its value is missing.</exception>
-    public static string Resolve(string template, ProvisionedValues? provisioned, Func<string, string?> buildEnv)
+    public static string Resolve(string template, WorkOSCredentials? provisioned, Func<string, string?> buildEnv)
     {
         if (template == null) throw new ArgumentNullException(nameof(template));
         if (buildEnv == null) throw new ArgumentNullException(nameof(buildEnv));
@@ -71,7 +71,7 @@ public static class TemplateResolver
         }
     }
 
-    private static string Evaluate(string expression, ProvisionedValues? provisioned, Func<string, string?> buildEnv)
+    private static string Evaluate(string expression, WorkOSCredentials? provisioned, Func<string, string?> buildEnv)
     {
         switch (expression)
         {
