@@ -15,7 +15,7 @@ internal static class TemplateResolver
 
     /// <param name="buildEnv">The build environment: a name → its value, or null when unset (empty counts as unset).</param>
     /// <exception cref="TemplateException">An expression is unknown or its value is missing.</exception>
-    public static string Resolve(string template, ProvisionedValues? provisioned, Func<string, string?> buildEnv)
+    public static string Resolve(string template, WorkOSCredentials? provisioned, Func<string, string?> buildEnv)
     {
         if (template == null) throw new ArgumentNullException(nameof(template));
         if (buildEnv == null) throw new ArgumentNullException(nameof(buildEnv));
@@ -63,7 +63,7 @@ internal static class TemplateResolver
         }
     }
 
-    private static string Evaluate(string expression, ProvisionedValues? provisioned, Func<string, string?> buildEnv)
+    private static string Evaluate(string expression, WorkOSCredentials? provisioned, Func<string, string?> buildEnv)
     {
         switch (expression)
         {

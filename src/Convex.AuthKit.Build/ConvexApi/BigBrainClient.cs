@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.Http;
 using Newtonsoft.Json.Linq;
 
@@ -14,10 +15,10 @@ namespace Convex.AuthKit.Build.ConvexApi
     /// Convex's management API ("Big Brain", docs/protocol.md#big-brain-endpoints): the calls the AuthKit flow needs, with the CLI's bodies.
     /// Error statuses throw <see cref="ServiceException"/> carrying the service's <c>code</c>.
     /// </summary>
-    public sealed class BigBrainClient
+    internal sealed class BigBrainClient
     {
         private readonly ResilientHttpClient _http;
-        private readonly Uri _apiBase;
+        private readonly Uri _provisionHost;
         private readonly string _bearerCredential;
 
         /// <param name="provisionHost"><c>{PH}</c>: <c>CONVEX_PROVISION_HOST</c> or <c>https://api.convex.dev</c>; paths resolve to <c>{PH}/api/...</c>.</param>
@@ -25,8 +26,21 @@ namespace Convex.AuthKit.Build.ConvexApi
         public BigBrainClient(ResilientHttpClient http, Uri provisionHost, string bearerCredential)
         {
             _http = http;
-            _apiBase = JsonRequest.Combine(provisionHost, "api");
+            _provisionHost = provisionHost;
             _bearerCredential = bearerCredential;
+        }
+
+        /// <summary>The calls this client makes, below <c>{PH}</c>.</summary>
+        public static class Endpoints
+        {
+            private const string Service = "Convex management API";
+
+            public static readonly Endpoint AuthorizeWithinCurrentProject = new(HttpMethod.Post, Service, "api/deployment/authorize_within_current_project");
+            public static readonly Endpoint UrlForKey = new(HttpMethod.Post, Service, "api/deployment/url_for_key");
+            public static readonly Endpoint HasAssociatedWorkOSTeam = new(HttpMethod.Post, Service, "api/workos/has_associated_workos_team");
+            public static readonly Endpoint GetOrProvisionWorkOSEnvironment = new(HttpMethod.Post, Service, "api/workos/get_or_provision_workos_environment");
+            public static readonly Endpoint AvailableWorkOSTeamEmails = new(HttpMethod.Get, Service, "api/workos/available_workos_team_emails");
+            public static readonly Endpoint ProvisionAssociatedWorkOSTeam = new(HttpMethod.Post, Service, "api/workos/provision_associated_workos_team");
         }
 
         /// <summary><c>POST deployment/authorize_within_current_project</c> (docs/protocol.md#big-brain-endpoints).</summary>
@@ -43,7 +57,7 @@ namespace Convex.AuthKit.Build.ConvexApi
                     ["deploymentType"] = deploymentType,
                 },
             };
-            var json = await SendAsync(HttpMethod.Post, "deployment/authorize_within_current_project", body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
+            var json = await SendAsync(Endpoints.AuthorizeWithinCurrentProject, body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
             var adminKey = json.RequiredString("adminKey");
             var url = ParseDeploymentUrl(json, json.RequiredString("url"));
             return new DeploymentCredentials(json.OptionalString("deploymentName") ?? deploymentName, url, adminKey, json.OptionalString("deploymentType"));
@@ -57,7 +71,7 @@ namespace Convex.AuthKit.Build.ConvexApi
         public async Task<Uri> UrlForKeyAsync(string deployKey, CancellationToken cancellationToken)
         {
             var body = new JObject { ["deployKey"] = deployKey };
-            var json = await SendAsync(HttpMethod.Post, "deployment/url_for_key", body, RetryMode.Idempotent, cancellationToken, deployKey).ConfigureAwait(false);
+            var json = await SendAsync(Endpoints.UrlForKey, body, RetryMode.Idempotent, cancellationToken, deployKey).ConfigureAwait(false);
             if (json.Root.Type == JTokenType.String)
             {
                 return ParseDeploymentUrl(json, (string)json.Root!);
@@ -77,7 +91,7 @@ namespace Convex.AuthKit.Build.ConvexApi
         public async Task<WorkOSTeamAssociation> HasAssociatedWorkOSTeamAsync(string deploymentName, CancellationToken cancellationToken)
         {
             var body = new JObject { ["deploymentName"] = deploymentName };
-            var json = await SendAsync(HttpMethod.Post, "workos/has_associated_workos_team", body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
+            var json = await SendAsync(Endpoints.HasAssociatedWorkOSTeam, body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
             return new WorkOSTeamAssociation(
                 json.RequiredBool("hasAssociatedWorkosTeam"),
                 json.RequiredInt64("teamId"),
@@ -92,19 +106,17 @@ namespace Convex.AuthKit.Build.ConvexApi
         public async Task<ProvisionedEnvironment> GetOrProvisionWorkOSEnvironmentAsync(string deploymentName, string environmentType, CancellationToken cancellationToken)
         {
             var body = new JObject { ["deploymentName"] = deploymentName, ["environmentType"] = environmentType };
-            var json = await SendAsync(HttpMethod.Post, "workos/get_or_provision_workos_environment", body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
+            var json = await SendAsync(Endpoints.GetOrProvisionWorkOSEnvironment, body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
             return new ProvisionedEnvironment(
-                json.RequiredString("environmentId"),
                 json.RequiredString("environmentName"),
-                json.RequiredString("clientId"),
-                json.RequiredString("apiKey"),
-                json.RequiredBool("newlyProvisioned"));
+                json.RequiredBool("newlyProvisioned"),
+                new WorkOSCredentials(json.RequiredString("clientId"), json.RequiredString("apiKey"), json.RequiredString("environmentId")));
         }
 
         /// <summary><c>GET workos/available_workos_team_emails</c> (docs/protocol.md#big-brain-endpoints).</summary>
         public async Task<AvailableWorkOSTeamEmails> AvailableWorkOSTeamEmailsAsync(CancellationToken cancellationToken)
         {
-            var json = await SendAsync(HttpMethod.Get, "workos/available_workos_team_emails", null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
+            var json = await SendAsync(Endpoints.AvailableWorkOSTeamEmails, null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
             return new AvailableWorkOSTeamEmails(StringArray(json, "availableEmails"), StringArray(json, "usedEmails"));
         }
 
@@ -115,16 +127,16 @@ namespace Convex.AuthKit.Build.ConvexApi
         public async Task<ProvisionedWorkOSTeam> ProvisionAssociatedWorkOSTeamAsync(long teamId, string email, CancellationToken cancellationToken)
         {
             var body = new JObject { ["teamId"] = teamId, ["email"] = email };
-            var json = await SendAsync(HttpMethod.Post, "workos/provision_associated_workos_team", body, RetryMode.ThrottleOnly, cancellationToken).ConfigureAwait(false);
+            var json = await SendAsync(Endpoints.ProvisionAssociatedWorkOSTeam, body, RetryMode.ThrottleOnly, cancellationToken).ConfigureAwait(false);
             return new ProvisionedWorkOSTeam(json.RequiredString("workosTeamId"), json.RequiredString("workosTeamName"), json.RequiredString("adminEmail"));
         }
 
-        private async Task<JsonResponse> SendAsync(HttpMethod method, string path, JObject? body, RetryMode mode, CancellationToken cancellationToken, string? otherSecret = null)
+        private async Task<JsonResponse> SendAsync(Endpoint endpoint, JObject? body, RetryMode mode, CancellationToken cancellationToken, string? otherSecret = null)
         {
-            var uri = JsonRequest.Combine(_apiBase, path);
+            var uri = JsonRequest.Combine(_provisionHost, endpoint.Path);
             var result = await _http.SendAsync(
                 ServiceKind.BigBrain,
-                () => JsonRequest.Create(method, uri, body, new AuthenticationHeaderValue("Bearer", _bearerCredential), ConvexHeaders()),
+                () => JsonRequest.Create(endpoint.Method, uri, body, new AuthenticationHeaderValue("Bearer", _bearerCredential), ConvexHeaders()),
                 mode,
                 cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess)

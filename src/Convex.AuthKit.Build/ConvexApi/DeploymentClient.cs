@@ -14,10 +14,8 @@ namespace Convex.AuthKit.Build.ConvexApi
     /// A Convex deployment's environment variables (docs/architecture.md#deployment-variables-through-the-public-api): the public v1 API, falling back to the CLI's
     /// paths (docs/protocol.md#deployment-api) when a v1 path answers 404 without a JSON error body — a deployment that predates it.
     /// </summary>
-    public sealed class DeploymentClient
+    internal sealed class DeploymentClient
     {
-        private const string SystemListQuery = "_system/cli/queryEnvironmentVariables";
-
         private readonly ResilientHttpClient _http;
         private readonly Uri _deploymentUrl;
         private readonly string _adminKey;
@@ -31,15 +29,32 @@ namespace Convex.AuthKit.Build.ConvexApi
             _adminKey = adminKey;
         }
 
+        /// <summary>The calls this client makes, below the deployment's URL.</summary>
+        public static class Endpoints
+        {
+            private const string Service = "deployment";
+
+            public static readonly Endpoint ListEnvironmentVariables = new(HttpMethod.Get, Service, "api/v1/list_environment_variables");
+            public static readonly Endpoint UpdateEnvironmentVariables = new(HttpMethod.Post, Service, "api/v1/update_environment_variables");
+            public static readonly Endpoint CliQueryEnvironmentVariables = new(HttpMethod.Post, Service, "api/query", "_system/cli/queryEnvironmentVariables");
+            public static readonly Endpoint CliUpdateEnvironmentVariables = new(HttpMethod.Post, Service, "api/update_environment_variables");
+        }
+
         /// <summary>Whether this client has switched to the CLI's paths after a v1 404.</summary>
         public bool UsesCliPaths => _useCliPaths;
+
+        /// <summary>The call that lists the variables, as this client now makes it.</summary>
+        public Endpoint ListEnvironmentVariablesEndpoint => _useCliPaths ? Endpoints.CliQueryEnvironmentVariables : Endpoints.ListEnvironmentVariables;
+
+        /// <summary>The call that writes variables, as this client now makes it.</summary>
+        public Endpoint UpdateEnvironmentVariablesEndpoint => _useCliPaths ? Endpoints.CliUpdateEnvironmentVariables : Endpoints.UpdateEnvironmentVariables;
 
         /// <summary>Every variable of the deployment, in one call. Values may be secrets.</summary>
         public async Task<IReadOnlyDictionary<string, string>> ListEnvironmentVariablesAsync(CancellationToken cancellationToken)
         {
             if (!_useCliPaths)
             {
-                var result = await SendAsync(HttpMethod.Get, "api/v1/list_environment_variables", null, cancellationToken).ConfigureAwait(false);
+                var result = await SendAsync(Endpoints.ListEnvironmentVariables, null, cancellationToken).ConfigureAwait(false);
                 if (!IsMissingRoute(result))
                 {
                     EnsureSuccess(result, Array.Empty<string>());
@@ -73,7 +88,7 @@ namespace Convex.AuthKit.Build.ConvexApi
 
             if (!_useCliPaths)
             {
-                var result = await SendAsync(HttpMethod.Post, "api/v1/update_environment_variables", body, cancellationToken).ConfigureAwait(false);
+                var result = await SendAsync(Endpoints.UpdateEnvironmentVariables, body, cancellationToken).ConfigureAwait(false);
                 if (!IsMissingRoute(result))
                 {
                     EnsureSuccess(result, secrets);
@@ -83,7 +98,7 @@ namespace Convex.AuthKit.Build.ConvexApi
                 _useCliPaths = true;
             }
 
-            var legacy = await SendAsync(HttpMethod.Post, "api/update_environment_variables", body, cancellationToken).ConfigureAwait(false);
+            var legacy = await SendAsync(Endpoints.CliUpdateEnvironmentVariables, body, cancellationToken).ConfigureAwait(false);
             EnsureSuccess(legacy, secrets);
         }
 
@@ -95,11 +110,11 @@ namespace Convex.AuthKit.Build.ConvexApi
         {
             var body = new JObject
             {
-                ["path"] = SystemListQuery,
+                ["path"] = Endpoints.CliQueryEnvironmentVariables.Function,
                 ["format"] = "convex_encoded_json",
                 ["args"] = new JArray(new JObject()),
             };
-            var result = await SendAsync(HttpMethod.Post, "api/query", body, cancellationToken).ConfigureAwait(false);
+            var result = await SendAsync(Endpoints.CliQueryEnvironmentVariables, body, cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess && result.Status != 560)
             {
                 EnsureSuccess(result, Array.Empty<string>());
@@ -141,12 +156,12 @@ namespace Convex.AuthKit.Build.ConvexApi
             return map;
         }
 
-        private Task<HttpResult> SendAsync(HttpMethod method, string path, JObject? body, CancellationToken cancellationToken)
+        private Task<HttpResult> SendAsync(Endpoint endpoint, JObject? body, CancellationToken cancellationToken)
         {
-            var uri = JsonRequest.Combine(_deploymentUrl, path);
+            var uri = JsonRequest.Combine(_deploymentUrl, endpoint.Path);
             return _http.SendAsync(
                 ServiceKind.Deployment,
-                () => JsonRequest.Create(method, uri, body, new AuthenticationHeaderValue("Convex", _adminKey), BigBrainClient.ConvexHeaders()),
+                () => JsonRequest.Create(endpoint.Method, uri, body, new AuthenticationHeaderValue("Convex", _adminKey), BigBrainClient.ConvexHeaders()),
                 RetryMode.Idempotent,
                 cancellationToken);
         }

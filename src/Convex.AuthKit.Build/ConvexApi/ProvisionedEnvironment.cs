@@ -1,30 +1,12 @@
+using Convex.AuthKit.Build.Config;
+
 namespace Convex.AuthKit.Build.ConvexApi
 {
-    /// <summary>The answer of <c>workos/get_or_provision_workos_environment</c>.</summary>
-    public sealed class ProvisionedEnvironment
+    /// <summary>The answer of <c>workos/get_or_provision_workos_environment</c>: the environment's credentials, and what else is said about it.</summary>
+    /// <param name="NewlyProvisioned">False when an environment already existed for the deployment.</param>
+    internal sealed record ProvisionedEnvironment(string EnvironmentName, bool NewlyProvisioned, WorkOSCredentials Credentials)
     {
-        public ProvisionedEnvironment(string environmentId, string environmentName, string clientId, string apiKey, bool newlyProvisioned)
-        {
-            EnvironmentId = environmentId;
-            EnvironmentName = environmentName;
-            ClientId = clientId;
-            ApiKey = apiKey;
-            NewlyProvisioned = newlyProvisioned;
-        }
-
-        public string EnvironmentId { get; }
-
-        public string EnvironmentName { get; }
-
-        public string ClientId { get; }
-
-        /// <summary>The WorkOS API key. Secret.</summary>
-        public string ApiKey { get; }
-
-        /// <summary>False when an environment already existed for the deployment.</summary>
-        public bool NewlyProvisioned { get; }
-
         public override string ToString() =>
-            $"{EnvironmentName} ({EnvironmentId}), client {ClientId}, API key ***{(NewlyProvisioned ? ", new" : ", existing")}";
+            $"{EnvironmentName} ({Credentials.EnvironmentId}), client {Credentials.ClientId}, API key ***{(NewlyProvisioned ? ", new" : ", existing")}";
     }
 }

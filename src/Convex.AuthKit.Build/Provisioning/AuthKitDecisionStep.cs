@@ -1,3 +1,4 @@
+using System;
 using Convex.AuthKit.Build.Config;
 
 namespace Convex.AuthKit.Build.Provisioning
@@ -33,7 +34,8 @@ namespace Convex.AuthKit.Build.Provisioning
         {
             AuthKitWarningKind.PortMismatch => Diagnostics.DevPortMismatch,
             AuthKitWarningKind.SrcConvexJsonIgnored => Diagnostics.SrcConvexJsonIgnored,
-            _ => Diagnostics.AuthKitWithoutDevSection,
+            AuthKitWarningKind.AuthKitWithoutDevButAuthConfigUsesClientId => Diagnostics.AuthKitWithoutDevSection,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic is defined for this warning."),
         };
     }
 }

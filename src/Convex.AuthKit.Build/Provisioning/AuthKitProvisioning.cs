@@ -4,19 +4,18 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
+using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>
-    /// The flow, top-down like docs/protocol.md#reference-flow with docs/architecture.md#where-we-differ-from-the-cli: is AuthKit wanted; which deployment; its WorkOS
-    /// credentials (provisioning them when missing); then the deployment variables, WorkOS configuration and env file.
-    /// Cold provisioning is 4 dependent round trips: authorize (+ team question), read variables, get-or-provision,
-    /// then variable write and WorkOS calls together.
+    /// The flow, top-down like docs/protocol.md#reference-flow with docs/architecture.md#where-we-differ-from-the-cli: is AuthKit wanted; which deployment; the facts
+    /// (round trips 1 and 2); the plan; then its steps (docs/architecture.md#the-provisioning-plan). Cold provisioning is 4 dependent round trips:
+    /// authorize (+ team question), read variables, get-or-provision, then variable write and WorkOS calls together.
     /// </summary>
     public sealed class AuthKitProvisioning
     {
@@ -85,44 +84,31 @@ namespace Convex.AuthKit.Build.Provisioning
 
                 // 4. Round trip 2: every deployment variable at once (docs/protocol.md#reference-flow, docs/architecture.md#deployment-variables-through-the-public-api).
                 var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
-                var credentials = WorkOSCredentials.Resolve(deploymentVariables, environment);
-                IReadOnlyList<EnvironmentVariableChange> variableWrites;
-                var provisions = !credentials.Complete;
-                if (credentials.Complete)
-                {
-                    credentials.EnsureMatches(deploymentVariables, environment);
-                    variableWrites = credentials.GapsIn(deploymentVariables);
-                }
-                else
-                {
-                    // 5. Round trip 3: provision (never with a deploy key, docs/architecture.md#deploy-keys-never-provision).
-                    if (connection.UsesDeployKey) throw DeployKeyCannotProvision(selection);
-                    if (_settings.DryRun)
-                    {
-                        credentials = WorkOSCredentials.Placeholders();
-                        variableWrites = credentials.AllThree();
-                    }
-                    else
-                    {
-                        var provisioned = await EnvironmentProvisioning.GetOrProvisionAsync(connection, dev, _settings, _report, cancellationToken).ConfigureAwait(false);
-                        _report.Environment(provisioned);
-                        credentials = WorkOSCredentials.From(provisioned);
-                        variableWrites = credentials.AllThree();
-                    }
-                }
+                var facts = new ProvisioningFacts(selection, deploymentVariables, connection.TeamAnswer,
+                    new WorkOSTeamSettings(_settings.WorkOSTeamEmail, _settings.AcceptWorkOSTerms), dev, decision.WantsCookiePassword,
+                    environment, EnvFilePlan.Read(dev, environment));
 
-                // 6. Round trip 4: deployment variables and WorkOS configuration together; then the env file.
-                var workOS = WorkOSConfiguration.Resolve(dev, credentials, environment.GetRaw);
-                var envFile = dev.LocalEnvVars != null && !dev.LocalEnvVarsDisabled
-                    ? EnvFilePlan.Create(dev, decision.WantsCookiePassword, credentials, environment)
-                    : null;
+                // 5. The plan (docs/architecture.md#the-provisioning-plan).
+                var plan = Decide(facts);
+                // The team question's failure matters only to a plan that provisions: it is then this run's failure.
+                if (plan.Provisions) await connection.TeamAssociationAsync().ConfigureAwait(false);
                 if (_settings.DryRun)
                 {
-                    await DryRunPlan.PrintAsync(_log, _report.Subject, connection, _settings, provisions,
-                        variableWrites, workOS, envFile).ConfigureAwait(false);
+                    DryRunPlan.Print(_log, _report.Subject, connection, plan);
                     return true;
                 }
-                await ApplyAsync(http, connection, credentials, variableWrites, workOS, envFile, dev, environment, cancellationToken).ConfigureAwait(false);
+
+                // 6. Round trip 3: provision (never with a deploy key, docs/architecture.md#deploy-keys-never-provision); the new
+                // environment's credentials replace the placeholders, so the rest is planned again.
+                if (plan.Provisions)
+                {
+                    var provisioned = await EnvironmentProvisioning.RunAsync(connection.BigBrain, plan, _report, cancellationToken).ConfigureAwait(false);
+                    _report.Environment(provisioned);
+                    plan = Decide(facts with { Provisioned = provisioned, EnvFile = EnvFilePlan.Read(dev, environment) });
+                }
+
+                // 7. Round trip 4: deployment variables and WorkOS configuration together; then the env file.
+                await ApplyAsync(http, connection, plan, dev, environment, cancellationToken).ConfigureAwait(false);
                 _report.WriteTo(_log);
                 return true;
             }
@@ -132,19 +118,32 @@ namespace Convex.AuthKit.Build.Provisioning
             }
         }
 
+        /// <summary>The plan for these facts; a refusal is this run's failure (a dry run says it stopped where the build would).</summary>
+        private ProvisioningPlan Decide(ProvisioningFacts facts)
+        {
+            var plan = ProvisioningPlanner.Plan(facts);
+            if (plan.Refusal is { } refusal)
+                throw new ProvisioningException(refusal.Diagnostic, (_settings.DryRun ? DryRunPlan.RefusalPrefix : "") + refusal.Message);
+            return plan;
+        }
+
         /// <summary>
         /// docs/architecture.md#faults-retries-and-partial-failure: the variable write and the WorkOS calls run concurrently; once the deployment holds the
         /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
         /// </summary>
-        private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, WorkOSCredentials credentials, IReadOnlyList<EnvironmentVariableChange> variableWrites,
-            WorkOSConfiguration workOS, EnvFilePlan? envFile, AuthKitEnvironmentConfig dev, BuildEnvironment environment, CancellationToken cancellationToken)
+        private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, ProvisioningPlan plan, AuthKitEnvironmentConfig dev,
+            BuildEnvironment environment, CancellationToken cancellationToken)
         {
-            var writeVariables = variableWrites.Count > 0
-                ? connection.Deployment.UpdateEnvironmentVariablesAsync(variableWrites, cancellationToken)
+            var variables = plan.Find<SetDeploymentVariables>();
+            var workOS = plan.Find<ConfigureWorkOS>();
+            var envFile = plan.Find<WriteEnvFile>();
+
+            var writeVariables = variables != null
+                ? connection.Deployment.UpdateEnvironmentVariablesAsync(variables.Changes, cancellationToken)
                 : Task.CompletedTask;
-            var configure = workOS.IsEmpty
-                ? Task.FromResult<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>>(Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>())
-                : workOS.ApplyAsync(new WorkOSClient(http, WorkOSBaseUrl(environment), credentials.ApiKey!), cancellationToken);
+            var configure = workOS != null
+                ? new WorkOSClient(http, WorkOSBaseUrl(environment), workOS.Credentials.ApiKey!).ApplyAsync(workOS.Settings, cancellationToken)
+                : Task.FromResult<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>>(Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>());
 
             try
             {
@@ -155,12 +154,12 @@ namespace Convex.AuthKit.Build.Provisioning
                 await Task.WhenAny(configure).ConfigureAwait(false);
                 throw;
             }
-            if (variableWrites.Count > 0) _report.VariablesSet(connection.DeploymentName, variableWrites);
+            if (variables != null) _report.VariablesSet(connection.DeploymentName, variables.Changes);
 
             if (envFile != null)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (envFile.Apply()) _report.EnvFileWritten(envFile.DisplayName, envFile.Changes);
+                if (envFile.File.Apply()) _report.EnvFileWritten(envFile.File.DisplayName, envFile.File.Changes);
             }
             _items = EnvironmentVariableItemsFor(dev, environment);
 
@@ -193,27 +192,12 @@ namespace Convex.AuthKit.Build.Provisioning
             }
         }
 
-        private static ProvisioningException DeployKeyCannotProvision(DeploymentSelection selection) =>
-            new ProvisioningException(Diagnostics.DeployKeyCannotProvision,
-                "AuthKit configuration in convex.json requires WorkOS credentials, and the deployment has none.\n"
-                + $"The build uses a deployment-specific key ({selection.CredentialSource}); such keys cannot provision WorkOS environments. Either:\n"
-                + $"  1. set WORKOS_CLIENT_ID and WORKOS_API_KEY (and WORKOS_ENVIRONMENT_ID) on deployment {selection.DeploymentName} "
-                + $"(npx convex env set, or the dashboard: {DashboardUrl(selection)}), then build again to configure only, or\n"
-                + "  2. provision once with an access token: run `npx convex dev` (or build) while logged in with `npx convex login`, without the deploy key.");
-
-        private static string DashboardUrl(DeploymentSelection selection) =>
-            (selection.ProvisionHost != null && selection.ProvisionHost.Host != "api.convex.dev" ? "http://localhost:6789" : "https://dashboard.convex.dev")
-            + $"/d/{selection.DeploymentName}/settings/environment-variables";
-
         /// <summary>Offline (docs/architecture.md#offline): Go on with a warning when the env file already holds every entry, else fail.</summary>
         private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment before)
         {
             // Read the file again: this run may have written it before a WorkOS call went unanswered (docs/architecture.md#faults-retries-and-partial-failure).
             var environment = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
-            var missing = (dev.LocalEnvVarsDisabled ? Enumerable.Empty<string>() : (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key))
-                .Concat(wantsCookiePassword ? new[] { EnvFilePlan.CookiePasswordName } : Array.Empty<string>())
-                .Where(name => string.IsNullOrEmpty(environment.GetRaw(name)))
-                .ToList();
+            var missing = EnvFilePlan.EntryNames(dev, wantsCookiePassword).Where(name => string.IsNullOrEmpty(environment.GetRaw(name))).ToList();
             if (missing.Count > 0)
                 throw new ProvisioningException(Diagnostics.OfflineAndIncomplete,
                     $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
@@ -252,9 +236,7 @@ namespace Convex.AuthKit.Build.Provisioning
         private static IEnumerable<string> ConfiguredVariableNames(AuthKitEnvironmentConfig dev)
         {
             var templates = (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Value)
-                .Concat(dev.Configure?.RedirectUris ?? Array.Empty<string>())
-                .Concat(dev.Configure?.CorsOrigins ?? Array.Empty<string>())
-                .Concat(dev.Configure?.AppHomepageUrl != null ? new[] { dev.Configure.AppHomepageUrl } : Array.Empty<string>());
+                .Concat(WorkOSSettingsPlan.Templates(dev).Select(setting => setting.Template));
             return (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key)
                 .Concat(templates.SelectMany(TemplateResolver.BuildEnvNames));
         }

@@ -12,7 +12,7 @@ namespace Convex.AuthKit.Build.Provisioning
     /// an associated WorkOS team, asked concurrently (it needs only the name and token). A dev deploy key asks only for
     /// its URL: deploy keys never reach a Big Brain WorkOS endpoint (docs/architecture.md#deploy-keys-never-provision).
     /// </summary>
-    public sealed class ConvexConnection
+    internal sealed class ConvexConnection
     {
         private readonly Task<WorkOSTeamAssociation>? _teamAssociation;
 
@@ -37,6 +37,10 @@ namespace Convex.AuthKit.Build.Provisioning
         /// </summary>
         public Task<WorkOSTeamAssociation> TeamAssociationAsync() =>
             _teamAssociation ?? throw new InvalidOperationException("A deploy key never asks Big Brain about WorkOS.");
+
+        /// <summary>The team question's answer as a fact for the plan: null when it was not asked (a deploy key) or failed.</summary>
+        public WorkOSTeamAssociation? TeamAnswer =>
+            _teamAssociation != null && _teamAssociation.Status == TaskStatus.RanToCompletion ? _teamAssociation.Result : null;
 
         public bool UsesDeployKey => Selection.Kind == DeploymentSelectionKind.DevDeployKey;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Provisioning
@@ -9,7 +10,7 @@ namespace Convex.AuthKit.Build.Provisioning
     /// What a run changed, told at the end: one high-importance line when nothing changed, a short block when
     /// something did (docs/architecture.md#output: quiet by default, clear when it matters). Names only, never a secret value.
     /// </summary>
-    public sealed class ProvisioningReport
+    internal sealed class ProvisioningReport
     {
         private readonly List<string> _changes = new List<string>();
         private readonly List<string> _details = new List<string>();
@@ -31,13 +32,13 @@ namespace Convex.AuthKit.Build.Provisioning
 
         private void Record(ProvisionedEnvironment environment) =>
             (environment.NewlyProvisioned ? _changes : _details).Add(environment.NewlyProvisioned
-                ? $"provisioned a new AuthKit environment {environment.EnvironmentName} ({environment.EnvironmentId})"
-                : $"reused the AuthKit environment {environment.EnvironmentName} ({environment.EnvironmentId}) already created for this deployment");
+                ? $"provisioned a new AuthKit environment {environment.EnvironmentName} ({environment.Credentials.EnvironmentId})"
+                : $"reused the AuthKit environment {environment.EnvironmentName} ({environment.Credentials.EnvironmentId}) already created for this deployment");
 
         public void VariablesSet(string deploymentName, IEnumerable<EnvironmentVariableChange> changes) =>
             _changes.Add($"set {string.Join(", ", changes.Select(c => c.Name))} on deployment {deploymentName}");
 
-        /// <param name="freshEnvironment">The environment was just provisioned, so setting its homepage is a change.</param>
+        /// <param name="freshEnvironment">The environment was just provisioned, so setting one of its values (the homepage) is a change.</param>
         public void WorkOSConfigured(IEnumerable<KeyValuePair<WorkOSSetting, WorkOSChangeResult>> results, bool freshEnvironment)
         {
             foreach (var result in results)
@@ -45,7 +46,7 @@ namespace Convex.AuthKit.Build.Provisioning
                 var setting = result.Key;
                 switch (result.Value)
                 {
-                    case WorkOSChangeResult.Changed when setting.Kind != WorkOSSettingKind.AppHomepageUrl:
+                    case WorkOSChangeResult.Changed when WorkOSClient.CallFor(setting.Kind).AddsToList:
                         _changes.Add("WorkOS: added " + setting.Describe());
                         break;
                     case WorkOSChangeResult.Changed when freshEnvironment:
@@ -55,7 +56,7 @@ namespace Convex.AuthKit.Build.Provisioning
                         _details.Add("WorkOS did not accept " + setting.Describe() + " (422); left as it was");
                         break;
                     default:
-                        // The homepage PUT cannot tell "set" from "already so" (docs/protocol.md#workos-api), so it is a detail, not a change.
+                        // A PUT cannot tell "set" from "already so" (docs/protocol.md#workos-api), so it is a detail, not a change.
                         _details.Add("WorkOS: " + setting.Describe() + (result.Value == WorkOSChangeResult.AlreadyPresent ? " already registered" : " set"));
                         break;
                 }

@@ -1,16 +1,16 @@
-using System.Collections.Generic;
 using System.Linq;
 using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Status
 {
     /// <summary>
-    /// What the flow would do with the facts the status read, decided by the flow's own pieces (WorkOSCredentials,
-    /// WorkOSConfiguration, EnvFilePlan) so status and build cannot disagree. Computes; never sends or writes.
+    /// What the next build would do with the facts the status read: the build's own plan (docs/architecture.md#the-provisioning-plan),
+    /// summarised, so status and build cannot disagree. Computes; never sends or writes.
     /// </summary>
     internal sealed class DeploymentForecast
     {
@@ -18,19 +18,19 @@ namespace Convex.AuthKit.Build.Status
         private readonly AuthKitEnvironmentConfig _dev;
         private readonly BuildEnvironment _environment;
         private readonly DeploymentSelection _selection;
-        private readonly DeploymentFacts? _facts;
+        private readonly DeploymentReads? _reads;
         private readonly BuildSettings _settings;
         private readonly WorkOSCredentials? _credentials;
 
-        public DeploymentForecast(AuthKitDecision decision, BuildEnvironment environment, DeploymentSelection selection, DeploymentFacts? facts, BuildSettings settings)
+        public DeploymentForecast(AuthKitDecision decision, BuildEnvironment environment, DeploymentSelection selection, DeploymentReads? reads, BuildSettings settings)
         {
             _decision = decision;
             _dev = decision.Dev!;
             _environment = environment;
             _selection = selection;
-            _facts = facts;
+            _reads = reads;
             _settings = settings;
-            _credentials = facts?.Variables != null ? WorkOSCredentials.Resolve(facts.Variables, environment) : null;
+            _credentials = reads?.Variables != null ? WorkOSCredentialsPlan.Resolve(reads.Variables, environment) : null;
         }
 
         public string ClientIdText()
@@ -40,11 +40,11 @@ namespace Convex.AuthKit.Build.Status
             if (_environment.Get(WorkOSCredentials.ClientIdName) is { } fromEnvironment)
                 return $"{fromEnvironment} (from {_environment.DescribeSource(WorkOSCredentials.ClientIdName)})";
             var fromEnvFile = EnvFileEntries.ClientIdFromEnvFile(_dev, _environment);
-            if (_facts?.Variables != null) return "none yet: the deployment has no WorkOS environment";
+            if (_reads?.Variables != null) return "none yet: the deployment has no WorkOS environment";
             return fromEnvFile != null ? fromEnvFile + ", not checked against the deployment" : "unknown (the deployment was not read)";
         }
 
-        /// <summary>The redirect URIs, CORS origins and homepage convex.json (or the framework defaults) asks for.</summary>
+        /// <summary>The settings convex.json (or the framework defaults) asks WorkOS for, one row a kind.</summary>
         public void DescribeWorkOSSettings(StatusBlock block)
         {
             if (_dev.Configure == null || _dev.ConfigureDisabled)
@@ -52,89 +52,33 @@ namespace Convex.AuthKit.Build.Status
                 block.Add("WorkOS settings", "none (authKit.dev.configure is absent or false)");
                 return;
             }
-            WorkOSConfiguration workOS;
-            try
+            var credentials = _credentials != null && _credentials.Complete ? _credentials : WorkOSCredentialsPlan.Placeholders;
+            var refusal = WorkOSSettingsPlan.Resolve(_dev, credentials, _environment.GetRaw, out var settings);
+            if (refusal != null)
             {
-                workOS = WorkOSConfiguration.Resolve(_dev, KnownOrPlaceholderCredentials(), _environment.GetRaw);
-            }
-            catch (ProvisioningException e)
-            {
-                block.Add("WorkOS settings", $"cannot be resolved: {e.Message}");
+                block.Add("WorkOS settings", $"cannot be resolved: {refusal.Message}");
                 return;
             }
-            block.Add("redirect URIs", Join(workOS, WorkOSSettingKind.RedirectUri));
-            block.Add("CORS origins", Join(workOS, WorkOSSettingKind.CorsOrigin));
-            block.Add("homepage", Join(workOS, WorkOSSettingKind.AppHomepageUrl));
+            foreach (var kind in WorkOSClient.SettingKinds)
+            {
+                var values = settings.Where(s => s.Kind == kind).Select(s => s.Value).ToList();
+                block.Add(WorkOSClient.CallFor(kind).ListLabel, values.Count == 0 ? "none" : string.Join(", ", values));
+            }
         }
 
-        /// <summary>The next build's work, in words, and whether it changes anything.</summary>
+        /// <summary>The next build's work, in words, and whether it changes anything. Only once the deployment's variables were read.</summary>
         public (string Outcome, bool ChangesSomething) Plan()
         {
-            var variables = _facts!.Variables!;
-            var actions = new List<string>();
-            var credentials = _credentials!;
-            IReadOnlyList<EnvironmentVariableChange> variableWrites;
-            var fresh = !credentials.Complete;
-            try
-            {
-                if (!fresh)
-                {
-                    credentials.EnsureMatches(variables, _environment);
-                    variableWrites = credentials.GapsIn(variables);
-                }
-                else
-                {
-                    var refusal = ProvisioningRefusal();
-                    if (refusal != null) return (refusal, true);
-                    if (_facts.Team != null && !_facts.Team.HasAssociatedWorkOSTeam)
-                        actions.Add($"create the Convex team's WorkOS team (admin {_settings.WorkOSTeamEmail})");
-                    actions.Add($"provision the AuthKit environment of deployment {_selection.DeploymentName} (or reuse the one Convex already has for it)");
-                    credentials = WorkOSCredentials.Placeholders();
-                    variableWrites = credentials.AllThree();
-                }
-                if (variableWrites.Count > 0) actions.Add($"set {string.Join(", ", variableWrites.Select(v => v.Name))} on the deployment");
-
-                var workOS = WorkOSConfiguration.Resolve(_dev, credentials, _environment.GetRaw);
-                var envFile = _dev.LocalEnvVars != null && !_dev.LocalEnvVarsDisabled
-                    ? EnvFilePlan.Create(_dev, _decision.WantsCookiePassword, credentials, _environment)
-                    : null;
-                if (!workOS.IsEmpty && (fresh || actions.Count > 0 || envFile?.Changes.Count > 0))
-                    actions.Add($"register the {workOS.Settings.Count} WorkOS setting{(workOS.Settings.Count == 1 ? "" : "s")} with WorkOS");
-                if (envFile != null && envFile.Changes.Count > 0)
-                    actions.Add($"write {string.Join(", ", envFile.Changes.Select(c => c.Name))} to {envFile.DisplayName}");
-                return actions.Count == 0
-                    ? (NextBuildForecast.NothingToChange(workOS.Settings.Count), false)
-                    : (NextBuildForecast.Work(actions), true);
-            }
-            catch (ProvisioningException e)
-            {
-                return (NextBuildForecast.Fails(e.Diagnostic, _settings.FailOnError, e.Message), true);
-            }
-        }
-
-        /// <summary>Why the build could not provision here (deploy key, WorkOS disabled, no WorkOS team), or null.</summary>
-        private string? ProvisioningRefusal()
-        {
-            if (_selection.Kind == DeploymentSelectionKind.DevDeployKey)
-                return NextBuildForecast.Fails(Diagnostics.DeployKeyCannotProvision, _settings.FailOnError,
-                    "the deployment has no WorkOS credentials, and a deploy key cannot provision them");
-            var team = _facts!.Team;
-            if (team == null) return null;
-            if (team.Disabled)
-                return NextBuildForecast.Fails(Diagnostics.WorkOSProvisioningDisabled, _settings.FailOnError, "the Convex team chose not to connect WorkOS");
-            if (!team.HasAssociatedWorkOSTeam && (_settings.WorkOSTeamEmail == null || !_settings.AcceptWorkOSTerms))
-                return NextBuildForecast.Fails(Diagnostics.WorkOSTeamNotAssociated, _settings.FailOnError,
-                    "the Convex team has no WorkOS team yet; set ConvexAuthKitWorkOSTeamEmail and ConvexAuthKitAcceptWorkOSTerms=true, or run `npx convex dev` once");
-            return null;
-        }
-
-        private WorkOSCredentials KnownOrPlaceholderCredentials() =>
-            _credentials != null && _credentials.Complete ? _credentials : WorkOSCredentials.Placeholders();
-
-        private static string Join(WorkOSConfiguration workOS, WorkOSSettingKind kind)
-        {
-            var values = workOS.Settings.Where(s => s.Kind == kind).Select(s => s.Value).ToList();
-            return values.Count == 0 ? "none" : string.Join(", ", values);
+            var facts = new ProvisioningFacts(_selection, _reads!.Variables!, _reads.Team,
+                new WorkOSTeamSettings(_settings.WorkOSTeamEmail, _settings.AcceptWorkOSTerms), _dev, _decision.WantsCookiePassword,
+                _environment, EnvFilePlan.Read(_dev, _environment));
+            var plan = ProvisioningPlanner.Plan(facts);
+            if (plan.Refusal != null)
+                return (NextBuildForecast.Fails(plan.Refusal.Diagnostic, _settings.FailOnError, plan.Refusal.Summary), true);
+            // WorkOS keeps what it already has: re-sending the settings alone changes nothing.
+            if (plan.Steps.All(step => step is ConfigureWorkOS))
+                return (NextBuildForecast.NothingToChange(plan.Find<ConfigureWorkOS>()?.Settings.Count ?? 0), false);
+            return (NextBuildForecast.Work(plan.Steps.Select(step => step.Summary).ToList()), true);
         }
     }
 }

@@ -1,9 +1,8 @@
 using System.Collections.Generic;
-using System.Linq;
 using System;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Plan;
 
 namespace Convex.AuthKit.Build.Status
 {
@@ -33,10 +32,8 @@ namespace Convex.AuthKit.Build.Status
         public static EnvFileEntries Of(AuthKitDecision decision, BuildEnvironment environment)
         {
             var dev = decision.Dev!;
-            var disabled = dev.LocalEnvVars == null || dev.LocalEnvVarsDisabled;
-            var names = disabled
-                ? new List<string>()
-                : dev.LocalEnvVars!.Select(e => e.Key).Concat(decision.WantsCookiePassword ? new[] { EnvFilePlan.CookiePasswordName } : Array.Empty<string>()).Distinct().ToList();
+            var disabled = !EnvFilePlan.IsWanted(dev);
+            var names = EnvFilePlan.EntryNames(dev, decision.WantsCookiePassword);
             var present = new List<string>();
             var missing = new List<string>();
             foreach (var name in names)

@@ -82,7 +82,7 @@ namespace Convex.AuthKit.Build.Status
             if (selection.Kind == DeploymentSelectionKind.Invalid) log.Report(Diagnostics.InvalidDeploymentSelection, selection.Message!);
             var entries = EnvFileEntries.Of(decision, environment);
             var facts = selection.IsDevDeployment
-                ? await DeploymentFacts.ReadAsync(selection, settings, log, cancellationToken).ConfigureAwait(false)
+                ? await DeploymentReads.ReadAsync(selection, settings, log, cancellationToken).ConfigureAwait(false)
                 : null;
 
             DescribeDeployment(block, selection, facts);
@@ -93,7 +93,7 @@ namespace Convex.AuthKit.Build.Status
             return OutcomeFor(selection, facts, entries, forecast, stampCurrent, settings);
         }
 
-        private static string OutcomeFor(DeploymentSelection selection, DeploymentFacts? facts, EnvFileEntries entries, DeploymentForecast forecast, bool stampCurrent, BuildSettings settings)
+        private static string OutcomeFor(DeploymentSelection selection, DeploymentReads? facts, EnvFileEntries entries, DeploymentForecast forecast, bool stampCurrent, BuildSettings settings)
         {
             switch (selection.Kind)
             {
@@ -113,7 +113,7 @@ namespace Convex.AuthKit.Build.Status
             return NextBuildForecast.WithStamp(stampCurrent, outcome, changes);
         }
 
-        private static void DescribeDeployment(StatusBlock block, DeploymentSelection selection, DeploymentFacts? facts)
+        private static void DescribeDeployment(StatusBlock block, DeploymentSelection selection, DeploymentReads? facts)
         {
             switch (selection.Kind)
             {
@@ -151,7 +151,7 @@ namespace Convex.AuthKit.Build.Status
             return $"deploy key ({source}; configures only, never provisions)";
         }
 
-        private static string VariablesText(DeploymentFacts facts)
+        private static string VariablesText(DeploymentReads facts)
         {
             if (facts.Offline != null) return "unknown: offline (" + facts.Offline + ")";
             if (facts.Failure != null) return $"unknown: {facts.Failure.Diagnostic.Code} {facts.Failure.Message.Split('\n')[0].Trim()}";

@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.WorkOS
 {
     /// <summary>What a WorkOS configuration call did.</summary>
-    public enum WorkOSChangeResult
+    internal enum WorkOSChangeResult
     {
         /// <summary>WorkOS accepted the change (any 2xx).</summary>
         Changed,

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http.Headers;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -9,13 +11,27 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Build.WorkOS
 {
     /// <summary>
-    /// The three WorkOS calls of docs/protocol.md#workos-api, with <c>Authorization: Bearer &lt;WORKOS_API_KEY&gt;</c>. Duplicates come back
-    /// as <see cref="WorkOSChangeResult.AlreadyPresent"/>; other error statuses throw <see cref="ServiceException"/>.
-    /// Retried as idempotent: a repeated add is answered as a duplicate.
+    /// The WorkOS calls of docs/protocol.md#workos-api, one per <see cref="WorkOSSettingKind"/>, with
+    /// <c>Authorization: Bearer &lt;WORKOS_API_KEY&gt;</c>. Duplicates come back as <see cref="WorkOSChangeResult.AlreadyPresent"/>;
+    /// other error statuses throw <see cref="ServiceException"/>. Retried as idempotent: a repeated add is answered as a duplicate.
     /// </summary>
-    public sealed class WorkOSClient
+    internal sealed class WorkOSClient
     {
         public static readonly Uri DefaultBaseUrl = new Uri("https://api.workos.com");
+
+        private const string Service = "WorkOS";
+
+        public static readonly WorkOSSettingCall RedirectUris =
+            new(new Endpoint(HttpMethod.Post, Service, "user_management/redirect_uris"), "uri", AddsToList: true, "redirect URI", "redirect URIs");
+
+        public static readonly WorkOSSettingCall CorsOrigins =
+            new(new Endpoint(HttpMethod.Post, Service, "user_management/cors_origins"), "origin", AddsToList: true, "CORS origin", "CORS origins");
+
+        public static readonly WorkOSSettingCall AppHomepageUrl =
+            new(new Endpoint(HttpMethod.Put, Service, "user_management/app_homepage_url"), "url", AddsToList: false, "app homepage URL", "homepage");
+
+        /// <summary>Every kind of setting, in the order the status lists them.</summary>
+        public static IReadOnlyList<WorkOSSettingKind> SettingKinds { get; } = (WorkOSSettingKind[])Enum.GetValues(typeof(WorkOSSettingKind));
 
         private readonly ResilientHttpClient _http;
         private readonly Uri _baseUrl;
@@ -30,25 +46,42 @@ namespace Convex.AuthKit.Build.WorkOS
             _apiKey = apiKey;
         }
 
-        /// <summary><c>POST /user_management/redirect_uris</c> <c>{"uri"}</c>.</summary>
-        public async Task<WorkOSChangeResult> AddRedirectUriAsync(string uri, CancellationToken cancellationToken)
+        /// <summary>The one place that maps a kind to its call: a kind without one is a bug, never another kind's call.</summary>
+        public static WorkOSSettingCall CallFor(WorkOSSettingKind kind) => kind switch
         {
-            var result = await SendAsync(HttpMethod.Post, "user_management/redirect_uris", new JObject { ["uri"] = uri }, cancellationToken).ConfigureAwait(false);
-            return IsDuplicate(result) ? WorkOSChangeResult.AlreadyPresent : EnsureChanged(result);
-        }
+            WorkOSSettingKind.RedirectUri => RedirectUris,
+            WorkOSSettingKind.CorsOrigin => CorsOrigins,
+            WorkOSSettingKind.AppHomepageUrl => AppHomepageUrl,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No WorkOS call is defined for this setting kind."),
+        };
+
+        /// <summary><c>POST /user_management/redirect_uris</c> <c>{"uri"}</c>.</summary>
+        public Task<WorkOSChangeResult> AddRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
+            ApplyAsync(new WorkOSSetting(WorkOSSettingKind.RedirectUri, uri), cancellationToken);
 
         /// <summary><c>POST /user_management/cors_origins</c> <c>{"origin"}</c>.</summary>
-        public async Task<WorkOSChangeResult> AddCorsOriginAsync(string origin, CancellationToken cancellationToken)
-        {
-            var result = await SendAsync(HttpMethod.Post, "user_management/cors_origins", new JObject { ["origin"] = origin }, cancellationToken).ConfigureAwait(false);
-            return IsDuplicate(result) ? WorkOSChangeResult.AlreadyPresent : EnsureChanged(result);
-        }
+        public Task<WorkOSChangeResult> AddCorsOriginAsync(string origin, CancellationToken cancellationToken) =>
+            ApplyAsync(new WorkOSSetting(WorkOSSettingKind.CorsOrigin, origin), cancellationToken);
 
         /// <summary><c>PUT /user_management/app_homepage_url</c> <c>{"url"}</c>; any 422 is <see cref="WorkOSChangeResult.NotAccepted"/>.</summary>
-        public async Task<WorkOSChangeResult> SetAppHomepageUrlAsync(string url, CancellationToken cancellationToken)
+        public Task<WorkOSChangeResult> SetAppHomepageUrlAsync(string url, CancellationToken cancellationToken) =>
+            ApplyAsync(new WorkOSSetting(WorkOSSettingKind.AppHomepageUrl, url), cancellationToken);
+
+        /// <summary>Sends one setting with its kind's call.</summary>
+        public async Task<WorkOSChangeResult> ApplyAsync(WorkOSSetting setting, CancellationToken cancellationToken)
         {
-            var result = await SendAsync(HttpMethod.Put, "user_management/app_homepage_url", new JObject { ["url"] = url }, cancellationToken).ConfigureAwait(false);
+            var call = CallFor(setting.Kind);
+            var result = await SendAsync(call.Endpoint, new JObject { [call.BodyField] = setting.Value }, cancellationToken).ConfigureAwait(false);
+            if (call.AddsToList) return IsDuplicate(result) ? WorkOSChangeResult.AlreadyPresent : EnsureChanged(result);
             return result.Status == 422 ? WorkOSChangeResult.NotAccepted : EnsureChanged(result);
+        }
+
+        /// <summary>Sends every setting concurrently (docs/architecture.md#fewest-round-trips); returns each one's result, in the given order.</summary>
+        public async Task<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>> ApplyAsync(IReadOnlyList<WorkOSSetting> settings, CancellationToken cancellationToken)
+        {
+            var calls = settings.Select(setting => ApplyAsync(setting, cancellationToken)).ToList();
+            var results = await Task.WhenAll(calls).ConfigureAwait(false);
+            return settings.Zip(results, (s, r) => new KeyValuePair<WorkOSSetting, WorkOSChangeResult>(s, r)).ToList();
         }
 
         /// <summary>
@@ -79,12 +112,12 @@ namespace Convex.AuthKit.Build.WorkOS
             return WorkOSChangeResult.Changed;
         }
 
-        private Task<HttpResult> SendAsync(HttpMethod method, string path, JObject body, CancellationToken cancellationToken)
+        private Task<HttpResult> SendAsync(Endpoint endpoint, JObject body, CancellationToken cancellationToken)
         {
-            var uri = JsonRequest.Combine(_baseUrl, path);
+            var uri = JsonRequest.Combine(_baseUrl, endpoint.Path);
             return _http.SendAsync(
                 ServiceKind.WorkOS,
-                () => JsonRequest.Create(method, uri, body, new AuthenticationHeaderValue("Bearer", _apiKey)),
+                () => JsonRequest.Create(endpoint.Method, uri, body, new AuthenticationHeaderValue("Bearer", _apiKey)),
                 RetryMode.Idempotent,
                 cancellationToken);
         }

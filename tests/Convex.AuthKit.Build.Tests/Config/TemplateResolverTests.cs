@@ -25,7 +25,7 @@ public class TemplateResolverTests
     [TestMethod]
     public void ErrorsNeverContainTheApiKey()
     {
-        var provisioned = new ProvisionedValues("client_1", "sk_test_secret", null);
+        var provisioned = new WorkOSCredentials("client_1", "sk_test_secret", null);
         var e = Assert.ThrowsExactly<TemplateException>(() => TemplateResolver.Resolve("${authEnv.WORKOS_API_KEY}${authEnv.WORKOS_ENVIRONMENT_ID}", provisioned, _ => null));
         Assert.IsFalse(e.Message.Contains("sk_test_secret"));
         Assert.IsFalse(provisioned.ToString().Contains("sk_test_secret"));

@@ -18,8 +18,8 @@ public class ConfigResolveTemplateConformanceTests
         var wanted = (JObject)ConformanceVectors.Wanted(vector);
         var input = (JObject)vector["input"]!;
         var template = (string)input["template"]!;
-        ProvisionedValues? provisioned = input["provisioned"] is JObject p
-            ? new ProvisionedValues((string?)p["clientId"], (string?)p["apiKey"], (string?)p["environmentId"])
+        WorkOSCredentials? provisioned = input["provisioned"] is JObject p
+            ? new WorkOSCredentials((string?)p["clientId"], (string?)p["apiKey"], (string?)p["environmentId"])
             : null;
         var buildEnv = (JObject)input["buildEnv"]!;
         string? Lookup(string variable) => (string?)buildEnv[variable];

@@ -194,14 +194,14 @@ public class BigBrainClientTests
 
         Assert.IsTrue(first.NewlyProvisioned);
         Assert.IsFalse(second.NewlyProvisioned);
-        Assert.AreEqual(first.ClientId, second.ClientId);
-        Assert.AreEqual(first.EnvironmentId, second.EnvironmentId);
+        Assert.AreEqual(first.Credentials.ClientId, second.Credentials.ClientId);
+        Assert.AreEqual(first.Credentials.EnvironmentId, second.Credentials.EnvironmentId);
         var stored = h.Server.Snapshot().WorkosEnvironments.Single();
-        Assert.AreEqual(stored.ApiKey, first.ApiKey);
-        Assert.AreEqual(stored.Id, first.EnvironmentId);
+        Assert.AreEqual(stored.ApiKey, first.Credentials.ApiKey);
+        Assert.AreEqual(stored.Id, first.Credentials.EnvironmentId);
         Assert.AreEqual(stored.Name, first.EnvironmentName);
         Assert.IsFalse(stored.IsProduction);
-        Assert.DoesNotContain(first.ApiKey, first.ToString());
+        Assert.DoesNotContain(first.Credentials.ApiKey!, first.ToString());
         Assert.AreEqual(
             "{\"deploymentName\":\"happy-animal-123\",\"environmentType\":\"nonproduction\"}",
             h.RequestsTo("/api/workos/get_or_provision_workos_environment")[0].RequestBody);
