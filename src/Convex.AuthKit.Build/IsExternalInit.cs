@@ -1,0 +1,3 @@
+#if NETFRAMEWORK
+namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } }
+#endif
