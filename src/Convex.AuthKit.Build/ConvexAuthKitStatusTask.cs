@@ -14,26 +14,23 @@ namespace Convex.AuthKit.Build
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
 
+        /// <summary>The project's name (<c>$(MSBuildProjectName)</c>), for the block's title.</summary>
         public string? ProjectName { get; set; }
+
+        /// <summary>The configuration asked about (<c>$(Configuration)</c>): whether its next build runs at all.</summary>
         public string? Configuration { get; set; }
 
-        /// <summary>ConvexAuthKitConfigurations, to tell whether the next build of this configuration runs at all.</summary>
-        public string? Configurations { get; set; }
-
-        /// <summary>ConvexAuthKitEnabled as written (anything but "false" counts as enabled, as in the .targets).</summary>
-        public string? Enabled { get; set; }
-
-        public bool Force { get; set; }
+        /// <summary>The project's stamp in obj/: whether the next build would find nothing changed.</summary>
         [Required] public string StampFile { get; set; } = "";
 
         public void Cancel() => _cancellation.Cancel();
 
         public override bool Execute()
         {
-            var settings = CreateSettings();
-            settings.Force = Force;
-            var enabled = !string.Equals(Enabled?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
-            var request = new StatusRequest(settings, ProjectName ?? "", StampFile, Configuration, Configurations, enabled);
+            if (!TryReadSettings(out var settings, out var log)) return !Log.HasLoggedErrors;
+
+            var enabled = !string.Equals(settings.Enabled, "false", StringComparison.OrdinalIgnoreCase);
+            var request = new StatusRequest(settings, ProjectName ?? "", StampFile, Configuration, settings.Configurations, enabled);
             try
             {
                 StatusInspection.RunAsync(request, new MSBuildLogSink(Log), _cancellation.Token).GetAwaiter().GetResult();
@@ -45,7 +42,7 @@ namespace Convex.AuthKit.Build
             }
             catch (Exception e)
             {
-                new ProvisionLog(new MSBuildLogSink(Log), settings.FailOnError).Report(Diagnostics.Unexpected, FailureTranslation.UnexpectedMessage(e));
+                log.Report(Diagnostics.Unexpected, FailureTranslation.UnexpectedMessage(e));
             }
             return !Log.HasLoggedErrors;
         }

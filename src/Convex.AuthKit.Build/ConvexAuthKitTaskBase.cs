@@ -1,39 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+using System;
 using Convex.AuthKit.Build.Provisioning;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace Convex.AuthKit.Build
 {
-    /// <summary>The MSBuild properties every Convex.AuthKit task receives (docs/architecture.md#settings). Never a secret.</summary>
+    /// <summary>What every Convex.AuthKit task receives: the project folder and the package's settings (docs/architecture.md#settings). Never a secret.</summary>
     public abstract class ConvexAuthKitTaskBase : Task
     {
+        /// <summary>The project's folder (<c>$(MSBuildProjectDirectory)</c>): where the search for the Convex app starts.</summary>
         [Required] public string ProjectDirectory { get; set; } = "";
-        public string? ConvexProjectDirectory { get; set; }
-        public string? SpaRoot { get; set; }
-        public string? SpaProxyServerUrl { get; set; }
-        public string? EnvFile { get; set; }
-        public string? DevOrigin { get; set; }
-        public bool FailOnError { get; set; } = true;
-        public int TimeoutSeconds { get; set; } = 100;
-        public string? WorkOSApiUrl { get; set; }
-        public string? WorkOSTeamEmail { get; set; }
-        public bool AcceptWorkOSTerms { get; set; }
 
-        protected BuildSettings CreateSettings() => new BuildSettings
+        /// <summary>
+        /// The package's settings, one item per MSBuild property (<c>@(_ConvexAuthKitSetting)</c>): Include is the
+        /// property's name, metadata <c>Value</c> its value, blank when not set. Every task receives all of them.
+        /// </summary>
+        [Required] public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>The settings as the flow reads them; <paramref name="problems"/> holds what cannot be used.</summary>
+        private protected BuildSettings ReadSettings(out IReadOnlyList<SettingProblem> problems)
         {
-            ProjectDirectory = ProjectDirectory,
-            ConvexProjectDirectory = Blank(ConvexProjectDirectory),
-            SpaRoot = Blank(SpaRoot),
-            SpaProxyServerUrl = Blank(SpaProxyServerUrl),
-            EnvFile = Blank(EnvFile) ?? ".env.local",
-            DevOrigin = Blank(DevOrigin),
-            FailOnError = FailOnError,
-            TimeoutSeconds = TimeoutSeconds > 0 ? TimeoutSeconds : 100,
-            WorkOSApiUrl = Blank(WorkOSApiUrl),
-            WorkOSTeamEmail = Blank(WorkOSTeamEmail),
-            AcceptWorkOSTerms = AcceptWorkOSTerms,
-        };
+            var found = new List<SettingProblem>();
+            var settings = MSBuildSetting.Read(ProjectDirectory,
+                Settings.Select(item => new KeyValuePair<string, string>(item.ItemSpec, item.GetMetadata("Value"))), found);
+            problems = found;
+            return settings;
+        }
 
-        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+        /// <summary>
+        /// The settings and the log that applies ConvexAuthKitFailOnError, or false after reporting every setting that
+        /// cannot be used, when the task has nothing more to do.
+        /// </summary>
+        private protected bool TryReadSettings(out BuildSettings settings, out ProvisionLog log)
+        {
+            settings = ReadSettings(out var problems);
+            log = new ProvisionLog(new MSBuildLogSink(Log), settings.FailOnError);
+            foreach (var problem in problems) log.Report(problem.Diagnostic, problem.Message);
+            return problems.Count == 0;
+        }
+
+        /// <summary>ConvexAuthKitEnvironmentVariable items: Include is the name, metadata Value the value, taken literally.</summary>
+        private protected static ITaskItem[] ToItems(IEnumerable<KeyValuePair<string, string>> entries) =>
+            entries.Select(entry =>
+            {
+                var item = new TaskItem(entry.Key);
+                ((ITaskItem2)item).SetMetadataValueLiteral("Value", entry.Value);
+                return (ITaskItem)item;
+            }).ToArray();
     }
 }

@@ -68,6 +68,37 @@ internal sealed class PackageProject : IDisposable
         return (succeeded, log.ToString());
     }
 
+    /// <summary>Runs a target, then returns the items of a type as (Include, value of one metadata) pairs.</summary>
+    public IReadOnlyList<(string Include, string Metadata)> ItemsAfter(string target, string itemType, string metadata, IDictionary<string, string> globalProperties)
+    {
+        var instance = new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
+        if (!instance.Build(new[] { target }, Array.Empty<ILogger>())) throw new InvalidOperationException(target + " failed");
+        return instance.GetItems(itemType).Select(i => (i.EvaluatedInclude, i.GetMetadataValue(metadata))).ToList();
+    }
+
+    /// <summary>The names of the properties the package's .props (build/ or buildMultiTargeting/, as imported) defines.</summary>
+    public IReadOnlyList<string> PropertiesOfThePackageProps()
+    {
+        var project = new Project(ProjectPath, new Dictionary<string, string>(), null, _collection);
+        try
+        {
+            return project.AllEvaluatedProperties
+                .Where(p => p.Xml != null && Path.GetFileName(p.Xml.ContainingProject.FullPath) == "Convex.AuthKit.Build.props"
+                    && p.Xml.ContainingProject.FullPath.StartsWith(Path.Combine(AppContext.BaseDirectory, "package"), StringComparison.Ordinal))
+                .Select(p => p.Name).Distinct().ToList();
+        }
+        finally
+        {
+            _collection.UnloadProject(project);
+        }
+    }
+
+    /// <summary>The parameters a target passes a task, as written after evaluation.</summary>
+    public IDictionary<string, string> TaskParameters(string targetName, string taskName) =>
+        Load(null).Targets[targetName].Tasks.Single(t => t.Name == taskName).Parameters;
+
+    public string DependsOnTargets(string targetName) => Load(null).Targets[targetName].DependsOnTargets;
+
     private ProjectInstance Load(IDictionary<string, string>? globalProperties) =>
         new(ProjectPath, globalProperties != null ? new Dictionary<string, string>(globalProperties) : new Dictionary<string, string>(), null, _collection);
 

@@ -157,8 +157,7 @@ public sealed class IncrementalBuildTests
         var envFile = s.ReadEnvFile();
         StringAssert.Contains(envFile, "VITE_WORKOS_CLIENT_ID=");
         var envFileTime = File.GetLastWriteTimeUtc(s.App.PathOf(s.EnvFileRelative));
-        var stamp = s.App.PathOf("obj/ViteApp.ConvexAuthKit.stamp");
-        var appStamp = File.ReadAllLines(stamp).Single(l => l.StartsWith("app-stamp=", StringComparison.Ordinal)).Substring("app-stamp=".Length);
+        var appStamp = File.ReadAllLines(s.App.PathOf("obj/ViteApp.ConvexAuthKit.app-stamp-path")).Single();
         Assert.IsTrue(File.Exists(appStamp), "the Convex app's shared stamp");
 
         var clean = s.App.Build(project, new[] { "-v:n" }, s.Environment, verb: "clean");

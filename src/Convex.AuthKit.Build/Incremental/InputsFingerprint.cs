@@ -43,7 +43,7 @@ namespace Convex.AuthKit.Build.Incremental
             // What every project of this Convex app with the same settings sees, apart from where each one looked.
             var text = new StringBuilder();
             text.Append("package=").AppendLine(packageVersion);
-            text.Append("settings=").AppendLine(SettingsOtherThanTheProject(settings));
+            text.Append("settings=").AppendLine(SettingInputs(settings));
             text.Append("app=").AppendLine(location.Directory ?? "");
 
             var candidates = new List<string>();
@@ -78,13 +78,12 @@ namespace Convex.AuthKit.Build.Incremental
             return new CollectedInputs(location, Stamp.Hash(project.ToString()), appFingerprint, existing);
         }
 
-        /// <summary>The project folder only decides where the Convex app is, and the app is part of the fingerprint.</summary>
-        private static string SettingsOtherThanTheProject(BuildSettings settings)
-        {
-            var description = settings.Describe();
-            var project = "project=" + settings.ProjectDirectory + "|";
-            return description.StartsWith(project, StringComparison.Ordinal) ? description.Substring(project.Length) : description;
-        }
+        /// <summary>
+        /// Every setting that changes what a run does, by construction; the project folder is not a setting: it only
+        /// decides where the Convex app is, and the app is part of the fingerprint.
+        /// </summary>
+        private static string SettingInputs(BuildSettings settings) =>
+            string.Join("|", MSBuildSetting.All.Where(s => s.Stamp == SettingStamp.Input).Select(s => s.PropertyName + "=" + s.Format(settings)));
 
         private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
     }

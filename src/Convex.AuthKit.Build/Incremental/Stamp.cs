@@ -12,23 +12,19 @@ namespace Convex.AuthKit.Build.Incremental
     /// environment variables the run found it depends on (the token file it used, localEnvVars names, buildEnv names),
     /// so the cheap inputs task can watch them on later builds. Holds hashes only, never a secret value. The Convex
     /// app's shared stamp (in the temp folder, beside its lock) also holds the non-secret item lines, for the next
-    /// project of the same app; a project's stamp names the shared stamp, so Clean can delete it.
+    /// project of the same app.
     /// </summary>
     public sealed class Stamp
     {
-        /// <summary>Read by the package's Clean target too: keep in step with Convex.AuthKit.Build.targets.</summary>
-        public const string AppStampKey = "app-stamp=";
-
         private const string Header = "# Convex.AuthKit.Build stamp: hashes of the inputs of the last successful run. Safe to delete.";
 
         public Stamp(string fingerprint, IEnumerable<string> watchedFiles, IEnumerable<string> watchedVariables,
-            IEnumerable<string>? itemLines = null, string? appStampFile = null)
+            IEnumerable<string>? itemLines = null)
         {
             Fingerprint = fingerprint;
             WatchedFiles = watchedFiles.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
             WatchedVariables = watchedVariables.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
             ItemLines = (itemLines ?? Array.Empty<string>()).ToList();
-            AppStampFile = appStampFile;
         }
 
         public string Fingerprint { get; }
@@ -37,9 +33,6 @@ namespace Convex.AuthKit.Build.Incremental
 
         /// <summary>The items file's lines (NAME=VALUE, non-secret), in the Convex app's shared stamp.</summary>
         public IReadOnlyList<string> ItemLines { get; }
-
-        /// <summary>In a project's stamp: the Convex app's shared stamp this run wrote.</summary>
-        public string? AppStampFile { get; }
 
         public static Stamp? Read(string path)
         {
@@ -51,16 +44,14 @@ namespace Convex.AuthKit.Build.Incremental
             var files = new List<string>();
             var variables = new List<string>();
             var items = new List<string>();
-            string? appStamp = null;
             foreach (var line in lines)
             {
                 if (line.StartsWith("fingerprint=", StringComparison.Ordinal)) fingerprint = line.Substring("fingerprint=".Length);
                 else if (line.StartsWith("file=", StringComparison.Ordinal)) files.Add(line.Substring("file=".Length));
                 else if (line.StartsWith("env=", StringComparison.Ordinal)) variables.Add(line.Substring("env=".Length));
                 else if (line.StartsWith("item=", StringComparison.Ordinal)) items.Add(line.Substring("item=".Length));
-                else if (line.StartsWith(AppStampKey, StringComparison.Ordinal)) appStamp = line.Substring(AppStampKey.Length);
             }
-            return fingerprint == null ? null : new Stamp(fingerprint, files, variables, items, appStamp);
+            return fingerprint == null ? null : new Stamp(fingerprint, files, variables, items);
         }
 
         public void Write(string path)
@@ -69,7 +60,6 @@ namespace Convex.AuthKit.Build.Incremental
             foreach (var f in WatchedFiles) text.Append("file=").AppendLine(f);
             foreach (var v in WatchedVariables) text.Append("env=").AppendLine(v);
             foreach (var item in ItemLines) text.Append("item=").AppendLine(item);
-            if (AppStampFile != null) text.Append(AppStampKey).AppendLine(AppStampFile);
             StateFiles.WriteAtomically(path, text.ToString());
         }
 

@@ -130,7 +130,9 @@ namespace Convex.AuthKit.Build.Provisioning
             StateFiles.WriteIfDifferent(files.InputsFile, inputs.Fingerprint + "\n");
             var appStamp = appDirectory == null ? null : AppLock.StampPathFor(appDirectory);
             if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files);
-            new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables, appStampFile: appStamp).Write(files.StampFile);
+            if (appStamp != null) StateFiles.WriteIfDifferent(files.AppStampPathFile, appStamp + "\n");
+            else Stamp.Delete(files.AppStampPathFile);
+            new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables).Write(files.StampFile);
         }
 
         /// <summary>Best effort: the shared stamp only saves the app's other projects a check.</summary>

@@ -34,6 +34,8 @@ public sealed class InputsFingerprintTests
         var settings = new BuildSettings
         {
             ProjectDirectory = _root,
+            EnvFile = ".env.local",
+            TimeoutSeconds = 100,
             HomeDirectory = Path.Combine(_root, ".home"),
             Environment = name => _environment.TryGetValue(name, out var value) ? value : null,
         };
@@ -132,12 +134,43 @@ public sealed class InputsFingerprintTests
         foreach (var change in changes) Assert.AreNotEqual(baseline, Fingerprint(change.Value), change.Key);
     }
 
+    /// <summary>By construction: every setting of the table that a run reads is in the fingerprint.</summary>
+    [TestMethod]
+    public void EverySettingOfTheRunIsAnInput()
+    {
+        var baseline = Fingerprint();
+        var inputs = MSBuildSetting.All.Where(s => s.Stamp == SettingStamp.Input).ToList();
+        Assert.IsTrue(inputs.Count >= 10, "the table is read");
+        foreach (var setting in inputs) Assert.AreNotEqual(baseline, Fingerprint(s => Change(setting, s)), setting.PropertyName);
+    }
+
     [TestMethod]
     public void ForceAndDryRunBypassTheStampInsteadOfChangingIt()
     {
+        CollectionAssert.AreEquivalent(new[] { "ConvexAuthKitDryRun", "ConvexAuthKitForce" },
+            MSBuildSetting.All.Where(s => s.Stamp == SettingStamp.BypassesStamp).Select(s => s.PropertyName).ToList());
         var baseline = Fingerprint();
         Assert.AreEqual(baseline, Fingerprint(s => s.Force = true));
         Assert.AreEqual(baseline, Fingerprint(s => s.DryRun = true));
+    }
+
+    [TestMethod]
+    public void SettingsThatAreNotInputsLeaveTheFingerprintAlone()
+    {
+        var baseline = Fingerprint();
+        foreach (var setting in MSBuildSetting.All.Where(s => s.Stamp != SettingStamp.Input))
+            Assert.AreEqual(baseline, Fingerprint(s => Change(setting, s)), setting.PropertyName);
+    }
+
+    /// <summary>Gives the setting a value other than the one it has, as its MSBuild property would.</summary>
+    private static void Change(MSBuildSetting setting, BuildSettings settings)
+    {
+        var current = setting.Format(settings);
+        var other = setting.Type == typeof(bool) ? (current == "true" ? "false" : "true")
+            : setting.Type == typeof(int) ? (int.Parse(current, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : current + "changed";
+        Assert.IsNull(setting.Assign(settings, other), setting.PropertyName);
+        Assert.AreEqual(other, setting.Format(settings), setting.PropertyName);
     }
 
     [TestMethod]

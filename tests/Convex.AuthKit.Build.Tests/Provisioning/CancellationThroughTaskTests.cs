@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using System;
+using Convex.AuthKit.Build.Tests.Tasks;
 using Convex.AuthKit.Sandbox;
 using Microsoft.Build.Framework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -65,8 +66,10 @@ public sealed class CancellationThroughTaskTests
     {
         BuildEngine = engine,
         ProjectDirectory = h.ProjectDirectory,
+        Settings = SettingItems.With(),
         InputsFile = h.Files.InputsFile,
         StampFile = h.Files.StampFile,
         ItemsFile = h.Files.ItemsFile,
+        AppStampPathFile = h.Files.AppStampPathFile,
     };
 }

@@ -43,7 +43,7 @@ public sealed class FlowHarness : IAsyncDisposable
 
     public string ProjectDirectory { get; set; } = "";
     public string EnvFilePath => Path.Combine(AppDirectory, ".env.local");
-    public StateFilePaths Files => new(Path.Combine(ProjectDirectory, "obj", "App.inputs"), Path.Combine(ProjectDirectory, "obj", "App.stamp"), Path.Combine(ProjectDirectory, "obj", "App.items"));
+    public StateFilePaths Files => new(Path.Combine(ProjectDirectory, "obj", "App.inputs"), Path.Combine(ProjectDirectory, "obj", "App.stamp"), Path.Combine(ProjectDirectory, "obj", "App.items"), Path.Combine(ProjectDirectory, "obj", "App.app-stamp-path"));
 
     /// <summary>Copies a fixture, starts the sandbox, and (unless told otherwise) logs in and selects the dev deployment.</summary>
     public static async Task<FlowHarness> StartAsync(string fixture = "vite-app", SandboxScenario? scenario = null, string appRelative = "",
@@ -74,6 +74,8 @@ public sealed class FlowHarness : IAsyncDisposable
         var settings = new BuildSettings
         {
             ProjectDirectory = ProjectDirectory,
+            EnvFile = ".env.local", // the package's .props defaults
+            TimeoutSeconds = 100,
             Environment = name => Environment.TryGetValue(name, out var value) ? value : null,
             HomeDirectory = Home,
         };
