@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace Convex.AuthKit.Build.Config;
 
-public enum AuthKitDecisionKind
+internal enum AuthKitDecisionKind
 {
     /// <summary>Nothing to provision; <see cref="AuthKitDecision.Reason"/> says why.</summary>
     NotWanted,
@@ -23,7 +23,7 @@ public enum AuthKitDecisionKind
 /// <param name="ProjectConfig">The parsed convex.json (its <see cref="ConvexProjectConfig.Warnings"/> are the CLI's lines); null without one.</param>
 /// <param name="FilesRead">Full paths of the files whose content decided this (hash them for the stamp).</param>
 /// <param name="FilesProbed">Full paths of candidate files that did not exist (their appearance would change the decision).</param>
-public sealed record AuthKitDecision(
+internal sealed record AuthKitDecision(
     AuthKitDecisionKind Kind,
     string Reason,
     AuthKitEnvironmentConfig? Dev,

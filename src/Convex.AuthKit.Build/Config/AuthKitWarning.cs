@@ -1,6 +1,6 @@
 namespace Convex.AuthKit.Build.Config;
 
-public enum AuthKitWarningKind
+internal enum AuthKitWarningKind
 {
     /// <summary>convex.json's authKit.dev hard-codes a localhost origin on another port than the detected dev server.</summary>
     PortMismatch,
@@ -14,7 +14,7 @@ public enum AuthKitWarningKind
 
 /// <summary>Something in the project that will probably break sign-in, found while deciding.</summary>
 /// <param name="Message">One line for the build log.</param>
-public sealed record AuthKitWarning(AuthKitWarningKind Kind, string Message)
+internal sealed record AuthKitWarning(AuthKitWarningKind Kind, string Message)
 {
     public override string ToString() => Message;
 }

@@ -75,5 +75,5 @@ namespace Convex.AuthKit.Build.Config
     /// <param name="FoundIn">How it was found ("the project folder", "ClientApp/", ...), for messages.</param>
     /// <param name="ProbedPaths">Every path looked at; their existence is part of the stamp, so creating one re-runs the target.</param>
     /// <param name="MissingExplicitDirectory">ConvexProjectDirectory was set to a folder that does not exist.</param>
-    public sealed record ConvexAppLocation(string? Directory, string? FoundIn, IReadOnlyList<string> ProbedPaths, string? MissingExplicitDirectory);
+    internal sealed record ConvexAppLocation(string? Directory, string? FoundIn, IReadOnlyList<string> ProbedPaths, string? MissingExplicitDirectory);
 }

@@ -6,7 +6,7 @@ namespace Convex.AuthKit.Build.Config;
 /// <param name="Functions">The functions folder, relative to the Convex app (default <c>convex/</c>).</param>
 /// <param name="AuthKit">The <c>authKit</c> section; null exactly when the key is absent (<c>"authKit": {}</c> is present).</param>
 /// <param name="Warnings">The lines the CLI prints for unknown properties, in its order.</param>
-public sealed record ConvexProjectConfig(string Functions, AuthKitConfig? AuthKit, IReadOnlyList<string> Warnings)
+internal sealed record ConvexProjectConfig(string Functions, AuthKitConfig? AuthKit, IReadOnlyList<string> Warnings)
 {
     public const string DefaultFunctions = "convex/";
 }

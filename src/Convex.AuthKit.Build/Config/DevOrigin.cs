@@ -7,7 +7,7 @@ namespace Convex.AuthKit.Build.Config;
 /// The port when it was found in the project or its properties (ConvexAuthKitDevOrigin, SpaProxyServerUrl,
 /// vite.config, package.json); null for a framework's default port or the fallback.
 /// </param>
-public sealed record DevOrigin(string Origin, string Source, int? DetectedPort)
+internal sealed record DevOrigin(string Origin, string Source, int? DetectedPort)
 {
     public override string ToString() => $"{Origin} ({Source})";
 }

@@ -4,7 +4,7 @@ namespace Convex.AuthKit.Build.Config;
 /// <param name="DetectedFramework">The CLI's name for the framework (<c>Vite</c>, <c>Next.js</c>, ...), or null when none matched.</param>
 /// <param name="FrontendDevUrl">Where the framework's dev server listens by default, e.g. <c>http://localhost:5173</c>.</param>
 /// <param name="PublicPrefix">The prefix that exposes a variable to browser code, e.g. <c>VITE_</c>.</param>
-public sealed record FrameworkInfo(string? DetectedFramework, string ConvexUrlEnvVar, string? FrontendDevUrl, string? PublicPrefix)
+internal sealed record FrameworkInfo(string? DetectedFramework, string ConvexUrlEnvVar, string? FrontendDevUrl, string? PublicPrefix)
 {
     public const string CreateReactApp = "create-react-app";
     public const string NextJs = "Next.js";

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Convex.AuthKit.Build.ConvexApi
 {
     /// <summary>The <c>Convex-Client</c> header this package sends to Big Brain and to deployments.</summary>
-    public static class ConvexClientInfo
+    internal static class ConvexClientInfo
     {
         public const string HeaderName = "Convex-Client";
 

@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.ConvexApi
 {
     /// <summary>Error <c>code</c>s Convex services answer with that the AuthKit flow reacts to (docs/protocol.md#error-bodies-and-codes).</summary>
-    public static class ConvexErrorCodes
+    internal static class ConvexErrorCodes
     {
         public const string DeploymentNotFound = "DeploymentNotFound";
         public const string ProjectNotFound = "ProjectNotFound";

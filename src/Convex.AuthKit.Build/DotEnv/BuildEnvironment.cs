@@ -12,7 +12,7 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// Values may be secrets: this type never prints them.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class BuildEnvironment
+internal sealed class BuildEnvironment
 {
     public const string DefaultEnvFileName = ".env.local";
     public const string DotEnvFileName = ".env";

@@ -14,7 +14,7 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// <param name="DisplayName">The path relative to the Convex app directory when inside it (e.g. <c>.env.local</c>), else the full path.</param>
 /// <param name="Values">The parsed file (empty when it does not exist).</param>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed record BuildEnvironmentFile(
+internal sealed record BuildEnvironmentFile(
     string Path,
     string DisplayName,
     bool Exists,

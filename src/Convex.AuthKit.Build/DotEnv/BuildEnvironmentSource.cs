@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>Where a build-environment variable's value came from, in precedence order.</summary>
-public enum BuildEnvironmentSource
+internal enum BuildEnvironmentSource
 {
     ProcessEnvironment,
     /// <summary>The configured env file (<c>ConvexAuthKitEnvFile</c>, default <c>.env.local</c>).</summary>

@@ -5,7 +5,7 @@ using System;
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>Timeouts and retry parameters for <see cref="ResilientHttpClient"/> (docs/architecture.md#faults-retries-and-partial-failure).</summary>
-    public sealed class HttpPolicy
+    internal sealed class HttpPolicy
     {
         private static readonly Random SharedRandom = new Random();
 

@@ -10,7 +10,7 @@ namespace Convex.AuthKit.Build.Http
     /// <param name="Body">The whole response body as text (empty when there was none).</param>
     /// <param name="Headers">Response and content headers, names case-insensitive, repeated values joined with ", ".</param>
     /// <param name="Attempts">How many attempts it took to get this answer.</param>
-    public sealed record HttpResult(
+    internal sealed record HttpResult(
         string Method,
         Uri RequestUri,
         int Status,

@@ -13,7 +13,7 @@ namespace Convex.AuthKit.Build.Http
     /// The one place for timeouts, retries, <c>Retry-After</c>, cancellation and the HTTPS rule (docs/architecture.md#faults-retries-and-partial-failure, docs/architecture.md#safety-rules).
     /// Every attempt builds a fresh request; every body is read exactly once. Thread-safe.
     /// </summary>
-    public sealed class ResilientHttpClient : IDisposable
+    internal sealed class ResilientHttpClient : IDisposable
     {
         private readonly HttpClient _http;
         private readonly HttpPolicy _policy;

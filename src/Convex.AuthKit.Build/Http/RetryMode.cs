@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>Which failures a request may be retried on (docs/architecture.md#faults-retries-and-partial-failure).</summary>
-    public enum RetryMode
+    internal enum RetryMode
     {
         /// <summary>Safe to repeat: retried on 429/502/503/504, connection failures and timeouts.</summary>
         Idempotent,

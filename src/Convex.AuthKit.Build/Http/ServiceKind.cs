@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.Http
 {
     /// <summary>The remote services the task talks to.</summary>
-    public enum ServiceKind
+    internal enum ServiceKind
     {
         /// <summary>Convex's management API (<c>{PH}/api/...</c>).</summary>
         BigBrain,

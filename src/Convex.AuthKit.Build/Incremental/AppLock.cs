@@ -11,7 +11,7 @@ namespace Convex.AuthKit.Build.Incremental
     /// The lock file lives in the temp folder, named by a hash of the app's full path, and is never deleted (deleting
     /// a lock file while another process waits on it would let two holders in).
     /// </summary>
-    public sealed class AppLock : IDisposable
+    internal sealed class AppLock : IDisposable
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
         private readonly FileStream _stream;

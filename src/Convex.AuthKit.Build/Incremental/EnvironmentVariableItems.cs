@@ -11,7 +11,7 @@ namespace Convex.AuthKit.Build.Incremental
     /// The non-secret env-file entries, as NAME=VALUE lines in obj/: what the tasks report as ConvexAuthKitEnvironmentVariable
     /// items on every build, stamp hit or not (docs/architecture.md#output). A secret is never written, nor read back.
     /// </summary>
-    public static class EnvironmentVariableItems
+    internal static class EnvironmentVariableItems
     {
         public static void Write(string path, IEnumerable<KeyValuePair<string, string>> entries)
         {

@@ -14,7 +14,7 @@ namespace Convex.AuthKit.Build.Incremental
     /// hash. Cheap by design: it runs on every build, and its result decides (through Inputs/Outputs) whether the
     /// provisioning target runs at all.
     /// </summary>
-    public static class InputsFingerprint
+    internal static class InputsFingerprint
     {
         /// <summary>The environment variables that always count (docs/architecture.md#incremental-rules); the stamp adds localEnvVars and buildEnv names.</summary>
         public static readonly IReadOnlyList<string> Variables = new[]
@@ -88,7 +88,7 @@ namespace Convex.AuthKit.Build.Incremental
         private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
     }
 
-    public sealed class CollectedInputs
+    internal sealed class CollectedInputs
     {
         public CollectedInputs(ConvexAppLocation location, string fingerprint, string appFingerprint, IReadOnlyList<string> existingFiles)
         {

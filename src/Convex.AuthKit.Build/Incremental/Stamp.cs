@@ -14,7 +14,7 @@ namespace Convex.AuthKit.Build.Incremental
     /// app's shared stamp (in the temp folder, beside its lock) also holds the non-secret item lines, for the next
     /// project of the same app.
     /// </summary>
-    public sealed class Stamp
+    internal sealed class Stamp
     {
         private const string Header = "# Convex.AuthKit.Build stamp: hashes of the inputs of the last successful run. Safe to delete.";
 

@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.Incremental
 {
     /// <summary>The package's files in obj/: the inputs fingerprint, the stamp, the non-secret items, and the shared stamp's path.</summary>
-    public sealed class StateFilePaths
+    internal sealed class StateFilePaths
     {
         public StateFilePaths(string inputsFile, string stampFile, string itemsFile, string appStampPathFile)
         {

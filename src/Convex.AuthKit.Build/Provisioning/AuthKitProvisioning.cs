@@ -17,7 +17,7 @@ namespace Convex.AuthKit.Build.Provisioning
     /// (round trips 1 and 2); the plan; then its steps (docs/architecture.md#the-provisioning-plan). Cold provisioning is 4 dependent round trips:
     /// authorize (+ team question), read variables, get-or-provision, then variable write and WorkOS calls together.
     /// </summary>
-    public sealed class AuthKitProvisioning
+    internal sealed class AuthKitProvisioning
     {
         private readonly string _appDirectory;
         private readonly BuildSettings _settings;

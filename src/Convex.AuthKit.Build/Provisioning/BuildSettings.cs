@@ -10,7 +10,7 @@ namespace Convex.AuthKit.Build.Provisioning
     /// its defaults live in the package's .props only. A blank MSBuild value means "not set": the property keeps the
     /// initial value documented on it (or is CAK1019 where "not set" has no meaning).
     /// </summary>
-    public sealed class BuildSettings
+    internal sealed class BuildSettings
     {
         /// <summary>The MSBuild project's folder (MSBuildProjectDirectory): where the search for the Convex app starts.</summary>
         public string ProjectDirectory { get; set; } = "";

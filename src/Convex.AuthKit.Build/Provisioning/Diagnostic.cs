@@ -5,7 +5,7 @@ using System;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>A coded diagnostic. Errors are CAK1nnn, warnings CAK2nnn; each has a README entry (anchor = code).</summary>
-    public sealed class Diagnostic
+    internal sealed class Diagnostic
     {
         private static readonly string ProjectUrl = typeof(Diagnostic).Assembly
             .GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -5,7 +5,7 @@ namespace Convex.AuthKit.Build.Provisioning
     /// With ConvexAuthKitFailOnError=false an error CAK1nnn is reported as warning CAK2nnn instead, so native
     /// warnings start at CAK2100.
     /// </summary>
-    public static class Diagnostics
+    internal static class Diagnostics
     {
         /// <summary>Something failed that no other code describes (a bug, or an unexpected environment).</summary>
         public static readonly Diagnostic Unexpected = new Diagnostic("CAK1000");

@@ -1,9 +1,9 @@
 namespace Convex.AuthKit.Build.Provisioning
 {
-    public enum LogImportance { High, Normal, Low }
+    internal enum LogImportance { High, Normal, Low }
 
     /// <summary>Where the flow's output goes: MSBuild's logger in a build, a recorder in tests.</summary>
-    public interface IProvisionLogSink
+    internal interface IProvisionLogSink
     {
         void Message(LogImportance importance, string text);
         void Warning(string code, string helpLink, string text);
@@ -14,7 +14,7 @@ namespace Convex.AuthKit.Build.Provisioning
     /// The flow's log. Applies ConvexAuthKitFailOnError=false in one place: every CAK1nnn error is then reported as
     /// warning CAK2nnn. Native warnings are numbered from CAK2100 so the two never collide.
     /// </summary>
-    public sealed class ProvisionLog
+    internal sealed class ProvisionLog
     {
         private readonly IProvisionLogSink _sink;
         private readonly bool _failOnError;

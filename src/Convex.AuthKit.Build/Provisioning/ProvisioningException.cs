@@ -3,7 +3,7 @@ using System;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>A failure the flow reports with a code and a message that says what to do. Never holds a secret.</summary>
-    public sealed class ProvisioningException : Exception
+    internal sealed class ProvisioningException : Exception
     {
         public ProvisioningException(Diagnostic diagnostic, string message, Exception? innerException = null)
             : base(message, innerException)

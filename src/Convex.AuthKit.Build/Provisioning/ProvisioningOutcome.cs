@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>What a run leaves for the session: whether to record the stamp, the items, and what to watch next time.</summary>
-    public sealed class ProvisioningOutcome
+    internal sealed class ProvisioningOutcome
     {
         public ProvisioningOutcome(bool succeeded, IReadOnlyList<KeyValuePair<string, string>> environmentVariableItems,
             IReadOnlyCollection<string> watchedFiles, IReadOnlyCollection<string> watchedVariables)

@@ -12,7 +12,7 @@ namespace Convex.AuthKit.Build.Provisioning
     /// One run of ConvexAuthKitProvision: find the Convex app, take the app's lock, skip when the stamp says nothing
     /// changed, otherwise run the provisioning and, after full success, record the stamp (docs/architecture.md#incremental-rules, docs/architecture.md#safety-rules).
     /// </summary>
-    public static class ProvisioningSession
+    internal static class ProvisioningSession
     {
         public static async Task RunAsync(BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
         {

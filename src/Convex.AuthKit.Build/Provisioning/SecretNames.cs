@@ -3,7 +3,7 @@ using System;
 namespace Convex.AuthKit.Build.Provisioning
 {
     /// <summary>docs/architecture.md#settings: a name containing KEY, SECRET, PASSWORD or TOKEN is secret, whatever its value.</summary>
-    public static class SecretNames
+    internal static class SecretNames
     {
         private static readonly string[] Markers = { "KEY", "SECRET", "PASSWORD", "TOKEN" };
 

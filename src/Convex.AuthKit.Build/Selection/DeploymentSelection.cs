@@ -17,7 +17,7 @@ namespace Convex.AuthKit.Build.Selection;
 /// <param name="InputFiles">Full paths of the files the selection depended on (existing or not): env file, <c>.env</c>, token file.</param>
 /// <param name="InputVariables">Names of the environment variables the selection read.</param>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed record DeploymentSelection(
+internal sealed record DeploymentSelection(
     DeploymentSelectionKind Kind,
     Uri? ProvisionHost,
     IReadOnlyList<string> InputFiles,

@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.Selection;
 
 /// <summary>The credential the flow authenticates with.</summary>
-public enum DeploymentSelectionCredentialKind
+internal enum DeploymentSelectionCredentialKind
 {
     None,
     /// <summary>A Convex access token (Big Brain <c>Authorization: Bearer</c>).</summary>

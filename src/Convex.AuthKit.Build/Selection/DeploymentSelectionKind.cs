@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.Selection;
 
 /// <summary>What the build does with the selected deployment (docs/architecture.md#which-deployment).</summary>
-public enum DeploymentSelectionKind
+internal enum DeploymentSelectionKind
 {
     /// <summary><c>CONVEX_DEPLOYMENT=dev:&lt;name&gt;</c> with an access token: provision and configure.</summary>
     DevWithAccessToken,

@@ -1,7 +1,7 @@
 namespace Convex.AuthKit.Build.Selection;
 
 /// <summary>Why a configured deployment is left alone.</summary>
-public enum DeploymentSelectionSkipReason
+internal enum DeploymentSelectionSkipReason
 {
     None,
     /// <summary><c>CONVEX_SELF_HOSTED_URL</c>: a self-hosted backend has no WorkOS team association.</summary>

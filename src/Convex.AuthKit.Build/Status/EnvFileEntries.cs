@@ -7,7 +7,7 @@ using Convex.AuthKit.Build.Plan;
 namespace Convex.AuthKit.Build.Status
 {
     /// <summary>The env-file entries the configuration defines, split into present and missing. Names only.</summary>
-    public sealed class EnvFileEntries
+    internal sealed class EnvFileEntries
     {
         private EnvFileEntries(string fileName, bool fileExists, bool disabled, IReadOnlyList<string> present, IReadOnlyList<string> missing)
         {

@@ -5,7 +5,7 @@ using Convex.AuthKit.Build.Provisioning;
 namespace Convex.AuthKit.Build.Status
 {
     /// <summary>The status's last line: what the next build would do, in words. Never a secret.</summary>
-    public static class NextBuildForecast
+    internal static class NextBuildForecast
     {
         public const string StampMatches = "nothing, without a network request: the stamp matches every input";
 

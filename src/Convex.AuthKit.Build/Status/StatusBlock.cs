@@ -8,7 +8,7 @@ namespace Convex.AuthKit.Build.Status
     /// The status as one readable block: a title, aligned "label: value" rows, and a last row saying what the next
     /// build would do. Logged as a single message so parallel builds cannot interleave it. Never holds a secret.
     /// </summary>
-    public sealed class StatusBlock
+    internal sealed class StatusBlock
     {
         public const string NextBuildLabel = "next build";
 

@@ -14,7 +14,7 @@ namespace Convex.AuthKit.Build.Status
     /// file's entries — and what the next build would do. Reads only (authorize and list variables); writes nothing;
     /// offline it says so and still tells the local facts.
     /// </summary>
-    public static class StatusInspection
+    internal static class StatusInspection
     {
         public static async Task<StatusBlock> RunAsync(StatusRequest request, IProvisionLogSink sink, CancellationToken cancellationToken)
         {

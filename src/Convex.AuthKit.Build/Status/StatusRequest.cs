@@ -5,7 +5,7 @@ using Convex.AuthKit.Build.Provisioning;
 namespace Convex.AuthKit.Build.Status
 {
     /// <summary>What ConvexAuthKitStatus is asked about: the build's settings plus the gating the next build applies.</summary>
-    public sealed class StatusRequest
+    internal sealed class StatusRequest
     {
         public StatusRequest(BuildSettings settings, string projectName, string stampFile, string? configuration, string? configurations, bool enabled)
         {

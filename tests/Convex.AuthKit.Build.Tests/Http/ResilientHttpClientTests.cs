@@ -198,8 +198,9 @@ public class ResilientHttpClientTests
     [TestMethod]
     [DataRow(RetryMode.ThrottleOnly)]
     [DataRow(RetryMode.Never)]
-    public async Task NonIdempotentCallsDoNotRetryConnectionFailures(RetryMode mode)
+    public async Task NonIdempotentCallsDoNotRetryConnectionFailures(object retryMode)
     {
+        var mode = (RetryMode)retryMode;
         var handler = new FakeHandler().ThenThrow(new HttpRequestException("Connection refused"));
         using var client = Client(handler);
 

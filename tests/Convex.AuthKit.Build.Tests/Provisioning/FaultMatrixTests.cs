@@ -97,7 +97,7 @@ public sealed class FaultMatrixTests
         + "\nVITE_WORKOS_REDIRECT_URI=http://localhost:5173/callback\n";
 
     /// <summary>Exactly one environment, the deployment holds its credentials, WorkOS knows the app, the env file is complete.</summary>
-    public static void AssertConverged(FlowHarness h, byte[] originalEnvFile, string trace)
+    internal static void AssertConverged(FlowHarness h, byte[] originalEnvFile, string trace)
     {
         var state = h.Sandbox.Snapshot();
         Assert.AreEqual(1, state.WorkosEnvironments.Count, trace);
@@ -114,7 +114,7 @@ public sealed class FaultMatrixTests
         Assert.IsTrue(File.Exists(h.Files.StampFile), "converged runs leave a stamp\n" + trace);
     }
 
-    public static void AssertNoSecretIn(string text, FlowHarness h)
+    internal static void AssertNoSecretIn(string text, FlowHarness h)
     {
         Assert.IsFalse(text.Contains(FreshSecrets.AccessToken), "the access token never reaches the log");
         var environment = h.WorkOSEnvironment();

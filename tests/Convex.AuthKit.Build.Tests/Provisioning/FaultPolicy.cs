@@ -11,7 +11,7 @@ namespace Convex.AuthKit.Build.Tests.Provisioning;
 /// docs/architecture.md#faults-retries-and-partial-failure (3 attempts, Retry-After honoured) with test-sized times: a short per-request timeout so a hang
 /// costs half a second, a tiny backoff, and waits that are recorded (to prove Retry-After was honoured) instead of slept.
 /// </summary>
-public sealed class FaultPolicy
+internal sealed class FaultPolicy
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(10);

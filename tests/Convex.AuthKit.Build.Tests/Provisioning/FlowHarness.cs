@@ -15,7 +15,7 @@ namespace Convex.AuthKit.Build.Tests.Provisioning;
 /// Runs the provisioning flow in-process, exactly as the task does (ProvisioningSession), against the sandbox over
 /// loopback, on a private copy of one of tests/fixtures/. The environment is injected, never the process's own.
 /// </summary>
-public sealed class FlowHarness : IAsyncDisposable
+internal sealed class FlowHarness : IAsyncDisposable
 {
     public const string Deployment = "happy-animal-123";
 

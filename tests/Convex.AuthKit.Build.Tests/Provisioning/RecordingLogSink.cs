@@ -5,7 +5,7 @@ using Convex.AuthKit.Build.Provisioning;
 namespace Convex.AuthKit.Build.Tests.Provisioning;
 
 /// <summary>Collects what the flow logs, for assertions.</summary>
-public sealed class RecordingLogSink : IProvisionLogSink
+internal sealed class RecordingLogSink : IProvisionLogSink
 {
     private readonly List<(string Kind, string Code, string Text)> _entries = new();
 

@@ -162,8 +162,9 @@ public sealed class DeploymentSelectorTests
     [DataRow("local:local-me-123|" + KeySecret, DeploymentSelectionSkipReason.Local, "local-me-123", "local")]
     [DataRow("anonymous-agent|" + KeySecret, DeploymentSelectionSkipReason.Local, "anonymous-agent", "local")]
     [DataRow("custom:happy-animal-123|" + KeySecret, DeploymentSelectionSkipReason.UnknownDeploymentType, "happy-animal-123", "unknown type")]
-    public void OtherDeployKeysAreSkippedSayingWhatIsSupported(string key, DeploymentSelectionSkipReason reason, string? name, string wording)
+    public void OtherDeployKeysAreSkippedSayingWhatIsSupported(string key, object skipReason, string? name, string wording)
     {
+        var reason = (DeploymentSelectionSkipReason)skipReason;
         using var box = new SelectionSandbox().WithEnv("CONVEX_DEPLOY_KEY", key).WithEnv("CONVEX_DEPLOYMENT", "dev:happy-animal-123");
         box.WithAccessToken(Token);
 
@@ -213,8 +214,9 @@ public sealed class DeploymentSelectorTests
     [DataRow("dev:anonymous-agent", DeploymentSelectionSkipReason.Local, "anonymous-agent", "dev")]
     [DataRow("happy-animal-123", DeploymentSelectionSkipReason.UnknownDeploymentType, "happy-animal-123", null)]
     [DataRow("staging:happy-animal-123", DeploymentSelectionSkipReason.UnknownDeploymentType, "happy-animal-123", null)]
-    public void NonDevConvexDeploymentsAreSkipped(string value, DeploymentSelectionSkipReason reason, string name, string? type)
+    public void NonDevConvexDeploymentsAreSkipped(string value, object skipReason, string name, string? type)
     {
+        var reason = (DeploymentSelectionSkipReason)skipReason;
         using var box = new SelectionSandbox().WithFile(".env.local", "CONVEX_DEPLOYMENT=" + value + "\n");
         box.WithAccessToken(Token);
 
