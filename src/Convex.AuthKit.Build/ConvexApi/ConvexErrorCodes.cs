@@ -7,7 +7,5 @@ namespace Convex.AuthKit.Build.ConvexApi
         public const string ProjectNotFound = "ProjectNotFound";
         public const string WorkOSTeamNotProvisioned = "WorkOSTeamNotProvisioned";
         public const string WorkosAccountAlreadyExistsWithThisEmail = "WorkosAccountAlreadyExistsWithThisEmail";
-        public const string WorkOSEnvironmentNotProvisioned = "WorkOSEnvironmentNotProvisioned";
-        public const string UnexpectedAuthHeaderFormat = "UnexpectedAuthHeaderFormat";
     }
 }

@@ -1,5 +1,6 @@
 using System.IO;
 using System;
+using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
 
@@ -22,7 +23,7 @@ namespace Convex.AuthKit.Build.Provisioning
                     $"{e.Message}. Check the URL in authKit.dev.configure (convex.json); the other AuthKit settings were applied, and the next build retries.", e),
                 ServiceException { Status: 401 } e => new ProvisioningException(Diagnostics.AccessDenied,
                     $"{e.Message}\nConvex rejected the credential. Log in again with `npx convex login` (or replace the deploy key), then build again.", e),
-                ServiceException { Code: "DeploymentNotFound" } or ServiceException { Code: "ProjectNotFound" } => new ProvisioningException(Diagnostics.AccessDenied,
+                ServiceException { Code: ConvexErrorCodes.DeploymentNotFound } or ServiceException { Code: ConvexErrorCodes.ProjectNotFound } => new ProvisioningException(Diagnostics.AccessDenied,
                     $"{exception.Message}\nYou don't have access to the selected project. Run `npx convex dev` once to choose a deployment you can use (it rewrites CONVEX_DEPLOYMENT), or log in with the right account.", exception),
                 ServiceException { Status: 403 } e => new ProvisioningException(Diagnostics.AccessDenied,
                     $"{e.ServiceMessage ?? e.Message}\nThe credential lacks permission for this deployment. Use an account (or key) with access to it.", e),
