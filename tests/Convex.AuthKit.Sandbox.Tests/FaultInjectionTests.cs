@@ -1,8 +1,8 @@
+using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static Convex.AuthKit.Sandbox.Tests.SandboxFixture;
 using static Convex.AuthKit.Sandbox.Tests.SandboxHttp;
@@ -20,8 +20,13 @@ public sealed class FaultInjectionTests
         await using var server = await Fresh();
         server.InjectFault(new SandboxFault
         {
-            Service = SandboxService.BigBrain, Method = "POST", Path = GetOrProvision, Count = 2,
-            Status = 503, Body = "{\"code\":\"ServiceUnavailable\",\"message\":\"try later\"}", RetryAfter = "2",
+            Service = SandboxService.BigBrain,
+            Method = "POST",
+            Path = GetOrProvision,
+            Count = 2,
+            Status = 503,
+            Body = "{\"code\":\"ServiceUnavailable\",\"message\":\"try later\"}",
+            RetryAfter = "2",
         });
         for (var i = 0; i < 2; i++)
         {

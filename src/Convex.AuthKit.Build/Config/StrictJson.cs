@@ -1,6 +1,6 @@
+using System;
 using System.Globalization;
 using System.Text;
-using System;
 using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Build.Config;

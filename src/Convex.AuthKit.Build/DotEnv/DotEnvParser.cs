@@ -1,7 +1,7 @@
-using System.Collections.Generic;
-using System.Text.RegularExpressions;
-using System.Text;
 using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Convex.AuthKit.Build.DotEnv;
 

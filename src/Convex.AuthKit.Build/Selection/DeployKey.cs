@@ -1,6 +1,6 @@
+using System;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using System;
 
 namespace Convex.AuthKit.Build.Selection;
 

@@ -1,5 +1,5 @@
-using System.Linq;
 using System;
+using System.Linq;
 
 namespace Convex.AuthKit.Sandbox.Hosting;
 
