@@ -15,21 +15,42 @@ namespace Convex.AuthKit.Build;
 /// </summary>
 public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
 {
-    /// <summary>The inputs file in obj/: the fingerprint, rewritten only when it changes (an input of the provisioning target).</summary>
+    /// <summary>
+    /// The inputs file in obj/: the fingerprint, rewritten only when it changes (an input of the provisioning
+    /// target). The .targets pass <c>obj/$(MSBuildProjectName).ConvexAuthKit.inputs</c>. Required: MSBuild refuses
+    /// to run the task without it, and a blank value counts as missing.
+    /// </summary>
     [Required] public string InputsFile { get; set; } = "";
 
-    /// <summary>The stamp in obj/ (the provisioning target's output): read for the files and variables the last run watched.</summary>
+    /// <summary>
+    /// The stamp in obj/ (the provisioning target's output), read for the files and variables the last run watched,
+    /// and deleted when the inputs cannot be fingerprinted. The .targets pass
+    /// <c>obj/$(MSBuildProjectName).ConvexAuthKit.stamp</c>. Required: MSBuild refuses to run the task without it,
+    /// and a blank value counts as missing.
+    /// </summary>
     [Required] public string StampFile { get; set; } = "";
 
-    /// <summary>The items file in obj/: the non-secret env-file entries the last run recorded.</summary>
+    /// <summary>
+    /// The items file in obj/: the non-secret env-file entries the last run recorded. The .targets pass
+    /// <c>obj/$(MSBuildProjectName).ConvexAuthKit.items</c>. Required: MSBuild refuses to run the task without it,
+    /// and a blank value counts as missing.
+    /// </summary>
     [Required] public string ItemsFile { get; set; } = "";
 
-    /// <summary>The input files that exist: the provisioning target's Inputs.</summary>
+    /// <summary>
+    /// Output: the input files that exist, the provisioning target's Inputs. Empty when a setting cannot be used or
+    /// the inputs cannot be read.
+    /// </summary>
     [Output] public ITaskItem[] InputFiles { get; private set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>The non-secret env-file entries the last run recorded: Include is the name, metadata Value the value.</summary>
+    /// <summary>
+    /// Output: the non-secret env-file entries the last run recorded (Include is the name, metadata Value the
+    /// value). Empty when nothing was recorded.
+    /// </summary>
     [Output] public ITaskItem[] EnvironmentVariables { get; private set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>Writes the inputs file and reports the input files and the recorded items.</summary>
+    /// <returns>Always true: whatever it cannot do, the provisioning target re-checks.</returns>
     public override bool Execute()
     {
         EnvironmentVariables = ToItems(EnvironmentVariableItems.Read(ItemsFile));

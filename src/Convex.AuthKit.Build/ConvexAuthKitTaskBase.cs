@@ -10,12 +10,17 @@ namespace Convex.AuthKit.Build;
 /// <summary>What every Convex.AuthKit task receives: the project folder and the package's settings (docs/architecture.md#settings). Never a secret.</summary>
 public abstract class ConvexAuthKitTaskBase : Task
 {
-    /// <summary>The project's folder (<c>$(MSBuildProjectDirectory)</c>): where the search for the Convex app starts.</summary>
+    /// <summary>
+    /// The project's folder, where the search for the Convex app starts; the .targets pass
+    /// <c>$(MSBuildProjectDirectory)</c>. Required: MSBuild refuses to run the task without it, and a blank value
+    /// counts as missing.
+    /// </summary>
     [Required] public string ProjectDirectory { get; set; } = "";
 
     /// <summary>
     /// The package's settings, one item per MSBuild property (<c>@(_ConvexAuthKitSetting)</c>): Include is the
-    /// property's name, metadata <c>Value</c> its value, blank when not set. Every task receives all of them.
+    /// property's name, metadata <c>Value</c> its value, blank when not set (the setting's default then applies).
+    /// Every task receives all of them. Required; an empty list means every setting takes its default.
     /// </summary>
     [Required] public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
 

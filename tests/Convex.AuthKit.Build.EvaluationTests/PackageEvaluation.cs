@@ -148,7 +148,7 @@ internal static class PackageEvaluation
     }
 
     /// <summary>The environment variables a binary log records as read.</summary>
-    private static IReadOnlyList<string> EnvironmentVariablesRead(string binaryLog)
+    private static List<string> EnvironmentVariablesRead(string binaryLog)
     {
         var names = new List<string>();
         var replay = new BinaryLogReplayEventSource();

@@ -24,7 +24,7 @@ public sealed class SettingsTests
         ("ConvexAuthKitStatus", "ConvexAuthKitStatusTask"),
     };
 
-    private static IReadOnlyList<string> Settings(PackageProject project) =>
+    private static List<string> Settings(PackageProject project) =>
         project.PropertiesOfThePackageProps().Concat(ReadFromTheSpaTemplates).ToList();
 
     [TestMethod]

@@ -160,7 +160,7 @@ internal sealed class BigBrainClient
         throw json.Malformed("the deployment URL is not an absolute http(s) URL");
     }
 
-    private static IReadOnlyList<string> StringArray(JsonResponse json, string name)
+    private static List<string> StringArray(JsonResponse json, string name)
     {
         var array = json.RequiredArray(name);
         if (array.Any(item => item.Type != JTokenType.String))

@@ -45,7 +45,7 @@ internal sealed class ResilientHttpClient : IDisposable
     /// <summary>
     /// A handler that follows no redirects (a redirect must not carry a credential elsewhere) and keeps no cookies.
     /// </summary>
-    private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
+    private static HttpClientHandler CreateDefaultHandler() => new HttpClientHandler
     {
         AllowAutoRedirect = false,
         UseCookies = false,
@@ -128,7 +128,7 @@ internal sealed class ResilientHttpClient : IDisposable
 
         // ResponseContentRead buffers the whole body under the timeout token; reading it afterwards can't hang.
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-        var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
         return new HttpResult(method, uri, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, CollectHeaders(response), attempt);
     }
 
@@ -139,7 +139,7 @@ internal sealed class ResilientHttpClient : IDisposable
         _ => false,
     };
 
-    private static IReadOnlyDictionary<string, string> CollectHeaders(HttpResponseMessage response)
+    private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         IEnumerable<KeyValuePair<string, IEnumerable<string>>> all = response.Headers;

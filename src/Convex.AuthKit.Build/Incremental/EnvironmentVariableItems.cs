@@ -13,6 +13,8 @@ namespace Convex.AuthKit.Build.Incremental;
 /// </summary>
 internal static class EnvironmentVariableItems
 {
+    private static readonly char[] LineEndings = { '\r', '\n' };
+
     public static void Write(string path, IEnumerable<KeyValuePair<string, string>> entries)
     {
         var text = new StringBuilder();
@@ -37,5 +39,5 @@ internal static class EnvironmentVariableItems
     }
 
     private static bool IsItem(KeyValuePair<string, string> entry) =>
-        !SecretNames.LooksSecret(entry.Key) && entry.Value.IndexOfAny(new[] { '\r', '\n' }) < 0;
+        !SecretNames.LooksSecret(entry.Key) && entry.Value.IndexOfAny(LineEndings) < 0;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -74,6 +75,6 @@ internal sealed class Stamp
     {
         using var sha = SHA256.Create();
         var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-        return string.Concat(bytes.Select(b => b.ToString("x2")));
+        return string.Concat(bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -9,7 +10,7 @@ namespace Convex.AuthKit.Build.Plan;
 /// </summary>
 internal sealed record ProvisioningPlan(IReadOnlyList<PlanStep> Steps, Refusal? Refusal = null)
 {
-    public static ProvisioningPlan Refused(Refusal refusal) => new ProvisioningPlan(new PlanStep[0], refusal);
+    public static ProvisioningPlan Refused(Refusal refusal) => new ProvisioningPlan(Array.Empty<PlanStep>(), refusal);
 
     /// <summary>The plan provisions an environment, so what follows holds placeholders until it is planned again.</summary>
     public bool Provisions => Find<ProvisionEnvironment>() != null;

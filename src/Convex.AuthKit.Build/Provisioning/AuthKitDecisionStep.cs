@@ -25,7 +25,7 @@ internal static class AuthKitDecisionStep
         {
             throw new ProvisioningException(Diagnostics.InvalidSetting, e.Message + " Set ConvexAuthKitDevOrigin to an origin such as http://localhost:5173.");
         }
-        foreach (var warning in decision.ProjectConfig?.Warnings ?? new string[0]) log.Report(Diagnostics.ConvexJsonWarning, "convex.json: " + warning);
+        foreach (var warning in decision.ProjectConfig?.Warnings ?? Array.Empty<string>()) log.Report(Diagnostics.ConvexJsonWarning, "convex.json: " + warning);
         foreach (var warning in decision.Warnings) log.Report(DiagnosticFor(warning.Kind), warning.Message);
         return decision;
     }

@@ -20,7 +20,7 @@ public sealed class InputsFingerprintTests
     [TestInitialize]
     public void CopyFixture()
     {
-        _root = Path.Combine(Path.GetTempPath(), "convex-authkit-fingerprint-" + Guid.NewGuid().ToString("N").Substring(0, 10));
+        _root = Path.Combine(Path.GetTempPath(), "convex-authkit-fingerprint-" + Guid.NewGuid().ToString("N")[..10]);
         FixtureFiles.CopyTo("vite-app", _root);
         Directory.CreateDirectory(Path.Combine(_root, ".home"));
         _environment = new Dictionary<string, string?>();

@@ -267,7 +267,7 @@ public sealed class ProvisioningPlannerTests
     public void DryRunPlanOfAFreshDeployment_HoldsPlaceholders()
     {
         var plan = ProvisioningPlanner.Plan(Facts());
-        Assert.IsTrue(plan.Find<SetDeploymentVariables>()!.Changes.All(c => c.Value!.StartsWith("<") && c.Value.EndsWith(" new environment>")), string.Join(", ", plan.Find<SetDeploymentVariables>()!.Changes.Select(c => c.Value)));
+        Assert.IsTrue(plan.Find<SetDeploymentVariables>()!.Changes.All(c => c.Value!.StartsWith('<') && c.Value.EndsWith(" new environment>", StringComparison.Ordinal)), string.Join(", ", plan.Find<SetDeploymentVariables>()!.Changes.Select(c => c.Value)));
         Assert.AreEqual(WorkOSCredentialsPlan.Placeholders, plan.Find<ConfigureWorkOS>()!.Credentials);
         var envFile = plan.Find<WriteEnvFile>()!.File;
         Assert.IsTrue(envFile.Inputs.ArePlaceholders);

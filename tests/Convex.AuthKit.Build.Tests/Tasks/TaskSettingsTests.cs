@@ -21,7 +21,7 @@ public sealed class TaskSettingsTests
     [TestInitialize]
     public void CreateFolder()
     {
-        _root = Path.Combine(Path.GetTempPath(), "convex-authkit-tasks-" + Guid.NewGuid().ToString("N").Substring(0, 10));
+        _root = Path.Combine(Path.GetTempPath(), "convex-authkit-tasks-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path.Combine(_root, "obj"));
     }
 
