@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;

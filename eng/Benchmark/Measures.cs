@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System;
 using Convex.AuthKit.Sandbox;
 
 namespace Convex.AuthKit.Benchmark;

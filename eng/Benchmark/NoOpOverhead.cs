@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
 using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
 

@@ -1,53 +1,57 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using Convex.AuthKit.Build.Provisioning;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-namespace Convex.AuthKit.Build
+namespace Convex.AuthKit.Build;
+
+/// <summary>What every Convex.AuthKit task receives: the project folder and the package's settings (docs/architecture.md#settings). Never a secret.</summary>
+public abstract class ConvexAuthKitTaskBase : Task
 {
-    /// <summary>What every Convex.AuthKit task receives: the project folder and the package's settings (docs/architecture.md#settings). Never a secret.</summary>
-    public abstract class ConvexAuthKitTaskBase : Task
+    /// <summary>
+    /// The project's folder, where the search for the Convex app starts; the .targets pass
+    /// <c>$(MSBuildProjectDirectory)</c>. Required: MSBuild refuses to run the task without it, and a blank value
+    /// counts as missing.
+    /// </summary>
+    [Required] public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>
+    /// The package's settings, one item per MSBuild property (<c>@(_ConvexAuthKitSetting)</c>): Include is the
+    /// property's name, metadata <c>Value</c> its value, blank when not set (the setting's default then applies).
+    /// Every task receives all of them. Required; an empty list means every setting takes its default.
+    /// </summary>
+    [Required] public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The settings as the flow reads them; <paramref name="problems"/> holds what cannot be used.</summary>
+    private protected BuildSettings ReadSettings(out IReadOnlyList<SettingProblem> problems)
     {
-        /// <summary>The project's folder (<c>$(MSBuildProjectDirectory)</c>): where the search for the Convex app starts.</summary>
-        [Required] public string ProjectDirectory { get; set; } = "";
-
-        /// <summary>
-        /// The package's settings, one item per MSBuild property (<c>@(_ConvexAuthKitSetting)</c>): Include is the
-        /// property's name, metadata <c>Value</c> its value, blank when not set. Every task receives all of them.
-        /// </summary>
-        [Required] public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
-
-        /// <summary>The settings as the flow reads them; <paramref name="problems"/> holds what cannot be used.</summary>
-        private protected BuildSettings ReadSettings(out IReadOnlyList<SettingProblem> problems)
-        {
-            var found = new List<SettingProblem>();
-            var settings = MSBuildSetting.Read(ProjectDirectory,
-                Settings.Select(item => new KeyValuePair<string, string>(item.ItemSpec, item.GetMetadata("Value"))), found);
-            problems = found;
-            return settings;
-        }
-
-        /// <summary>
-        /// The settings and the log that applies ConvexAuthKitFailOnError, or false after reporting every setting that
-        /// cannot be used, when the task has nothing more to do.
-        /// </summary>
-        private protected bool TryReadSettings(out BuildSettings settings, out ProvisionLog log)
-        {
-            settings = ReadSettings(out var problems);
-            log = new ProvisionLog(new MSBuildLogSink(Log), settings.FailOnError);
-            foreach (var problem in problems) log.Report(problem.Diagnostic, problem.Message);
-            return problems.Count == 0;
-        }
-
-        /// <summary>ConvexAuthKitEnvironmentVariable items: Include is the name, metadata Value the value, taken literally.</summary>
-        private protected static ITaskItem[] ToItems(IEnumerable<KeyValuePair<string, string>> entries) =>
-            entries.Select(entry =>
-            {
-                var item = new TaskItem(entry.Key);
-                ((ITaskItem2)item).SetMetadataValueLiteral("Value", entry.Value);
-                return (ITaskItem)item;
-            }).ToArray();
+        var found = new List<SettingProblem>();
+        var settings = MSBuildSetting.Read(ProjectDirectory,
+            Settings.Select(item => new KeyValuePair<string, string>(item.ItemSpec, item.GetMetadata("Value"))), found);
+        problems = found;
+        return settings;
     }
+
+    /// <summary>
+    /// The settings and the log that applies ConvexAuthKitFailOnError, or false after reporting every setting that
+    /// cannot be used, when the task has nothing more to do.
+    /// </summary>
+    private protected bool TryReadSettings(out BuildSettings settings, out ProvisionLog log)
+    {
+        settings = ReadSettings(out var problems);
+        log = new ProvisionLog(new MSBuildLogSink(Log), settings.FailOnError);
+        foreach (var problem in problems) log.Report(problem.Diagnostic, problem.Message);
+        return problems.Count == 0;
+    }
+
+    /// <summary>ConvexAuthKitEnvironmentVariable items: Include is the name, metadata Value the value, taken literally.</summary>
+    private protected static ITaskItem[] ToItems(IEnumerable<KeyValuePair<string, string>> entries) =>
+        entries.Select(entry =>
+        {
+            var item = new TaskItem(entry.Key);
+            ((ITaskItem2)item).SetMetadataValueLiteral("Value", entry.Value);
+            return (ITaskItem)item;
+        }).ToArray();
 }

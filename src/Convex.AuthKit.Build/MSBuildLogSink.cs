@@ -2,27 +2,26 @@ using Convex.AuthKit.Build.Provisioning;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-namespace Convex.AuthKit.Build
+namespace Convex.AuthKit.Build;
+
+/// <summary>Adapts the flow's log to MSBuild's, with codes and help links.</summary>
+internal sealed class MSBuildLogSink : IProvisionLogSink
 {
-    /// <summary>Adapts the flow's log to MSBuild's, with codes and help links.</summary>
-    internal sealed class MSBuildLogSink : IProvisionLogSink
-    {
-        private readonly TaskLoggingHelper _log;
+    private readonly TaskLoggingHelper _log;
 
-        public MSBuildLogSink(TaskLoggingHelper log) { _log = log; }
+    public MSBuildLogSink(TaskLoggingHelper log) { _log = log; }
 
-        public void Message(LogImportance importance, string text) =>
-            _log.LogMessage(importance switch
-            {
-                LogImportance.High => MessageImportance.High,
-                LogImportance.Normal => MessageImportance.Normal,
-                _ => MessageImportance.Low,
-            }, "{0}", text);
+    public void Message(LogImportance importance, string text) =>
+        _log.LogMessage(importance switch
+        {
+            LogImportance.High => MessageImportance.High,
+            LogImportance.Normal => MessageImportance.Normal,
+            _ => MessageImportance.Low,
+        }, "{0}", text);
 
-        public void Warning(string code, string helpLink, string text) =>
-            _log.LogWarning(null, code, null, helpLink, null, 0, 0, 0, 0, "{0}", text);
+    public void Warning(string code, string helpLink, string text) =>
+        _log.LogWarning(null, code, null, helpLink, null, 0, 0, 0, 0, "{0}", text);
 
-        public void Error(string code, string helpLink, string text) =>
-            _log.LogError(null, code, null, helpLink, null, 0, 0, 0, 0, "{0}", text);
-    }
+    public void Error(string code, string helpLink, string text) =>
+        _log.LogError(null, code, null, helpLink, null, 0, 0, 0, 0, "{0}", text);
 }

@@ -1,7 +1,7 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
@@ -14,6 +14,8 @@ namespace Convex.AuthKit.Demo;
 /// </summary>
 public static class Program
 {
+    private static readonly string[] DebugBuildArguments = { "-c", "Debug" };
+
     public static async Task<int> Main(string[] args)
     {
         var keep = args.Contains("--keep");
@@ -36,7 +38,7 @@ public static class Program
         };
 
         Say($"\ndotnet build -c Debug {Path.Combine(app.Root, "ViteApp.csproj")}");
-        var first = app.Build("ViteApp.csproj", new[] { "-c", "Debug" }, environment, onLine: EchoPackageLine);
+        var first = app.Build("ViteApp.csproj", DebugBuildArguments, environment, onLine: EchoPackageLine);
         if (first.ExitCode != 0) return Fail(first, feed, keep);
 
         var state = sandbox.Snapshot();
@@ -57,7 +59,7 @@ public static class Program
 
         sandbox.ClearRequests();
         Say("\nBuilding again (nothing changed):");
-        var second = app.Build("ViteApp.csproj", new[] { "-c", "Debug" }, environment, onLine: EchoPackageLine);
+        var second = app.Build("ViteApp.csproj", DebugBuildArguments, environment, onLine: EchoPackageLine);
         if (second.ExitCode != 0) return Fail(second, feed, keep);
         Say($"  {sandbox.Requests.Count} HTTP requests on the second build.");
 

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
-using System;
 
 namespace Convex.AuthKit.Harness;
 

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System;
 
 namespace Convex.AuthKit.Harness;
 
@@ -23,7 +23,7 @@ public sealed class FixtureProject
 
     public static FixtureProject Copy(PackageFeed feed, string fixtureName)
     {
-        var root = Path.Combine(feed.WorkFolder, fixtureName + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        var root = Path.Combine(feed.WorkFolder, fixtureName + "-" + Guid.NewGuid().ToString("N")[..8]);
         FixtureFiles.CopyTo(fixtureName, root);
         Directory.CreateDirectory(Path.Combine(root, ".home"));
         return new FixtureProject(feed, root);

@@ -1,7 +1,7 @@
+using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
-using System;
 using Convex.AuthKit.Sandbox;
 using Newtonsoft.Json.Linq;
 

@@ -1,6 +1,6 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
-using Newtonsoft.Json;
 
 namespace Convex.AuthKit.Sandbox;
 

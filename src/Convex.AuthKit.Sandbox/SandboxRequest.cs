@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace Convex.AuthKit.Sandbox;
 
@@ -53,5 +54,5 @@ public sealed class SandboxRequest
 
     internal SandboxRequest Copy() => (SandboxRequest)MemberwiseClone();
 
-    public override string ToString() => $"#{Sequence} {Service} {Method} {Path} -> {(Dropped ? "dropped" : Status.ToString())}";
+    public override string ToString() => $"#{Sequence} {Service} {Method} {Path} -> {(Dropped ? "dropped" : Status.ToString(CultureInfo.InvariantCulture))}";
 }

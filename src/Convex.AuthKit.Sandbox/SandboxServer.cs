@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Net;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Convex.AuthKit.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -86,7 +86,7 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Starts the three listeners. The scenario is copied; later changes to it do not reach the server.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxScenario scenario, CancellationToken ct = default)
     {
-        if (scenario == null) throw new ArgumentNullException(nameof(scenario));
+        ArgumentNullException.ThrowIfNull(scenario);
         var server = new SandboxServer(scenario);
         try
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -68,9 +69,9 @@ public sealed class GatingTests
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(project.ProjectPath)!, "convex.json"), "{}");
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(project.ProjectPath)!, ".env.local"), "A=1\n");
         var inputs = project.ItemsAfter("_ConvexAuthKitUpToDateCheckInputs", "UpToDateCheckInput", Props("Configuration", "Debug"));
-        Assert.IsFalse(inputs.Any(i => i.Replace('\\', '/').EndsWith("/package.json")), "only existing files: " + string.Join("\n", inputs));
-        Assert.IsTrue(inputs.Any(i => i.Replace('\\', '/').EndsWith("/convex.json")), string.Join("\n", inputs));
-        Assert.IsTrue(inputs.Any(i => i.Replace('\\', '/').EndsWith("/.env.local")), string.Join("\n", inputs));
+        Assert.IsFalse(inputs.Any(i => i.Replace('\\', '/').EndsWith("/package.json", StringComparison.Ordinal)), "only existing files: " + string.Join("\n", inputs));
+        Assert.IsTrue(inputs.Any(i => i.Replace('\\', '/').EndsWith("/convex.json", StringComparison.Ordinal)), string.Join("\n", inputs));
+        Assert.IsTrue(inputs.Any(i => i.Replace('\\', '/').EndsWith("/.env.local", StringComparison.Ordinal)), string.Join("\n", inputs));
     }
 
     [TestMethod]

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System;
 using Microsoft.Build.Construction;
 using Microsoft.Build.Evaluation;
 using Microsoft.Build.Execution;
@@ -148,7 +148,7 @@ internal static class PackageEvaluation
     }
 
     /// <summary>The environment variables a binary log records as read.</summary>
-    private static IReadOnlyList<string> EnvironmentVariablesRead(string binaryLog)
+    private static List<string> EnvironmentVariablesRead(string binaryLog)
     {
         var names = new List<string>();
         var replay = new BinaryLogReplayEventSource();

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.EvaluationTests;
@@ -24,7 +24,7 @@ public sealed class SettingsTests
         ("ConvexAuthKitStatus", "ConvexAuthKitStatusTask"),
     };
 
-    private static IReadOnlyList<string> Settings(PackageProject project) =>
+    private static List<string> Settings(PackageProject project) =>
         project.PropertiesOfThePackageProps().Concat(ReadFromTheSpaTemplates).ToList();
 
     [TestMethod]

@@ -42,7 +42,11 @@ public sealed class FaultThroughBuildTests
         var envFile = s.ReadEnvFile();
         s.Sandbox.InjectFault(new SandboxFault
         {
-            Service = SandboxService.Deployment, Method = "POST", Path = UpdateVariables, Status = 500, Count = 10,
+            Service = SandboxService.Deployment,
+            Method = "POST",
+            Path = UpdateVariables,
+            Status = 500,
+            Count = 10,
             Body = "{\"code\":\"InternalServerError\",\"message\":\"Your request couldn't be completed. Try again later.\"}",
         });
 

@@ -1,7 +1,7 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
@@ -108,7 +108,7 @@ public sealed class OverridesTests
         var block = SandboxChecks.Lines(first).Select(l => l.Trim()).ToList();
         Assert.IsTrue(block.Count is >= 2 and <= 8, "a short block when something changed: " + first);
         Assert.AreEqual(Title, block[0], first.ToString());
-        Assert.IsTrue(block.Skip(1).All(l => l.StartsWith("Convex.AuthKit:   - ")), first.ToString());
+        Assert.IsTrue(block.Skip(1).All(l => l.StartsWith("Convex.AuthKit:   - ", StringComparison.Ordinal)), first.ToString());
         CollectionAssert.Contains(block, "Convex.AuthKit:   - wrote VITE_WORKOS_CLIENT_ID, VITE_WORKOS_REDIRECT_URI to .env.local", first.ToString());
 
         s.Sandbox.ClearRequests();
@@ -117,7 +117,7 @@ public sealed class OverridesTests
         var line = SandboxChecks.Lines(forced);
         Assert.AreEqual(1, line.Length, "exactly one line when nothing changed: " + forced);
         StringAssert.Contains(line[0], "up to date, nothing to do");
-        Assert.IsTrue(s.Sandbox.Requests.Any(r => r.Path.EndsWith("list_environment_variables")), "Force ignores the stamp");
+        Assert.IsTrue(s.Sandbox.Requests.Any(r => r.Path.EndsWith("list_environment_variables", StringComparison.Ordinal)), "Force ignores the stamp");
         Assert.IsFalse(s.Sandbox.Requests.Any(r => r.Path.Contains("get_or_provision") || r.Path.Contains("update_environment_variables")));
 
         var normal = s.Build("ViteApp.csproj", "-p:ConvexAuthKitForce=true", "-v:n");

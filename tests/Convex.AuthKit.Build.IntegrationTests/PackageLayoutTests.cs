@@ -1,3 +1,4 @@
+using System;
 using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
@@ -13,7 +14,7 @@ public sealed class PackageLayoutTests
     private static string[] Entries()
     {
         using var zip = ZipFile.OpenRead(PackedPackage.Feed.NupkgPath);
-        return zip.Entries.Select(e => e.FullName).Where(n => !n.StartsWith("_rels/") && !n.StartsWith("package/") && n != "[Content_Types].xml").OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
+        return zip.Entries.Select(e => e.FullName).Where(n => !n.StartsWith("_rels/", StringComparison.Ordinal) && !n.StartsWith("package/", StringComparison.Ordinal) && n != "[Content_Types].xml").OrderBy(n => n, StringComparer.Ordinal).ToArray();
     }
 
     private static XElement Metadata()

@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -66,7 +66,7 @@ public sealed class ParallelBuildTests
     /// <summary>NAME=value lines of a dotenv file (comments and blank lines left out), in order.</summary>
     private static List<KeyValuePair<string, string>> EnvEntries(string text) =>
         text.Split('\n').Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l =>
             {
                 var equals = l.IndexOf('=');

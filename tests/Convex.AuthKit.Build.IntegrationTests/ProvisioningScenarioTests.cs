@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
@@ -56,7 +57,7 @@ public sealed class ProvisioningScenarioTests
         var environment = s.WorkOSEnvironment()!;
         var text = s.ReadEnvFile();
         var lines = text.Split('\n');
-        var cookie = lines.Single(l => l.StartsWith("WORKOS_COOKIE_PASSWORD="));
+        var cookie = lines.Single(l => l.StartsWith("WORKOS_COOKIE_PASSWORD=", StringComparison.Ordinal));
         Assert.AreEqual(ScenarioApp.DeploymentEnvLine
             + $"\n# See this environment at https://dashboard.workos.com/{environment.Id}/authentication\nWORKOS_CLIENT_ID={environment.ClientId}\n"
             + $"\nWORKOS_API_KEY={environment.ApiKey}\n"

@@ -24,7 +24,7 @@ public sealed class StatusTests
         return match.Groups[1].Value.TrimEnd('\r');
     }
 
-    private static int Blocks(ProcessResult result, string project) => Regex.Matches(result.Output, "Convex.AuthKit: status of " + Regex.Escape(project) + " ").Count;
+    private static int Blocks(ProcessResult result, string project) => Regex.Count(result.Output, "Convex.AuthKit: status of " + Regex.Escape(project) + " ");
 
     [TestMethod]
     public async Task BeforeAndAfterProvisioning_ThroughBuildAndMsbuild()

@@ -1,8 +1,9 @@
+using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static Convex.AuthKit.Sandbox.Tests.SandboxFixture;
 using static Convex.AuthKit.Sandbox.Tests.SandboxHttp;
@@ -20,8 +21,13 @@ public sealed class FaultInjectionTests
         await using var server = await Fresh();
         server.InjectFault(new SandboxFault
         {
-            Service = SandboxService.BigBrain, Method = "POST", Path = GetOrProvision, Count = 2,
-            Status = 503, Body = "{\"code\":\"ServiceUnavailable\",\"message\":\"try later\"}", RetryAfter = "2",
+            Service = SandboxService.BigBrain,
+            Method = "POST",
+            Path = GetOrProvision,
+            Count = 2,
+            Status = 503,
+            Body = "{\"code\":\"ServiceUnavailable\",\"message\":\"try later\"}",
+            RetryAfter = "2",
         });
         for (var i = 0; i < 2; i++)
         {
@@ -100,11 +106,11 @@ public sealed class FaultInjectionTests
         server.InjectFault(new SandboxFault { Method = "HEAD", Path = "/api/authorize", HoldMilliseconds = 400, Status = 429, RetryAfter = "1" });
         var watch = Stopwatch.StartNew();
         Assert.AreEqual(200, (await Send("HEAD", server.BigBrainUrl, "/api/authorize", Bearer(AccessToken))).Status);
-        Assert.IsTrue(watch.ElapsedMilliseconds >= 380, watch.ElapsedMilliseconds.ToString());
+        Assert.IsTrue(watch.ElapsedMilliseconds >= 380, watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
         var limited = await Send("HEAD", server.BigBrainUrl, "/api/authorize", Bearer(AccessToken));
         Assert.AreEqual(429, limited.Status);
         Assert.AreEqual("1", limited.RetryAfter);
-        Assert.IsTrue(watch.ElapsedMilliseconds >= 780, watch.ElapsedMilliseconds.ToString());
+        Assert.IsTrue(watch.ElapsedMilliseconds >= 780, watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
     }
 
     [TestMethod]
@@ -114,12 +120,12 @@ public sealed class FaultInjectionTests
         server.Latency = TimeSpan.FromMilliseconds(300);
         var watch = Stopwatch.StartNew();
         await Get(server.DeploymentUrl, "/api/v1/list_environment_variables", ConvexKey(AdminKey));
-        Assert.IsTrue(watch.ElapsedMilliseconds >= 280, watch.ElapsedMilliseconds.ToString());
+        Assert.IsTrue(watch.ElapsedMilliseconds >= 280, watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
         var request = server.Requests.Single();
         Assert.IsTrue(request.Ended - request.Started >= TimeSpan.FromMilliseconds(280));
         watch.Restart();
         await Get(server.BigBrainUrl, "/_sandbox/requests");
-        Assert.IsTrue(watch.ElapsedMilliseconds < 280, watch.ElapsedMilliseconds.ToString());
+        Assert.IsTrue(watch.ElapsedMilliseconds < 280, watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
     }
 
     [TestMethod]

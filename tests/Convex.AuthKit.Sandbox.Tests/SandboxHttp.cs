@@ -1,9 +1,9 @@
+using System;
 using System.Linq;
-using System.Net.Http.Headers;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
-using System;
 using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Sandbox.Tests;

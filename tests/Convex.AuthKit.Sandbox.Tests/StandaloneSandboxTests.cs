@@ -1,7 +1,8 @@
+using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
-using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Newtonsoft.Json.Linq;
 using static Convex.AuthKit.Sandbox.Tests.SandboxFixture;
@@ -64,7 +65,7 @@ public sealed class StandaloneSandboxTests
             var deployment = (string)urls["deploymentUrl"]!;
             Assert.AreEqual(bigBrain + "_sandbox", (string?)urls["controlUrl"]);
             StringAssertions.StartsWith((string)urls["workosUrl"]!, "http://127.0.0.1:");
-            Assert.IsFalse(deployment.EndsWith("/", StringComparison.Ordinal));
+            Assert.IsFalse(deployment.EndsWith('/'));
 
             var watch = Stopwatch.StartNew();
             Assert.AreEqual(200, (await Send("HEAD", bigBrain, "/api/authorize", Bearer(AccessToken))).Status);
@@ -88,7 +89,7 @@ public sealed class StandaloneSandboxTests
         if (OperatingSystem.IsWindows()) Assert.Inconclusive("SIGTERM is a Unix signal.");
         using var process = Start("--scenario", Scenario);
         await ReadUrls(process);
-        using (var kill = Process.Start("kill", new[] { "-TERM", process.Id.ToString() })) await kill!.WaitForExitAsync();
+        using (var kill = Process.Start("kill", new[] { "-TERM", process.Id.ToString(CultureInfo.InvariantCulture) })) await kill!.WaitForExitAsync();
         Assert.AreEqual(0, await WaitForExit(process));
     }
 

@@ -1,79 +1,78 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System;
 
-namespace Convex.AuthKit.Build.Config
+namespace Convex.AuthKit.Build.Config;
+
+/// <summary>Where the Convex app is (docs/architecture.md#where-the-convex-app-is): the folder holding convex.json or a convex/ folder of sources.</summary>
+internal static class ConvexAppLocator
 {
-    /// <summary>Where the Convex app is (docs/architecture.md#where-the-convex-app-is): the folder holding convex.json or a convex/ folder of sources.</summary>
-    internal static class ConvexAppLocator
+    private static readonly string[] SourceExtensions = { ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts" };
+
+    /// <param name="projectDirectory">The MSBuild project's folder.</param>
+    /// <param name="convexProjectDirectory">ConvexProjectDirectory, relative to the project or absolute; wins when set.</param>
+    /// <param name="spaRoot">The SpaRoot property, relative to the project.</param>
+    public static ConvexAppLocation Locate(string projectDirectory, string? convexProjectDirectory, string? spaRoot)
     {
-        private static readonly string[] SourceExtensions = { ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts" };
-
-        /// <param name="projectDirectory">The MSBuild project's folder.</param>
-        /// <param name="convexProjectDirectory">ConvexProjectDirectory, relative to the project or absolute; wins when set.</param>
-        /// <param name="spaRoot">The SpaRoot property, relative to the project.</param>
-        public static ConvexAppLocation Locate(string projectDirectory, string? convexProjectDirectory, string? spaRoot)
+        var probed = new List<string>();
+        if (!string.IsNullOrWhiteSpace(convexProjectDirectory))
         {
-            var probed = new List<string>();
-            if (!string.IsNullOrWhiteSpace(convexProjectDirectory))
-            {
-                var explicitDirectory = FullPath(projectDirectory, convexProjectDirectory!);
-                probed.Add(explicitDirectory);
-                return Directory.Exists(explicitDirectory)
-                    ? new ConvexAppLocation(explicitDirectory, "ConvexProjectDirectory", probed, null)
-                    : new ConvexAppLocation(null, "ConvexProjectDirectory", probed, explicitDirectory);
-            }
-
-            if (HoldsConvexApp(projectDirectory, probed)) return new ConvexAppLocation(projectDirectory, "the project folder", probed, null);
-
-            if (!string.IsNullOrWhiteSpace(spaRoot))
-            {
-                var spaDirectory = FullPath(projectDirectory, spaRoot!);
-                if (HoldsConvexApp(spaDirectory, probed)) return new ConvexAppLocation(spaDirectory, "SpaRoot", probed, null);
-            }
-
-            var clientApp = Path.Combine(projectDirectory, "ClientApp");
-            if (HoldsConvexApp(clientApp, probed)) return new ConvexAppLocation(clientApp, "ClientApp/", probed, null);
-
-            if (IsRepositoryRoot(projectDirectory)) return new ConvexAppLocation(null, null, probed, null);
-            for (var parent = Directory.GetParent(projectDirectory); parent != null; parent = parent.Parent)
-            {
-                var convexJson = Path.Combine(parent.FullName, "convex.json");
-                probed.Add(convexJson);
-                if (File.Exists(convexJson)) return new ConvexAppLocation(parent.FullName, "a parent folder", probed, null);
-                if (IsRepositoryRoot(parent.FullName)) break;
-            }
-
-            return new ConvexAppLocation(null, null, probed, null);
+            var explicitDirectory = FullPath(projectDirectory, convexProjectDirectory!);
+            probed.Add(explicitDirectory);
+            return Directory.Exists(explicitDirectory)
+                ? new ConvexAppLocation(explicitDirectory, "ConvexProjectDirectory", probed, null)
+                : new ConvexAppLocation(null, "ConvexProjectDirectory", probed, explicitDirectory);
         }
 
-        /// <summary>convex.json, or a convex/ folder (exact case) holding source files.</summary>
-        private static bool HoldsConvexApp(string directory, List<string> probed)
+        if (HoldsConvexApp(projectDirectory, probed)) return new ConvexAppLocation(projectDirectory, "the project folder", probed, null);
+
+        if (!string.IsNullOrWhiteSpace(spaRoot))
         {
-            var convexJson = Path.Combine(directory, "convex.json");
+            var spaDirectory = FullPath(projectDirectory, spaRoot!);
+            if (HoldsConvexApp(spaDirectory, probed)) return new ConvexAppLocation(spaDirectory, "SpaRoot", probed, null);
+        }
+
+        var clientApp = Path.Combine(projectDirectory, "ClientApp");
+        if (HoldsConvexApp(clientApp, probed)) return new ConvexAppLocation(clientApp, "ClientApp/", probed, null);
+
+        if (IsRepositoryRoot(projectDirectory)) return new ConvexAppLocation(null, null, probed, null);
+        for (var parent = Directory.GetParent(projectDirectory); parent != null; parent = parent.Parent)
+        {
+            var convexJson = Path.Combine(parent.FullName, "convex.json");
             probed.Add(convexJson);
-            if (File.Exists(convexJson)) return true;
-            var functions = Path.Combine(directory, "convex");
-            probed.Add(functions);
-            if (!Directory.Exists(functions)) return false;
-            // Exact case: on case-insensitive file systems "Convex/" would also match Directory.Exists.
-            var actualName = new DirectoryInfo(directory).EnumerateDirectories("convex").Select(d => d.Name).FirstOrDefault();
-            if (!string.Equals(actualName, "convex", StringComparison.Ordinal)) return false;
-            return Directory.EnumerateFiles(functions)
-                .Any(f => SourceExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase));
+            if (File.Exists(convexJson)) return new ConvexAppLocation(parent.FullName, "a parent folder", probed, null);
+            if (IsRepositoryRoot(parent.FullName)) break;
         }
 
-        private static bool IsRepositoryRoot(string directory) =>
-            Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git"));
-
-        private static string FullPath(string baseDirectory, string path) =>
-            Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path)).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        return new ConvexAppLocation(null, null, probed, null);
     }
 
-    /// <param name="Directory">The Convex app's folder, or null when there is none.</param>
-    /// <param name="FoundIn">How it was found ("the project folder", "ClientApp/", ...), for messages.</param>
-    /// <param name="ProbedPaths">Every path looked at; their existence is part of the stamp, so creating one re-runs the target.</param>
-    /// <param name="MissingExplicitDirectory">ConvexProjectDirectory was set to a folder that does not exist.</param>
-    internal sealed record ConvexAppLocation(string? Directory, string? FoundIn, IReadOnlyList<string> ProbedPaths, string? MissingExplicitDirectory);
+    /// <summary>convex.json, or a convex/ folder (exact case) holding source files.</summary>
+    private static bool HoldsConvexApp(string directory, List<string> probed)
+    {
+        var convexJson = Path.Combine(directory, "convex.json");
+        probed.Add(convexJson);
+        if (File.Exists(convexJson)) return true;
+        var functions = Path.Combine(directory, "convex");
+        probed.Add(functions);
+        if (!Directory.Exists(functions)) return false;
+        // Exact case: on case-insensitive file systems "Convex/" would also match Directory.Exists.
+        var actualName = new DirectoryInfo(directory).EnumerateDirectories("convex").Select(d => d.Name).FirstOrDefault();
+        if (!string.Equals(actualName, "convex", StringComparison.Ordinal)) return false;
+        return Directory.EnumerateFiles(functions)
+            .Any(f => SourceExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static bool IsRepositoryRoot(string directory) =>
+        Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git"));
+
+    private static string FullPath(string baseDirectory, string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path)).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
 }
+
+/// <param name="Directory">The Convex app's folder, or null when there is none.</param>
+/// <param name="FoundIn">How it was found ("the project folder", "ClientApp/", ...), for messages.</param>
+/// <param name="ProbedPaths">Every path looked at; their existence is part of the stamp, so creating one re-runs the target.</param>
+/// <param name="MissingExplicitDirectory">ConvexProjectDirectory was set to a folder that does not exist.</param>
+internal sealed record ConvexAppLocation(string? Directory, string? FoundIn, IReadOnlyList<string> ProbedPaths, string? MissingExplicitDirectory);

@@ -93,7 +93,7 @@ internal static class ConvexJsonParser
     private static string FormatError(SchemaIssue issue) =>
         issue.Path.Length > 0 ? $"`{issue.Path}` in `convex.json`: {issue.Message}" : $"`convex.json`: {issue.Message}";
 
-    private static IReadOnlyList<string> UnknownKeyWarnings(IEnumerable<SchemaIssue> issues)
+    private static List<string> UnknownKeyWarnings(IEnumerable<SchemaIssue> issues)
     {
         var lines = new List<string>();
         foreach (var issue in issues)

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 
 namespace Convex.AuthKit.Build.Config;
 
@@ -27,7 +27,7 @@ internal static class FrameworkDefaults
     public static bool WantsCookiePassword(FrameworkInfo framework) =>
         framework.DetectedFramework is FrameworkInfo.NextJs or FrameworkInfo.TanStackStart;
 
-    private static IReadOnlyList<KeyValuePair<string, string>> LocalEnvVars(FrameworkInfo framework, string callback)
+    private static KeyValuePair<string, string>[] LocalEnvVars(FrameworkInfo framework, string callback)
     {
         switch (framework.DetectedFramework)
         {

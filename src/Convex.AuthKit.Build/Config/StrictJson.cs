@@ -1,6 +1,6 @@
+using System;
 using System.Globalization;
 using System.Text;
-using System;
 using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Build.Config;
@@ -176,7 +176,7 @@ internal sealed class StrictJson
         while (_pos < _text.Length && (_text[_pos] == ' ' || _text[_pos] == '\t' || _text[_pos] == '\n' || _text[_pos] == '\r')) _pos++;
     }
 
-    private StrictJsonException EndOfInput() => new("Unexpected end of JSON input");
+    private static StrictJsonException EndOfInput() => new("Unexpected end of JSON input");
 
     private StrictJsonException Unexpected()
     {

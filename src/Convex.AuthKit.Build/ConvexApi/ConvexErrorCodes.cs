@@ -1,11 +1,10 @@
-namespace Convex.AuthKit.Build.ConvexApi
+namespace Convex.AuthKit.Build.ConvexApi;
+
+/// <summary>Error <c>code</c>s Convex services answer with that the AuthKit flow reacts to (docs/protocol.md#error-bodies-and-codes).</summary>
+internal static class ConvexErrorCodes
 {
-    /// <summary>Error <c>code</c>s Convex services answer with that the AuthKit flow reacts to (docs/protocol.md#error-bodies-and-codes).</summary>
-    internal static class ConvexErrorCodes
-    {
-        public const string DeploymentNotFound = "DeploymentNotFound";
-        public const string ProjectNotFound = "ProjectNotFound";
-        public const string WorkOSTeamNotProvisioned = "WorkOSTeamNotProvisioned";
-        public const string WorkosAccountAlreadyExistsWithThisEmail = "WorkosAccountAlreadyExistsWithThisEmail";
-    }
+    public const string DeploymentNotFound = "DeploymentNotFound";
+    public const string ProjectNotFound = "ProjectNotFound";
+    public const string WorkOSTeamNotProvisioned = "WorkOSTeamNotProvisioned";
+    public const string WorkosAccountAlreadyExistsWithThisEmail = "WorkosAccountAlreadyExistsWithThisEmail";
 }

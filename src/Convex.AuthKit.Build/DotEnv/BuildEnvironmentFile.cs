@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
-using System;
 
 namespace Convex.AuthKit.Build.DotEnv;
 

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System;
 
 namespace Convex.AuthKit.Build.DotEnv;
 
@@ -13,6 +13,8 @@ namespace Convex.AuthKit.Build.DotEnv;
 internal static class DotEnvEditor
 {
     private static readonly Regex ValidName = new Regex("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
+    private static readonly char[] LineEndings = { '\r', '\n' };
+    private static readonly char[] LineBreaks = { '\r', '\n', '\u2028', '\u2029' };
 
     /// <summary>
     /// The new text of the file after setting <paramref name="name"/> to <paramref name="value"/>, or null when
@@ -73,11 +75,11 @@ internal static class DotEnvEditor
 
     private static bool FirstLineEndingIsCrLf(string content)
     {
-        var first = content.IndexOfAny(new[] { '\r', '\n' });
+        var first = content.IndexOfAny(LineEndings);
         return first >= 0 && content[first] == '\r' && first + 1 < content.Length && content[first + 1] == '\n';
     }
 
-    private static bool ReadsAs(string text, IReadOnlyDictionary<string, string> wanted)
+    private static bool ReadsAs(string text, Dictionary<string, string> wanted)
     {
         var parsed = DotEnvParser.Parse(text);
         return parsed.Count == wanted.Count && wanted.All(pair => parsed.TryGetValue(pair.Key, out var read) && read == pair.Value);
@@ -85,7 +87,7 @@ internal static class DotEnvEditor
 
     private static void RejectLineBreaks(string? comment, string parameterName)
     {
-        if (comment != null && comment.IndexOfAny(new[] { '\r', '\n', '\u2028', '\u2029' }) >= 0)
+        if (comment != null && comment.IndexOfAny(LineBreaks) >= 0)
             throw new ArgumentException("A comment must be a single line.", parameterName);
     }
 }

@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Text;
-using System;
 
 namespace Convex.AuthKit.Build.DotEnv;
 

@@ -1,7 +1,7 @@
-using System.Collections.Generic;
-using System.Text.RegularExpressions;
-using System.Text;
 using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Convex.AuthKit.Build.DotEnv;
 
@@ -36,6 +36,8 @@ internal static class DotEnvParser
         JsLineStart + @"(['""`])([\s\S]*)\1" + JsLineEnd,
         RegexOptions.CultureInvariant);
 
+    private static readonly char[] Separators = { '=', ':' };
+
     /// <summary>What dotenv's <c>parse</c> returns: every key, the last assignment of a key winning.</summary>
     public static IReadOnlyDictionary<string, string> Parse(string text)
     {
@@ -57,7 +59,7 @@ internal static class DotEnvParser
             var separator = match.Groups["sep"];
             var valueEnd = value.Success
                 ? value.Index + value.Length
-                : separator.Index + separator.Value.IndexOfAny(new[] { '=', ':' }) + 1;
+                : separator.Index + separator.Value.IndexOfAny(Separators) + 1;
             var lineEnd = EndOfLine(normalized, valueEnd - 1);
             assignments.Add(new DotEnvAssignment(
                 key.Value,

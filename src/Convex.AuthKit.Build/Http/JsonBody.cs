@@ -1,44 +1,43 @@
 using System.IO;
-using Newtonsoft.Json.Linq;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
-namespace Convex.AuthKit.Build.Http
+namespace Convex.AuthKit.Build.Http;
+
+/// <summary>Newtonsoft.Json for wire bodies: strings stay strings (no date guessing), output is compact.</summary>
+internal static class JsonBody
 {
-    /// <summary>Newtonsoft.Json for wire bodies: strings stay strings (no date guessing), output is compact.</summary>
-    internal static class JsonBody
+    /// <summary>Parses <paramref name="text"/>; null when it is empty or not JSON.</summary>
+    public static JToken? TryParse(string text)
     {
-        /// <summary>Parses <paramref name="text"/>; null when it is empty or not JSON.</summary>
-        public static JToken? TryParse(string text)
+        if (string.IsNullOrWhiteSpace(text))
         {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            try
-            {
-                using var reader = new JsonTextReader(new StringReader(text))
-                {
-                    DateParseHandling = DateParseHandling.None,
-                    FloatParseHandling = FloatParseHandling.Decimal,
-                };
-                var token = JToken.ReadFrom(reader);
-                while (reader.Read())
-                {
-                    if (reader.TokenType != JsonToken.Comment)
-                    {
-                        return null;
-                    }
-                }
-
-                return token;
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
+            return null;
         }
 
-        public static string Serialize(JToken value) => value.ToString(Formatting.None);
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Decimal,
+            };
+            var token = JToken.ReadFrom(reader);
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    return null;
+                }
+            }
+
+            return token;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
+
+    public static string Serialize(JToken value) => value.ToString(Formatting.None);
 }

@@ -1,172 +1,171 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net.Http;
 using System.Net;
-using System.Threading.Tasks;
+using System.Net.Http;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 
-namespace Convex.AuthKit.Build.Http
+namespace Convex.AuthKit.Build.Http;
+
+/// <summary>
+/// The one place for timeouts, retries, <c>Retry-After</c>, cancellation and the HTTPS rule (docs/architecture.md#faults-retries-and-partial-failure, docs/architecture.md#safety-rules).
+/// Every attempt builds a fresh request; every body is read exactly once. Thread-safe.
+/// </summary>
+internal sealed class ResilientHttpClient : IDisposable
 {
-    /// <summary>
-    /// The one place for timeouts, retries, <c>Retry-After</c>, cancellation and the HTTPS rule (docs/architecture.md#faults-retries-and-partial-failure, docs/architecture.md#safety-rules).
-    /// Every attempt builds a fresh request; every body is read exactly once. Thread-safe.
-    /// </summary>
-    internal sealed class ResilientHttpClient : IDisposable
+    private readonly HttpClient _http;
+    private readonly HttpPolicy _policy;
+    private int _attemptCount;
+
+    /// <summary>Sends through <paramref name="handler"/> (tests pass a fake one) and disposes it with the client.</summary>
+    public ResilientHttpClient(HttpMessageHandler handler, HttpPolicy policy)
     {
-        private readonly HttpClient _http;
-        private readonly HttpPolicy _policy;
-        private int _attemptCount;
-
-        /// <summary>Sends through <paramref name="handler"/> (tests pass a fake one) and disposes it with the client.</summary>
-        public ResilientHttpClient(HttpMessageHandler handler, HttpPolicy policy)
+        _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _policy = policy;
+        if (policy.MaxAttempts < 1)
         {
-            _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-            _policy = policy;
-            if (policy.MaxAttempts < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(policy), "MaxAttempts must be at least 1.");
-            }
+            throw new ArgumentOutOfRangeException(nameof(policy), "MaxAttempts must be at least 1.");
         }
+    }
 
-        /// <summary>Uses <see cref="CreateDefaultHandler"/>.</summary>
-        public ResilientHttpClient(HttpPolicy policy)
-            : this(CreateDefaultHandler(), policy)
+    /// <summary>Uses <see cref="CreateDefaultHandler"/>.</summary>
+    public ResilientHttpClient(HttpPolicy policy)
+        : this(CreateDefaultHandler(), policy)
+    {
+    }
+
+    /// <summary>Called before each retry (from the thread that sends); meant for low-importance logging.</summary>
+    public Action<HttpRetryNotice>? Retrying { get; set; }
+
+    /// <summary>Attempts made by this client so far, over all requests.</summary>
+    public int AttemptCount => Volatile.Read(ref _attemptCount);
+
+    /// <summary>
+    /// A handler that follows no redirects (a redirect must not carry a credential elsewhere) and keeps no cookies.
+    /// </summary>
+    private static HttpClientHandler CreateDefaultHandler() => new HttpClientHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+    };
+
+    /// <summary>
+    /// Sends the request made by <paramref name="createRequest"/>, retrying as <paramref name="mode"/> allows.
+    /// Returns any answer the retries end on, error statuses included; throws
+    /// <see cref="ServiceUnreachableException"/> when no answer came, <see cref="InsecureTransportException"/>
+    /// before sending a credential over plain HTTP to a non-loopback host, and
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async Task<HttpResult> SendAsync(ServiceKind service, Func<HttpRequestMessage> createRequest, RetryMode mode, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-        }
+            cancellationToken.ThrowIfCancellationRequested();
+            var mayRetry = attempt < _policy.MaxAttempts;
+            string method;
+            Uri uri;
+            string reason;
+            string? retryAfter = null;
 
-        /// <summary>Called before each retry (from the thread that sends); meant for low-importance logging.</summary>
-        public Action<HttpRetryNotice>? Retrying { get; set; }
-
-        /// <summary>Attempts made by this client so far, over all requests.</summary>
-        public int AttemptCount => Volatile.Read(ref _attemptCount);
-
-        /// <summary>
-        /// A handler that follows no redirects (a redirect must not carry a credential elsewhere) and keeps no cookies.
-        /// </summary>
-        private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-        };
-
-        /// <summary>
-        /// Sends the request made by <paramref name="createRequest"/>, retrying as <paramref name="mode"/> allows.
-        /// Returns any answer the retries end on, error statuses included; throws
-        /// <see cref="ServiceUnreachableException"/> when no answer came, <see cref="InsecureTransportException"/>
-        /// before sending a credential over plain HTTP to a non-loopback host, and
-        /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.
-        /// </summary>
-        public async Task<HttpResult> SendAsync(ServiceKind service, Func<HttpRequestMessage> createRequest, RetryMode mode, CancellationToken cancellationToken)
-        {
-            for (var attempt = 1; ; attempt++)
+            using (var request = createRequest())
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var mayRetry = attempt < _policy.MaxAttempts;
-                string method;
-                Uri uri;
-                string reason;
-                string? retryAfter = null;
-
-                using (var request = createRequest())
+                method = request.Method.Method;
+                uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(createRequest));
+                if (request.Headers.Authorization != null && !TransportSecurity.MaySendCredentials(uri))
                 {
-                    method = request.Method.Method;
-                    uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(createRequest));
-                    if (request.Headers.Authorization != null && !TransportSecurity.MaySendCredentials(uri))
-                    {
-                        throw new InsecureTransportException(service, uri);
-                    }
-
-                    Interlocked.Increment(ref _attemptCount);
-                    try
-                    {
-                        var result = await SendOnceAsync(request, method, uri, attempt, cancellationToken).ConfigureAwait(false);
-                        if (!(mayRetry && IsRetryableStatus(result.Status, mode)))
-                        {
-                            return result;
-                        }
-
-                        reason = $"{result.Status} {result.ReasonPhrase}".TrimEnd();
-                        retryAfter = result.RetryAfter;
-                    }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        throw;
-                    }
-                    catch (OperationCanceledException ex)
-                    {
-                        reason = $"no answer within {_policy.RequestTimeout.TotalSeconds:0.###} s";
-                        if (!(mayRetry && mode == RetryMode.Idempotent))
-                        {
-                            throw new ServiceUnreachableException(service, method, uri, UnreachableReason.TimedOut, attempt, reason, ex);
-                        }
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
-                    {
-                        reason = DescribeConnectionFailure(ex);
-                        if (!(mayRetry && mode == RetryMode.Idempotent))
-                        {
-                            throw new ServiceUnreachableException(service, method, uri, UnreachableReason.ConnectionFailed, attempt, reason, ex);
-                        }
-                    }
+                    throw new InsecureTransportException(service, uri);
                 }
 
-                var delay = RetryDelays.Compute(_policy, attempt, retryAfter);
-                Retrying?.Invoke(new HttpRetryNotice(service, method, uri, attempt, _policy.MaxAttempts, delay, reason));
-                await _policy.Delay(delay, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                Interlocked.Increment(ref _attemptCount);
+                try
+                {
+                    var result = await SendOnceAsync(request, method, uri, attempt, cancellationToken).ConfigureAwait(false);
+                    if (!(mayRetry && IsRetryableStatus(result.Status, mode)))
+                    {
+                        return result;
+                    }
 
-        public void Dispose() => _http.Dispose();
-
-        private async Task<HttpResult> SendOnceAsync(HttpRequestMessage request, string method, Uri uri, int attempt, CancellationToken cancellationToken)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_policy.RequestTimeout);
-
-            // ResponseContentRead buffers the whole body under the timeout token; reading it afterwards can't hang.
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            return new HttpResult(method, uri, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, CollectHeaders(response), attempt);
-        }
-
-        private static bool IsRetryableStatus(int status, RetryMode mode) => mode switch
-        {
-            RetryMode.Idempotent => status == 429 || status == 502 || status == 503 || status == 504,
-            RetryMode.ThrottleOnly => status == 429 || status == 503,
-            _ => false,
-        };
-
-        private static IReadOnlyDictionary<string, string> CollectHeaders(HttpResponseMessage response)
-        {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            IEnumerable<KeyValuePair<string, IEnumerable<string>>> all = response.Headers;
-            if (response.Content != null)
-            {
-                all = all.Concat(response.Content.Headers);
-            }
-
-            foreach (var header in all)
-            {
-                var joined = string.Join(", ", header.Value);
-                headers[header.Key] = headers.TryGetValue(header.Key, out var existing) ? existing + ", " + joined : joined;
+                    reason = $"{result.Status} {result.ReasonPhrase}".TrimEnd();
+                    retryAfter = result.RetryAfter;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (OperationCanceledException ex)
+                {
+                    reason = $"no answer within {_policy.RequestTimeout.TotalSeconds:0.###} s";
+                    if (!(mayRetry && mode == RetryMode.Idempotent))
+                    {
+                        throw new ServiceUnreachableException(service, method, uri, UnreachableReason.TimedOut, attempt, reason, ex);
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
+                {
+                    reason = DescribeConnectionFailure(ex);
+                    if (!(mayRetry && mode == RetryMode.Idempotent))
+                    {
+                        throw new ServiceUnreachableException(service, method, uri, UnreachableReason.ConnectionFailed, attempt, reason, ex);
+                    }
+                }
             }
 
-            return headers;
+            var delay = RetryDelays.Compute(_policy, attempt, retryAfter);
+            Retrying?.Invoke(new HttpRetryNotice(service, method, uri, attempt, _policy.MaxAttempts, delay, reason));
+            await _policy.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        private static string DescribeConnectionFailure(Exception ex)
+    public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResult> SendOnceAsync(HttpRequestMessage request, string method, Uri uri, int attempt, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_policy.RequestTimeout);
+
+        // ResponseContentRead buffers the whole body under the timeout token; reading it afterwards can't hang.
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+        var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+        return new HttpResult(method, uri, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, CollectHeaders(response), attempt);
+    }
+
+    private static bool IsRetryableStatus(int status, RetryMode mode) => mode switch
+    {
+        RetryMode.Idempotent => status == 429 || status == 502 || status == 503 || status == 504,
+        RetryMode.ThrottleOnly => status == 429 || status == 503,
+        _ => false,
+    };
+
+    private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        IEnumerable<KeyValuePair<string, IEnumerable<string>>> all = response.Headers;
+        if (response.Content != null)
         {
-            // The innermost message names the socket error ("Connection refused", "No such host is known"); no secrets.
-            var inner = ex;
-            while (inner.InnerException != null)
-            {
-                inner = inner.InnerException;
-            }
-
-            return ReferenceEquals(inner, ex) ? ex.Message : $"{ex.Message} ({inner.Message})";
+            all = all.Concat(response.Content.Headers);
         }
+
+        foreach (var header in all)
+        {
+            var joined = string.Join(", ", header.Value);
+            headers[header.Key] = headers.TryGetValue(header.Key, out var existing) ? existing + ", " + joined : joined;
+        }
+
+        return headers;
+    }
+
+    private static string DescribeConnectionFailure(Exception ex)
+    {
+        // The innermost message names the socket error ("Connection refused", "No such host is known"); no secrets.
+        var inner = ex;
+        while (inner.InnerException != null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return ReferenceEquals(inner, ex) ? ex.Message : $"{ex.Message} ({inner.Message})";
     }
 }

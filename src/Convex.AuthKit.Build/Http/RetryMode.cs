@@ -1,15 +1,14 @@
-namespace Convex.AuthKit.Build.Http
+namespace Convex.AuthKit.Build.Http;
+
+/// <summary>Which failures a request may be retried on (docs/architecture.md#faults-retries-and-partial-failure).</summary>
+internal enum RetryMode
 {
-    /// <summary>Which failures a request may be retried on (docs/architecture.md#faults-retries-and-partial-failure).</summary>
-    internal enum RetryMode
-    {
-        /// <summary>Safe to repeat: retried on 429/502/503/504, connection failures and timeouts.</summary>
-        Idempotent,
+    /// <summary>Safe to repeat: retried on 429/502/503/504, connection failures and timeouts.</summary>
+    Idempotent,
 
-        /// <summary>Not safe to repeat blindly: retried only when the server said it did no work (429/503).</summary>
-        ThrottleOnly,
+    /// <summary>Not safe to repeat blindly: retried only when the server said it did no work (429/503).</summary>
+    ThrottleOnly,
 
-        /// <summary>Sent once.</summary>
-        Never,
-    }
+    /// <summary>Sent once.</summary>
+    Never,
 }

@@ -1,42 +1,43 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System;
 using Convex.AuthKit.Build.Provisioning;
 
-namespace Convex.AuthKit.Build.Incremental
+namespace Convex.AuthKit.Build.Incremental;
+
+/// <summary>
+/// The non-secret env-file entries, as NAME=VALUE lines in obj/: what the tasks report as ConvexAuthKitEnvironmentVariable
+/// items on every build, stamp hit or not (docs/architecture.md#output). A secret is never written, nor read back.
+/// </summary>
+internal static class EnvironmentVariableItems
 {
-    /// <summary>
-    /// The non-secret env-file entries, as NAME=VALUE lines in obj/: what the tasks report as ConvexAuthKitEnvironmentVariable
-    /// items on every build, stamp hit or not (docs/architecture.md#output). A secret is never written, nor read back.
-    /// </summary>
-    internal static class EnvironmentVariableItems
+    private static readonly char[] LineEndings = { '\r', '\n' };
+
+    public static void Write(string path, IEnumerable<KeyValuePair<string, string>> entries)
     {
-        public static void Write(string path, IEnumerable<KeyValuePair<string, string>> entries)
-        {
-            var text = new StringBuilder();
-            foreach (var entry in entries.Where(IsItem))
-                text.Append(entry.Key).Append('=').Append(entry.Value).Append('\n');
-            StateFiles.WriteIfDifferent(path, text.ToString());
-        }
-
-        /// <summary>The entries last written; none when the file does not exist or cannot be read.</summary>
-        public static IReadOnlyList<KeyValuePair<string, string>> Read(string path)
-        {
-            string[] lines;
-            try { lines = File.ReadAllLines(path); }
-            catch (IOException) { return Array.Empty<KeyValuePair<string, string>>(); }
-            catch (UnauthorizedAccessException) { return Array.Empty<KeyValuePair<string, string>>(); }
-            return lines
-                .Select(line => line.Trim())
-                .Where(line => line.IndexOf('=') > 0)
-                .Select(line => new KeyValuePair<string, string>(line.Substring(0, line.IndexOf('=')), line.Substring(line.IndexOf('=') + 1)))
-                .Where(IsItem)
-                .ToList();
-        }
-
-        private static bool IsItem(KeyValuePair<string, string> entry) =>
-            !SecretNames.LooksSecret(entry.Key) && entry.Value.IndexOfAny(new[] { '\r', '\n' }) < 0;
+        var text = new StringBuilder();
+        foreach (var entry in entries.Where(IsItem))
+            text.Append(entry.Key).Append('=').Append(entry.Value).Append('\n');
+        StateFiles.WriteIfDifferent(path, text.ToString());
     }
+
+    /// <summary>The entries last written; none when the file does not exist or cannot be read.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Read(string path)
+    {
+        string[] lines;
+        try { lines = File.ReadAllLines(path); }
+        catch (IOException) { return Array.Empty<KeyValuePair<string, string>>(); }
+        catch (UnauthorizedAccessException) { return Array.Empty<KeyValuePair<string, string>>(); }
+        return lines
+            .Select(line => line.Trim())
+            .Where(line => line.IndexOf('=') > 0)
+            .Select(line => new KeyValuePair<string, string>(line.Substring(0, line.IndexOf('=')), line.Substring(line.IndexOf('=') + 1)))
+            .Where(IsItem)
+            .ToList();
+    }
+
+    private static bool IsItem(KeyValuePair<string, string> entry) =>
+        !SecretNames.LooksSecret(entry.Key) && entry.Value.IndexOfAny(LineEndings) < 0;
 }

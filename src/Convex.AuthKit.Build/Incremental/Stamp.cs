@@ -1,80 +1,80 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using System;
 
-namespace Convex.AuthKit.Build.Incremental
+namespace Convex.AuthKit.Build.Incremental;
+
+/// <summary>
+/// Written after a fully successful run (docs/architecture.md#incremental-rules): the fingerprint of every input, plus the extra files and
+/// environment variables the run found it depends on (the token file it used, localEnvVars names, buildEnv names),
+/// so the cheap inputs task can watch them on later builds. Holds hashes only, never a secret value. The Convex
+/// app's shared stamp (in the temp folder, beside its lock) also holds the non-secret item lines, for the next
+/// project of the same app.
+/// </summary>
+internal sealed class Stamp
 {
-    /// <summary>
-    /// Written after a fully successful run (docs/architecture.md#incremental-rules): the fingerprint of every input, plus the extra files and
-    /// environment variables the run found it depends on (the token file it used, localEnvVars names, buildEnv names),
-    /// so the cheap inputs task can watch them on later builds. Holds hashes only, never a secret value. The Convex
-    /// app's shared stamp (in the temp folder, beside its lock) also holds the non-secret item lines, for the next
-    /// project of the same app.
-    /// </summary>
-    internal sealed class Stamp
+    private const string Header = "# Convex.AuthKit.Build stamp: hashes of the inputs of the last successful run. Safe to delete.";
+
+    public Stamp(string fingerprint, IEnumerable<string> watchedFiles, IEnumerable<string> watchedVariables,
+        IEnumerable<string>? itemLines = null)
     {
-        private const string Header = "# Convex.AuthKit.Build stamp: hashes of the inputs of the last successful run. Safe to delete.";
+        Fingerprint = fingerprint;
+        WatchedFiles = watchedFiles.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        WatchedVariables = watchedVariables.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
+        ItemLines = (itemLines ?? Array.Empty<string>()).ToList();
+    }
 
-        public Stamp(string fingerprint, IEnumerable<string> watchedFiles, IEnumerable<string> watchedVariables,
-            IEnumerable<string>? itemLines = null)
+    public string Fingerprint { get; }
+    public IReadOnlyList<string> WatchedFiles { get; }
+    public IReadOnlyList<string> WatchedVariables { get; }
+
+    /// <summary>The items file's lines (NAME=VALUE, non-secret), in the Convex app's shared stamp.</summary>
+    public IReadOnlyList<string> ItemLines { get; }
+
+    public static Stamp? Read(string path)
+    {
+        string[] lines;
+        try { lines = File.ReadAllLines(path); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+        string? fingerprint = null;
+        var files = new List<string>();
+        var variables = new List<string>();
+        var items = new List<string>();
+        foreach (var line in lines)
         {
-            Fingerprint = fingerprint;
-            WatchedFiles = watchedFiles.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
-            WatchedVariables = watchedVariables.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
-            ItemLines = (itemLines ?? Array.Empty<string>()).ToList();
+            if (line.StartsWith("fingerprint=", StringComparison.Ordinal)) fingerprint = line.Substring("fingerprint=".Length);
+            else if (line.StartsWith("file=", StringComparison.Ordinal)) files.Add(line.Substring("file=".Length));
+            else if (line.StartsWith("env=", StringComparison.Ordinal)) variables.Add(line.Substring("env=".Length));
+            else if (line.StartsWith("item=", StringComparison.Ordinal)) items.Add(line.Substring("item=".Length));
         }
+        return fingerprint == null ? null : new Stamp(fingerprint, files, variables, items);
+    }
 
-        public string Fingerprint { get; }
-        public IReadOnlyList<string> WatchedFiles { get; }
-        public IReadOnlyList<string> WatchedVariables { get; }
+    public void Write(string path)
+    {
+        var text = new StringBuilder().AppendLine(Header).Append("fingerprint=").AppendLine(Fingerprint);
+        foreach (var f in WatchedFiles) text.Append("file=").AppendLine(f);
+        foreach (var v in WatchedVariables) text.Append("env=").AppendLine(v);
+        foreach (var item in ItemLines) text.Append("item=").AppendLine(item);
+        StateFiles.WriteAtomically(path, text.ToString());
+    }
 
-        /// <summary>The items file's lines (NAME=VALUE, non-secret), in the Convex app's shared stamp.</summary>
-        public IReadOnlyList<string> ItemLines { get; }
+    public static void Delete(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
 
-        public static Stamp? Read(string path)
-        {
-            string[] lines;
-            try { lines = File.ReadAllLines(path); }
-            catch (IOException) { return null; }
-            catch (UnauthorizedAccessException) { return null; }
-            string? fingerprint = null;
-            var files = new List<string>();
-            var variables = new List<string>();
-            var items = new List<string>();
-            foreach (var line in lines)
-            {
-                if (line.StartsWith("fingerprint=", StringComparison.Ordinal)) fingerprint = line.Substring("fingerprint=".Length);
-                else if (line.StartsWith("file=", StringComparison.Ordinal)) files.Add(line.Substring("file=".Length));
-                else if (line.StartsWith("env=", StringComparison.Ordinal)) variables.Add(line.Substring("env=".Length));
-                else if (line.StartsWith("item=", StringComparison.Ordinal)) items.Add(line.Substring("item=".Length));
-            }
-            return fingerprint == null ? null : new Stamp(fingerprint, files, variables, items);
-        }
-
-        public void Write(string path)
-        {
-            var text = new StringBuilder().AppendLine(Header).Append("fingerprint=").AppendLine(Fingerprint);
-            foreach (var f in WatchedFiles) text.Append("file=").AppendLine(f);
-            foreach (var v in WatchedVariables) text.Append("env=").AppendLine(v);
-            foreach (var item in ItemLines) text.Append("item=").AppendLine(item);
-            StateFiles.WriteAtomically(path, text.ToString());
-        }
-
-        public static void Delete(string path)
-        {
-            try { File.Delete(path); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-
-        public static string Hash(string text)
-        {
-            using var sha = SHA256.Create();
-            var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            return string.Concat(bytes.Select(b => b.ToString("x2")));
-        }
+    public static string Hash(string text)
+    {
+        using var sha = SHA256.Create();
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        return string.Concat(bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
     }
 }

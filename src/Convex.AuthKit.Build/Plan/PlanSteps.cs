@@ -4,76 +4,75 @@ using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.WorkOS;
 
-namespace Convex.AuthKit.Build.Plan
+namespace Convex.AuthKit.Build.Plan;
+
+/// <summary>
+/// One step of the plan (docs/architecture.md#the-provisioning-plan). The build executes it, the dry run prints its lines and the
+/// status says its summary. Never shows a secret.
+/// </summary>
+internal abstract record PlanStep
 {
-    /// <summary>
-    /// One step of the plan (docs/architecture.md#the-provisioning-plan). The build executes it, the dry run prints its lines and the
-    /// status says its summary. Never shows a secret.
-    /// </summary>
-    internal abstract record PlanStep
+    /// <summary>What the next build would do, as the status says it.</summary>
+    public abstract string Summary { get; }
+
+    /// <summary>The dry run's lines: one a call (the endpoint as the client sends it), or one an env-file line.</summary>
+    public abstract IEnumerable<string> DryRunLines(DeploymentClient deployment);
+}
+
+/// <summary>Create the Convex team's WorkOS team, with the given admin (docs/architecture.md#no-team-prompt).</summary>
+internal sealed record CreateWorkOSTeam(long TeamId, string AdminEmail) : PlanStep
+{
+    public override string Summary => $"create the Convex team's WorkOS team (admin {AdminEmail})";
+
+    public override IEnumerable<string> DryRunLines(DeploymentClient deployment) => new[]
     {
-        /// <summary>What the next build would do, as the status says it.</summary>
-        public abstract string Summary { get; }
+        $"{BigBrainClient.Endpoints.AvailableWorkOSTeamEmails} (read: check {AdminEmail} may be the admin)",
+        $"{BigBrainClient.Endpoints.ProvisionAssociatedWorkOSTeam} (create the Convex team's WorkOS team, admin {AdminEmail})",
+    };
+}
 
-        /// <summary>The dry run's lines: one a call (the endpoint as the client sends it), or one an env-file line.</summary>
-        public abstract IEnumerable<string> DryRunLines(DeploymentClient deployment);
-    }
+/// <summary>Get the deployment's AuthKit environment, provisioning it when Convex has none for it.</summary>
+/// <param name="EnvironmentType"><c>nonproduction</c> or <c>production</c>.</param>
+internal sealed record ProvisionEnvironment(string DeploymentName, string EnvironmentType) : PlanStep
+{
+    public override string Summary => $"provision the AuthKit environment of deployment {DeploymentName} (or reuse the one Convex already has for it)";
 
-    /// <summary>Create the Convex team's WorkOS team, with the given admin (docs/architecture.md#no-team-prompt).</summary>
-    internal sealed record CreateWorkOSTeam(long TeamId, string AdminEmail) : PlanStep
+    public override IEnumerable<string> DryRunLines(DeploymentClient deployment) => new[]
     {
-        public override string Summary => $"create the Convex team's WorkOS team (admin {AdminEmail})";
+        $"{BigBrainClient.Endpoints.GetOrProvisionWorkOSEnvironment} (provision the deployment's AuthKit environment, or get the one it has)",
+    };
+}
 
-        public override IEnumerable<string> DryRunLines(DeploymentClient deployment) => new[]
-        {
-            $"{BigBrainClient.Endpoints.AvailableWorkOSTeamEmails} (read: check {AdminEmail} may be the admin)",
-            $"{BigBrainClient.Endpoints.ProvisionAssociatedWorkOSTeam} (create the Convex team's WorkOS team, admin {AdminEmail})",
-        };
-    }
+/// <summary>Write WORKOS_* variables on the deployment, in one call. Before provisioning the values are placeholders.</summary>
+internal sealed record SetDeploymentVariables(IReadOnlyList<EnvironmentVariableChange> Changes) : PlanStep
+{
+    public string Names => string.Join(", ", Changes.Select(v => v.Name));
 
-    /// <summary>Get the deployment's AuthKit environment, provisioning it when Convex has none for it.</summary>
-    /// <param name="EnvironmentType"><c>nonproduction</c> or <c>production</c>.</param>
-    internal sealed record ProvisionEnvironment(string DeploymentName, string EnvironmentType) : PlanStep
+    public override string Summary => $"set {Names} on the deployment";
+
+    public override IEnumerable<string> DryRunLines(DeploymentClient deployment) => new[]
     {
-        public override string Summary => $"provision the AuthKit environment of deployment {DeploymentName} (or reuse the one Convex already has for it)";
+        $"{deployment.UpdateEnvironmentVariablesEndpoint} (set {Names})",
+    };
+}
 
-        public override IEnumerable<string> DryRunLines(DeploymentClient deployment) => new[]
-        {
-            $"{BigBrainClient.Endpoints.GetOrProvisionWorkOSEnvironment} (provision the deployment's AuthKit environment, or get the one it has)",
-        };
-    }
+/// <summary>Tell WorkOS every setting of convex.json's configure section, with the environment's API key.</summary>
+internal sealed record ConfigureWorkOS(WorkOSCredentials Credentials, IReadOnlyList<WorkOSSetting> Settings) : PlanStep
+{
+    public override string Summary => $"register the {Settings.Count} WorkOS setting{(Settings.Count == 1 ? "" : "s")} with WorkOS";
 
-    /// <summary>Write WORKOS_* variables on the deployment, in one call. Before provisioning the values are placeholders.</summary>
-    internal sealed record SetDeploymentVariables(IReadOnlyList<EnvironmentVariableChange> Changes) : PlanStep
-    {
-        public string Names => string.Join(", ", Changes.Select(v => v.Name));
+    public override IEnumerable<string> DryRunLines(DeploymentClient deployment) =>
+        Settings.Select(setting => $"{WorkOSClient.CallFor(setting.Kind).Endpoint} ({setting.Value})");
+}
 
-        public override string Summary => $"set {Names} on the deployment";
+/// <summary>
+/// Add the missing entries to the env file. The step keeps the env-file plan's inputs, so that it can be planned
+/// again against the file as it is when it is written.
+/// </summary>
+internal sealed record WriteEnvFile(EnvFilePlan File) : PlanStep
+{
+    public override string Summary => $"write {string.Join(", ", File.Changes.Select(c => c.Name))} to {File.DisplayName}";
 
-        public override IEnumerable<string> DryRunLines(DeploymentClient deployment) => new[]
-        {
-            $"{deployment.UpdateEnvironmentVariablesEndpoint} (set {Names})",
-        };
-    }
-
-    /// <summary>Tell WorkOS every setting of convex.json's configure section, with the environment's API key.</summary>
-    internal sealed record ConfigureWorkOS(WorkOSCredentials Credentials, IReadOnlyList<WorkOSSetting> Settings) : PlanStep
-    {
-        public override string Summary => $"register the {Settings.Count} WorkOS setting{(Settings.Count == 1 ? "" : "s")} with WorkOS";
-
-        public override IEnumerable<string> DryRunLines(DeploymentClient deployment) =>
-            Settings.Select(setting => $"{WorkOSClient.CallFor(setting.Kind).Endpoint} ({setting.Value})");
-    }
-
-    /// <summary>
-    /// Add the missing entries to the env file. The step keeps the env-file plan's inputs, so that it can be planned
-    /// again against the file as it is when it is written.
-    /// </summary>
-    internal sealed record WriteEnvFile(EnvFilePlan File) : PlanStep
-    {
-        public override string Summary => $"write {string.Join(", ", File.Changes.Select(c => c.Name))} to {File.DisplayName}";
-
-        public override IEnumerable<string> DryRunLines(DeploymentClient deployment) =>
-            File.Changes.Select(change => $"{File.DisplayName}: {(change.CommentOnPreviousLine != null ? "add " + change.CommentOnPreviousLine + " / " : "")}set {change.Display}");
-    }
+    public override IEnumerable<string> DryRunLines(DeploymentClient deployment) =>
+        File.Changes.Select(change => $"{File.DisplayName}: {(change.CommentOnPreviousLine != null ? "add " + change.CommentOnPreviousLine + " / " : "")}set {change.Display}");
 }

@@ -4,32 +4,31 @@ using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Selection;
 
-namespace Convex.AuthKit.Build.Plan
-{
-    /// <summary>
-    /// What the plan is decided from (docs/architecture.md#the-provisioning-plan): the selected deployment and its variables (round trips 1
-    /// and 2), the team question's answer, the team-creation settings, the dev section of convex.json, the build
-    /// environment and the env file's text. The build, the dry run and the status gather the same facts.
-    /// </summary>
-    /// <param name="Team">The answer of round trip 1's team question; null when it was not asked (a deploy key) or did not come back.</param>
-    /// <param name="EnvFile">The env file's text, when the configuration writes it and it exists (<see cref="EnvFilePlan.Read"/>).</param>
-    internal sealed record ProvisioningFacts(
-        DeploymentSelection Selection,
-        IReadOnlyDictionary<string, string> DeploymentVariables,
-        WorkOSTeamAssociation? Team,
-        WorkOSTeamSettings TeamSettings,
-        AuthKitEnvironmentConfig Dev,
-        bool WantsCookiePassword,
-        BuildEnvironment Environment,
-        DotEnvDocument? EnvFile)
-    {
-        /// <summary>The environment this run provisioned (round trip 3): its credentials replace the deployment's.</summary>
-        public ProvisionedEnvironment? Provisioned { get; init; }
-    }
+namespace Convex.AuthKit.Build.Plan;
 
-    /// <summary>ConvexAuthKitWorkOSTeamEmail and ConvexAuthKitAcceptWorkOSTerms: whether the build may create the Convex team's WorkOS team.</summary>
-    internal sealed record WorkOSTeamSettings(string? AdminEmail, bool AcceptsTerms)
-    {
-        public bool AllowTeamCreation => AdminEmail != null && AcceptsTerms;
-    }
+/// <summary>
+/// What the plan is decided from (docs/architecture.md#the-provisioning-plan): the selected deployment and its variables (round trips 1
+/// and 2), the team question's answer, the team-creation settings, the dev section of convex.json, the build
+/// environment and the env file's text. The build, the dry run and the status gather the same facts.
+/// </summary>
+/// <param name="Team">The answer of round trip 1's team question; null when it was not asked (a deploy key) or did not come back.</param>
+/// <param name="EnvFile">The env file's text, when the configuration writes it and it exists (<see cref="EnvFilePlan.Read"/>).</param>
+internal sealed record ProvisioningFacts(
+    DeploymentSelection Selection,
+    IReadOnlyDictionary<string, string> DeploymentVariables,
+    WorkOSTeamAssociation? Team,
+    WorkOSTeamSettings TeamSettings,
+    AuthKitEnvironmentConfig Dev,
+    bool WantsCookiePassword,
+    BuildEnvironment Environment,
+    DotEnvDocument? EnvFile)
+{
+    /// <summary>The environment this run provisioned (round trip 3): its credentials replace the deployment's.</summary>
+    public ProvisionedEnvironment? Provisioned { get; init; }
+}
+
+/// <summary>ConvexAuthKitWorkOSTeamEmail and ConvexAuthKitAcceptWorkOSTerms: whether the build may create the Convex team's WorkOS team.</summary>
+internal sealed record WorkOSTeamSettings(string? AdminEmail, bool AcceptsTerms)
+{
+    public bool AllowTeamCreation => AdminEmail != null && AcceptsTerms;
 }

@@ -1,19 +1,19 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Convex.AuthKit.Build.Plan
+namespace Convex.AuthKit.Build.Plan;
+
+/// <summary>
+/// What the build does with the facts (docs/architecture.md#the-provisioning-plan): either a refusal, or the steps in order — create the
+/// WorkOS team, provision, set the deployment variables, configure WorkOS, write the env file. No steps: up to date.
+/// </summary>
+internal sealed record ProvisioningPlan(IReadOnlyList<PlanStep> Steps, Refusal? Refusal = null)
 {
-    /// <summary>
-    /// What the build does with the facts (docs/architecture.md#the-provisioning-plan): either a refusal, or the steps in order — create the
-    /// WorkOS team, provision, set the deployment variables, configure WorkOS, write the env file. No steps: up to date.
-    /// </summary>
-    internal sealed record ProvisioningPlan(IReadOnlyList<PlanStep> Steps, Refusal? Refusal = null)
-    {
-        public static ProvisioningPlan Refused(Refusal refusal) => new ProvisioningPlan(new PlanStep[0], refusal);
+    public static ProvisioningPlan Refused(Refusal refusal) => new ProvisioningPlan(Array.Empty<PlanStep>(), refusal);
 
-        /// <summary>The plan provisions an environment, so what follows holds placeholders until it is planned again.</summary>
-        public bool Provisions => Find<ProvisionEnvironment>() != null;
+    /// <summary>The plan provisions an environment, so what follows holds placeholders until it is planned again.</summary>
+    public bool Provisions => Find<ProvisionEnvironment>() != null;
 
-        public T? Find<T>() where T : PlanStep => Steps.OfType<T>().FirstOrDefault();
-    }
+    public T? Find<T>() where T : PlanStep => Steps.OfType<T>().FirstOrDefault();
 }

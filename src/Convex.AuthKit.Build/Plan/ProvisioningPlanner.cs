@@ -3,111 +3,110 @@ using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
 
-namespace Convex.AuthKit.Build.Plan
+namespace Convex.AuthKit.Build.Plan;
+
+/// <summary>
+/// Decides what the build does, from the facts alone (docs/architecture.md#the-provisioning-plan): no request, no write. The build
+/// executes the plan, the dry run prints it and the status summarises it, so the three cannot disagree.
+/// </summary>
+internal static class ProvisioningPlanner
 {
-    /// <summary>
-    /// Decides what the build does, from the facts alone (docs/architecture.md#the-provisioning-plan): no request, no write. The build
-    /// executes the plan, the dry run prints it and the status summarises it, so the three cannot disagree.
-    /// </summary>
-    internal static class ProvisioningPlanner
+    public const string TermsUrl = "https://workos.com/legal/terms-of-service";
+    public const string PrivacyUrl = "https://workos.com/legal/privacy";
+
+    public static ProvisioningPlan Plan(ProvisioningFacts facts)
     {
-        public const string TermsUrl = "https://workos.com/legal/terms-of-service";
-        public const string PrivacyUrl = "https://workos.com/legal/privacy";
+        // After provisioning the CLI re-reads the deployment: the new environment's values replace everything.
+        if (facts.Provisioned is { } provisioned)
+            return WithCredentials(facts, provisioned.Credentials, arePlaceholders: false,
+                new SetDeploymentVariables(WorkOSCredentialsPlan.AllOf(provisioned.Credentials)));
 
-        public static ProvisioningPlan Plan(ProvisioningFacts facts)
+        var credentials = WorkOSCredentialsPlan.Resolve(facts.DeploymentVariables, facts.Environment);
+        if (credentials.Complete)
         {
-            // After provisioning the CLI re-reads the deployment: the new environment's values replace everything.
-            if (facts.Provisioned is { } provisioned)
-                return WithCredentials(facts, provisioned.Credentials, arePlaceholders: false,
-                    new SetDeploymentVariables(WorkOSCredentialsPlan.AllOf(provisioned.Credentials)));
-
-            var credentials = WorkOSCredentialsPlan.Resolve(facts.DeploymentVariables, facts.Environment);
-            if (credentials.Complete)
-            {
-                var mismatch = WorkOSCredentialsPlan.Mismatch(credentials, facts.DeploymentVariables, facts.Environment);
-                if (mismatch != null) return ProvisioningPlan.Refused(mismatch);
-                var gaps = WorkOSCredentialsPlan.GapsIn(credentials, facts.DeploymentVariables);
-                return WithCredentials(facts, credentials, arePlaceholders: false, gaps.Count > 0 ? new SetDeploymentVariables(gaps) : null);
-            }
-
-            var refusal = ProvisioningRefusal(facts);
-            if (refusal != null) return ProvisioningPlan.Refused(refusal);
-            var placeholders = WorkOSCredentialsPlan.Placeholders;
-            return WithCredentials(facts, placeholders, arePlaceholders: true,
-                facts.Team is { HasAssociatedWorkOSTeam: false } team ? new CreateWorkOSTeam(team.TeamId, facts.TeamSettings.AdminEmail!) : null,
-                new ProvisionEnvironment(facts.Selection.DeploymentName!, EnvironmentType(facts.Dev)),
-                new SetDeploymentVariables(WorkOSCredentialsPlan.AllOf(placeholders)));
+            var mismatch = WorkOSCredentialsPlan.Mismatch(credentials, facts.DeploymentVariables, facts.Environment);
+            if (mismatch != null) return ProvisioningPlan.Refused(mismatch);
+            var gaps = WorkOSCredentialsPlan.GapsIn(credentials, facts.DeploymentVariables);
+            return WithCredentials(facts, credentials, arePlaceholders: false, gaps.Count > 0 ? new SetDeploymentVariables(gaps) : null);
         }
 
-        /// <summary>
-        /// The steps that get the credentials onto the deployment, then the ones that use them: configure WorkOS and
-        /// write the env file (docs/protocol.md#reference-flow).
-        /// </summary>
-        private static ProvisioningPlan WithCredentials(ProvisioningFacts facts, WorkOSCredentials credentials, bool arePlaceholders, params PlanStep?[] credentialSteps)
-        {
-            var steps = credentialSteps.OfType<PlanStep>().ToList();
-
-            var refusal = WorkOSSettingsPlan.Resolve(facts.Dev, credentials, facts.Environment.GetRaw, out var settings);
-            if (refusal != null) return ProvisioningPlan.Refused(refusal);
-            if (settings.Count > 0) steps.Add(new ConfigureWorkOS(credentials, settings));
-
-            if (EnvFilePlan.IsWanted(facts.Dev))
-            {
-                var inputs = new EnvFileInputs(facts.Dev.LocalEnvVars!, facts.WantsCookiePassword, credentials, arePlaceholders, facts.Environment);
-                var envFile = EnvFilePlan.Create(inputs, facts.EnvFile);
-                if (envFile.Problem != null) return ProvisioningPlan.Refused(envFile.Problem);
-                if (envFile.Changes.Count > 0) steps.Add(new WriteEnvFile(envFile));
-            }
-            return new ProvisioningPlan(steps);
-        }
-
-        /// <summary>
-        /// Why the build cannot provision here: a deploy key (docs/architecture.md#deploy-keys-never-provision), a team that chose not to connect
-        /// WorkOS, or no WorkOS team and no leave to create one (docs/architecture.md#no-team-prompt). An unanswered team question decides nothing.
-        /// </summary>
-        private static Refusal? ProvisioningRefusal(ProvisioningFacts facts)
-        {
-            var selection = facts.Selection;
-            if (selection.Kind == DeploymentSelectionKind.DevDeployKey) return DeployKeyCannotProvision(selection);
-            var team = facts.Team;
-            if (team == null) return null;
-            if (team.Disabled)
-                return new Refusal(Diagnostics.WorkOSProvisioningDisabled,
-                    $"The Convex team of deployment {selection.DeploymentName} chose not to connect a WorkOS team, so AuthKit environments are not provisioned automatically. "
-                    + "Set WORKOS_CLIENT_ID and WORKOS_API_KEY on the deployment yourself (npx convex env set ...), or remove authKit.dev from convex.json; set ConvexAuthKitEnabled=false to silence this.",
-                    "the Convex team chose not to connect WorkOS");
-            if (!team.HasAssociatedWorkOSTeam && !facts.TeamSettings.AllowTeamCreation)
-                return TeamNotAssociated(selection.DeploymentName!, facts.TeamSettings.AdminEmail != null
-                    ? $"ConvexAuthKitWorkOSTeamEmail is set, but creating a WorkOS team also needs ConvexAuthKitAcceptWorkOSTerms=true (WorkOS Terms of Service: {TermsUrl}, Privacy Policy: {PrivacyUrl})."
-                    : null);
-            return null;
-        }
-
-        /// <summary>CAK1007, from the plan or from the provisioning call's own answer.</summary>
-        public static Refusal TeamNotAssociated(string deploymentName, string? detail) =>
-            new Refusal(Diagnostics.WorkOSTeamNotAssociated,
-                (detail != null ? detail + "\n" : "")
-                + $"The Convex team of deployment {deploymentName} has no WorkOS team yet, and a build never prompts. Either:\n"
-                + "  1. run `npx convex dev` once in an interactive terminal and accept creating the WorkOS team, or\n"
-                + "  2. let the build create it: set ConvexAuthKitWorkOSTeamEmail to one of your verified Convex account emails and "
-                + $"ConvexAuthKitAcceptWorkOSTerms=true to accept the WorkOS Terms of Service ({TermsUrl}) and Privacy Policy ({PrivacyUrl}).",
-                "the Convex team has no WorkOS team yet; set ConvexAuthKitWorkOSTeamEmail and ConvexAuthKitAcceptWorkOSTerms=true, or run `npx convex dev` once");
-
-        private static Refusal DeployKeyCannotProvision(DeploymentSelection selection) =>
-            new Refusal(Diagnostics.DeployKeyCannotProvision,
-                "AuthKit configuration in convex.json requires WorkOS credentials, and the deployment has none.\n"
-                + $"The build uses a deployment-specific key ({selection.CredentialSource}); such keys cannot provision WorkOS environments. Either:\n"
-                + $"  1. set WORKOS_CLIENT_ID and WORKOS_API_KEY (and WORKOS_ENVIRONMENT_ID) on deployment {selection.DeploymentName} "
-                + $"(npx convex env set, or the dashboard: {DashboardUrl(selection)}), then build again to configure only, or\n"
-                + "  2. provision once with an access token: run `npx convex dev` (or build) while logged in with `npx convex login`, without the deploy key.",
-                "the deployment has no WorkOS credentials, and a deploy key cannot provision them");
-
-        private static string DashboardUrl(DeploymentSelection selection) =>
-            (selection.ProvisionHost != null && selection.ProvisionHost.Host != "api.convex.dev" ? "http://localhost:6789" : "https://dashboard.convex.dev")
-            + $"/d/{selection.DeploymentName}/settings/environment-variables";
-
-        /// <summary>docs/protocol.md#reference-flow: dev and preview map to "nonproduction" unless environmentType says otherwise.</summary>
-        private static string EnvironmentType(AuthKitEnvironmentConfig dev) =>
-            dev.EnvironmentType == "production" ? "production" : "nonproduction";
+        var refusal = ProvisioningRefusal(facts);
+        if (refusal != null) return ProvisioningPlan.Refused(refusal);
+        var placeholders = WorkOSCredentialsPlan.Placeholders;
+        return WithCredentials(facts, placeholders, arePlaceholders: true,
+            facts.Team is { HasAssociatedWorkOSTeam: false } team ? new CreateWorkOSTeam(team.TeamId, facts.TeamSettings.AdminEmail!) : null,
+            new ProvisionEnvironment(facts.Selection.DeploymentName!, EnvironmentType(facts.Dev)),
+            new SetDeploymentVariables(WorkOSCredentialsPlan.AllOf(placeholders)));
     }
+
+    /// <summary>
+    /// The steps that get the credentials onto the deployment, then the ones that use them: configure WorkOS and
+    /// write the env file (docs/protocol.md#reference-flow).
+    /// </summary>
+    private static ProvisioningPlan WithCredentials(ProvisioningFacts facts, WorkOSCredentials credentials, bool arePlaceholders, params PlanStep?[] credentialSteps)
+    {
+        var steps = credentialSteps.OfType<PlanStep>().ToList();
+
+        var refusal = WorkOSSettingsPlan.Resolve(facts.Dev, credentials, facts.Environment.GetRaw, out var settings);
+        if (refusal != null) return ProvisioningPlan.Refused(refusal);
+        if (settings.Count > 0) steps.Add(new ConfigureWorkOS(credentials, settings));
+
+        if (EnvFilePlan.IsWanted(facts.Dev))
+        {
+            var inputs = new EnvFileInputs(facts.Dev.LocalEnvVars!, facts.WantsCookiePassword, credentials, arePlaceholders, facts.Environment);
+            var envFile = EnvFilePlan.Create(inputs, facts.EnvFile);
+            if (envFile.Problem != null) return ProvisioningPlan.Refused(envFile.Problem);
+            if (envFile.Changes.Count > 0) steps.Add(new WriteEnvFile(envFile));
+        }
+        return new ProvisioningPlan(steps);
+    }
+
+    /// <summary>
+    /// Why the build cannot provision here: a deploy key (docs/architecture.md#deploy-keys-never-provision), a team that chose not to connect
+    /// WorkOS, or no WorkOS team and no leave to create one (docs/architecture.md#no-team-prompt). An unanswered team question decides nothing.
+    /// </summary>
+    private static Refusal? ProvisioningRefusal(ProvisioningFacts facts)
+    {
+        var selection = facts.Selection;
+        if (selection.Kind == DeploymentSelectionKind.DevDeployKey) return DeployKeyCannotProvision(selection);
+        var team = facts.Team;
+        if (team == null) return null;
+        if (team.Disabled)
+            return new Refusal(Diagnostics.WorkOSProvisioningDisabled,
+                $"The Convex team of deployment {selection.DeploymentName} chose not to connect a WorkOS team, so AuthKit environments are not provisioned automatically. "
+                + "Set WORKOS_CLIENT_ID and WORKOS_API_KEY on the deployment yourself (npx convex env set ...), or remove authKit.dev from convex.json; set ConvexAuthKitEnabled=false to silence this.",
+                "the Convex team chose not to connect WorkOS");
+        if (!team.HasAssociatedWorkOSTeam && !facts.TeamSettings.AllowTeamCreation)
+            return TeamNotAssociated(selection.DeploymentName!, facts.TeamSettings.AdminEmail != null
+                ? $"ConvexAuthKitWorkOSTeamEmail is set, but creating a WorkOS team also needs ConvexAuthKitAcceptWorkOSTerms=true (WorkOS Terms of Service: {TermsUrl}, Privacy Policy: {PrivacyUrl})."
+                : null);
+        return null;
+    }
+
+    /// <summary>CAK1007, from the plan or from the provisioning call's own answer.</summary>
+    public static Refusal TeamNotAssociated(string deploymentName, string? detail) =>
+        new Refusal(Diagnostics.WorkOSTeamNotAssociated,
+            (detail != null ? detail + "\n" : "")
+            + $"The Convex team of deployment {deploymentName} has no WorkOS team yet, and a build never prompts. Either:\n"
+            + "  1. run `npx convex dev` once in an interactive terminal and accept creating the WorkOS team, or\n"
+            + "  2. let the build create it: set ConvexAuthKitWorkOSTeamEmail to one of your verified Convex account emails and "
+            + $"ConvexAuthKitAcceptWorkOSTerms=true to accept the WorkOS Terms of Service ({TermsUrl}) and Privacy Policy ({PrivacyUrl}).",
+            "the Convex team has no WorkOS team yet; set ConvexAuthKitWorkOSTeamEmail and ConvexAuthKitAcceptWorkOSTerms=true, or run `npx convex dev` once");
+
+    private static Refusal DeployKeyCannotProvision(DeploymentSelection selection) =>
+        new Refusal(Diagnostics.DeployKeyCannotProvision,
+            "AuthKit configuration in convex.json requires WorkOS credentials, and the deployment has none.\n"
+            + $"The build uses a deployment-specific key ({selection.CredentialSource}); such keys cannot provision WorkOS environments. Either:\n"
+            + $"  1. set WORKOS_CLIENT_ID and WORKOS_API_KEY (and WORKOS_ENVIRONMENT_ID) on deployment {selection.DeploymentName} "
+            + $"(npx convex env set, or the dashboard: {DashboardUrl(selection)}), then build again to configure only, or\n"
+            + "  2. provision once with an access token: run `npx convex dev` (or build) while logged in with `npx convex login`, without the deploy key.",
+            "the deployment has no WorkOS credentials, and a deploy key cannot provision them");
+
+    private static string DashboardUrl(DeploymentSelection selection) =>
+        (selection.ProvisionHost != null && selection.ProvisionHost.Host != "api.convex.dev" ? "http://localhost:6789" : "https://dashboard.convex.dev")
+        + $"/d/{selection.DeploymentName}/settings/environment-variables";
+
+    /// <summary>docs/protocol.md#reference-flow: dev and preview map to "nonproduction" unless environmentType says otherwise.</summary>
+    private static string EnvironmentType(AuthKitEnvironmentConfig dev) =>
+        dev.EnvironmentType == "production" ? "production" : "nonproduction";
 }

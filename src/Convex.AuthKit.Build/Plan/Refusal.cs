@@ -1,18 +1,17 @@
 using Convex.AuthKit.Build.Provisioning;
 
-namespace Convex.AuthKit.Build.Plan
+namespace Convex.AuthKit.Build.Plan;
+
+/// <summary>
+/// Why the build does not go on (docs/architecture.md#the-provisioning-plan): the diagnostic it reports, the message that says what
+/// to do, and the few words the status shows instead when the message is long. Never holds a secret.
+/// </summary>
+internal sealed record Refusal(Diagnostic Diagnostic, string Message, string? ShortMessage = null)
 {
-    /// <summary>
-    /// Why the build does not go on (docs/architecture.md#the-provisioning-plan): the diagnostic it reports, the message that says what
-    /// to do, and the few words the status shows instead when the message is long. Never holds a secret.
-    /// </summary>
-    internal sealed record Refusal(Diagnostic Diagnostic, string Message, string? ShortMessage = null)
-    {
-        /// <summary>What the status's last line says.</summary>
-        public string Summary => ShortMessage ?? Message;
+    /// <summary>What the status's last line says.</summary>
+    public string Summary => ShortMessage ?? Message;
 
-        public ProvisioningException ToException() => new ProvisioningException(Diagnostic, Message);
+    public ProvisioningException ToException() => new ProvisioningException(Diagnostic, Message);
 
-        public override string ToString() => $"{Diagnostic.Code}: {Summary}";
-    }
+    public override string ToString() => $"{Diagnostic.Code}: {Summary}";
 }

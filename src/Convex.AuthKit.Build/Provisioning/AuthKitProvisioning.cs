@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
@@ -10,245 +10,244 @@ using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.WorkOS;
 
-namespace Convex.AuthKit.Build.Provisioning
+namespace Convex.AuthKit.Build.Provisioning;
+
+/// <summary>
+/// The flow, top-down like docs/protocol.md#reference-flow with docs/architecture.md#where-we-differ-from-the-cli: is AuthKit wanted; which deployment; the facts
+/// (round trips 1 and 2); the plan; then its steps (docs/architecture.md#the-provisioning-plan). Cold provisioning is 4 dependent round trips:
+/// authorize (+ team question), read variables, get-or-provision, then variable write and WorkOS calls together.
+/// </summary>
+internal sealed class AuthKitProvisioning
 {
-    /// <summary>
-    /// The flow, top-down like docs/protocol.md#reference-flow with docs/architecture.md#where-we-differ-from-the-cli: is AuthKit wanted; which deployment; the facts
-    /// (round trips 1 and 2); the plan; then its steps (docs/architecture.md#the-provisioning-plan). Cold provisioning is 4 dependent round trips:
-    /// authorize (+ team question), read variables, get-or-provision, then variable write and WorkOS calls together.
-    /// </summary>
-    internal sealed class AuthKitProvisioning
+    private readonly string _appDirectory;
+    private readonly BuildSettings _settings;
+    private readonly ProvisionLog _log;
+    private readonly ProvisioningReport _report = new ProvisioningReport();
+    private readonly HashSet<string> _watchedFiles = new HashSet<string>(StringComparer.Ordinal);
+    private readonly HashSet<string> _watchedVariables = new HashSet<string>(StringComparer.Ordinal);
+    private IReadOnlyList<KeyValuePair<string, string>> _items = Array.Empty<KeyValuePair<string, string>>();
+
+    private AuthKitProvisioning(string appDirectory, BuildSettings settings, ProvisionLog log)
     {
-        private readonly string _appDirectory;
-        private readonly BuildSettings _settings;
-        private readonly ProvisionLog _log;
-        private readonly ProvisioningReport _report = new ProvisioningReport();
-        private readonly HashSet<string> _watchedFiles = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _watchedVariables = new HashSet<string>(StringComparer.Ordinal);
-        private IReadOnlyList<KeyValuePair<string, string>> _items = Array.Empty<KeyValuePair<string, string>>();
+        _appDirectory = appDirectory;
+        _settings = settings;
+        _log = log;
+    }
 
-        private AuthKitProvisioning(string appDirectory, BuildSettings settings, ProvisionLog log)
+    public static async Task<ProvisioningOutcome> RunAsync(string appDirectory, BuildSettings settings, ProvisionLog log, CancellationToken cancellationToken)
+    {
+        var run = new AuthKitProvisioning(appDirectory, settings, log);
+        bool succeeded;
+        try
         {
-            _appDirectory = appDirectory;
-            _settings = settings;
-            _log = log;
+            succeeded = await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        public static async Task<ProvisioningOutcome> RunAsync(string appDirectory, BuildSettings settings, ProvisionLog log, CancellationToken cancellationToken)
+        catch (Exception e) when (FailureTranslation.TryTranslate(e, out var failure))
         {
-            var run = new AuthKitProvisioning(appDirectory, settings, log);
-            bool succeeded;
-            try
-            {
-                succeeded = await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (FailureTranslation.TryTranslate(e, out var failure))
-            {
-                run.ReportPartialChanges();
-                log.Report(failure!.Diagnostic, failure.Message);
-                succeeded = false;
-            }
-            return new ProvisioningOutcome(succeeded, run._items, run._watchedFiles, run._watchedVariables);
+            run.ReportPartialChanges();
+            log.Report(failure!.Diagnostic, failure.Message);
+            succeeded = false;
         }
+        return new ProvisioningOutcome(succeeded, run._items, run._watchedFiles, run._watchedVariables);
+    }
 
-        private async Task<bool> ExecuteAsync(CancellationToken cancellationToken)
+    private async Task<bool> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        // 1. Is AuthKit wanted here? (docs/architecture.md#triggers)
+        var decision = AuthKitDecisionStep.Decide(_appDirectory, _settings, _log);
+        Watch(decision.FilesRead.Concat(decision.FilesProbed));
+        if (!decision.IsWanted)
         {
-            // 1. Is AuthKit wanted here? (docs/architecture.md#triggers)
-            var decision = AuthKitDecisionStep.Decide(_appDirectory, _settings, _log);
-            Watch(decision.FilesRead.Concat(decision.FilesProbed));
-            if (!decision.IsWanted)
+            _log.High(decision.Reason + "; nothing to do.");
+            return true;
+        }
+        var dev = decision.Dev!;
+        _report.Subject = decision.Reason;
+
+        // 2. Which deployment, which credentials (docs/protocol.md#deployment-selection, docs/architecture.md#which-deployment).
+        var environment = BuildEnvironment.Load(_appDirectory, _settings.EnvFile, _settings.Environment);
+        var selection = DeploymentSelector.Select(environment, _settings.HomeDirectory);
+        Watch(selection.InputFiles);
+        // Logging in later must re-run the target, wherever the token file lives.
+        if (selection.ProvisionHost != null) Watch(new[] { AccessTokenFile.PathFor(_settings.HomeDirectory, selection.ProvisionHost.ToString()) });
+        WatchVariables(selection.InputVariables.Concat(ConfiguredVariableNames(dev)));
+        // Skipped, not configured, not logged in: nothing more can happen until an input changes, so the run is
+        // complete (the warning shows again when one does, like a compiler warning on an incremental build).
+        if (!SelectionProceeds(selection)) return true;
+        _report.Subject = $"{decision.Reason}, dev deployment {selection.DeploymentName}";
+
+        using var http = HttpClients.Create(_settings, _log);
+        try
+        {
+            // 3. Round trip 1: the deployment's URL and admin key (and, with an access token, the team question).
+            var connection = await ConvexConnection.OpenAsync(selection, http, cancellationToken).ConfigureAwait(false);
+
+            // 4. Round trip 2: every deployment variable at once (docs/protocol.md#reference-flow, docs/architecture.md#deployment-variables-through-the-public-api).
+            var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
+            var facts = new ProvisioningFacts(selection, deploymentVariables, connection.TeamAnswer,
+                new WorkOSTeamSettings(_settings.WorkOSTeamEmail, _settings.AcceptWorkOSTerms), dev, decision.WantsCookiePassword,
+                environment, EnvFilePlan.Read(dev, environment));
+
+            // 5. The plan (docs/architecture.md#the-provisioning-plan).
+            var plan = Decide(facts);
+            // The team question's failure matters only to a plan that provisions: it is then this run's failure.
+            if (plan.Provisions) await connection.TeamAssociationAsync().ConfigureAwait(false);
+            if (_settings.DryRun)
             {
-                _log.High(decision.Reason + "; nothing to do.");
+                DryRunPlan.Print(_log, _report.Subject, connection, plan);
                 return true;
             }
-            var dev = decision.Dev!;
-            _report.Subject = decision.Reason;
 
-            // 2. Which deployment, which credentials (docs/protocol.md#deployment-selection, docs/architecture.md#which-deployment).
-            var environment = BuildEnvironment.Load(_appDirectory, _settings.EnvFile, _settings.Environment);
-            var selection = DeploymentSelector.Select(environment, _settings.HomeDirectory);
-            Watch(selection.InputFiles);
-            // Logging in later must re-run the target, wherever the token file lives.
-            if (selection.ProvisionHost != null) Watch(new[] { AccessTokenFile.PathFor(_settings.HomeDirectory, selection.ProvisionHost.ToString()) });
-            WatchVariables(selection.InputVariables.Concat(ConfiguredVariableNames(dev)));
-            // Skipped, not configured, not logged in: nothing more can happen until an input changes, so the run is
-            // complete (the warning shows again when one does, like a compiler warning on an incremental build).
-            if (!SelectionProceeds(selection)) return true;
-            _report.Subject = $"{decision.Reason}, dev deployment {selection.DeploymentName}";
-
-            using var http = HttpClients.Create(_settings, _log);
-            try
+            // 6. Round trip 3: provision (never with a deploy key, docs/architecture.md#deploy-keys-never-provision); the new
+            // environment's credentials replace the placeholders, so the rest is planned again.
+            if (plan.Provisions)
             {
-                // 3. Round trip 1: the deployment's URL and admin key (and, with an access token, the team question).
-                var connection = await ConvexConnection.OpenAsync(selection, http, cancellationToken).ConfigureAwait(false);
+                var provisioned = await EnvironmentProvisioning.RunAsync(connection.BigBrain, plan, _report, cancellationToken).ConfigureAwait(false);
+                _report.Environment(provisioned);
+                plan = Decide(facts with { Provisioned = provisioned, EnvFile = EnvFilePlan.Read(dev, environment) });
+            }
 
-                // 4. Round trip 2: every deployment variable at once (docs/protocol.md#reference-flow, docs/architecture.md#deployment-variables-through-the-public-api).
-                var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
-                var facts = new ProvisioningFacts(selection, deploymentVariables, connection.TeamAnswer,
-                    new WorkOSTeamSettings(_settings.WorkOSTeamEmail, _settings.AcceptWorkOSTerms), dev, decision.WantsCookiePassword,
-                    environment, EnvFilePlan.Read(dev, environment));
+            // 7. Round trip 4: deployment variables and WorkOS configuration together; then the env file.
+            await ApplyAsync(http, connection, plan, dev, environment, cancellationToken).ConfigureAwait(false);
+            _report.WriteTo(_log);
+            return true;
+        }
+        catch (ServiceUnreachableException offline)
+        {
+            return OfflineFallback(offline, dev, decision.WantsCookiePassword, environment);
+        }
+    }
 
-                // 5. The plan (docs/architecture.md#the-provisioning-plan).
-                var plan = Decide(facts);
-                // The team question's failure matters only to a plan that provisions: it is then this run's failure.
-                if (plan.Provisions) await connection.TeamAssociationAsync().ConfigureAwait(false);
-                if (_settings.DryRun)
-                {
-                    DryRunPlan.Print(_log, _report.Subject, connection, plan);
-                    return true;
-                }
+    /// <summary>The plan for these facts; a refusal is this run's failure (a dry run says it stopped where the build would).</summary>
+    private ProvisioningPlan Decide(ProvisioningFacts facts)
+    {
+        var plan = ProvisioningPlanner.Plan(facts);
+        if (plan.Refusal is { } refusal)
+            throw new ProvisioningException(refusal.Diagnostic, (_settings.DryRun ? DryRunPlan.RefusalPrefix : "") + refusal.Message);
+        return plan;
+    }
 
-                // 6. Round trip 3: provision (never with a deploy key, docs/architecture.md#deploy-keys-never-provision); the new
-                // environment's credentials replace the placeholders, so the rest is planned again.
-                if (plan.Provisions)
-                {
-                    var provisioned = await EnvironmentProvisioning.RunAsync(connection.BigBrain, plan, _report, cancellationToken).ConfigureAwait(false);
-                    _report.Environment(provisioned);
-                    plan = Decide(facts with { Provisioned = provisioned, EnvFile = EnvFilePlan.Read(dev, environment) });
-                }
+    /// <summary>
+    /// docs/architecture.md#faults-retries-and-partial-failure: the variable write and the WorkOS calls run concurrently; once the deployment holds the
+    /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
+    /// </summary>
+    private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, ProvisioningPlan plan, AuthKitEnvironmentConfig dev,
+        BuildEnvironment environment, CancellationToken cancellationToken)
+    {
+        var variables = plan.Find<SetDeploymentVariables>();
+        var workOS = plan.Find<ConfigureWorkOS>();
+        var envFile = plan.Find<WriteEnvFile>();
 
-                // 7. Round trip 4: deployment variables and WorkOS configuration together; then the env file.
-                await ApplyAsync(http, connection, plan, dev, environment, cancellationToken).ConfigureAwait(false);
-                _report.WriteTo(_log);
+        var writeVariables = variables != null
+            ? connection.Deployment.UpdateEnvironmentVariablesAsync(variables.Changes, cancellationToken)
+            : Task.CompletedTask;
+        var configure = workOS != null
+            ? new WorkOSClient(http, WorkOSBaseUrl(environment), workOS.Credentials.ApiKey!).ApplyAsync(workOS.Settings, cancellationToken)
+            : Task.FromResult<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>>(Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>());
+
+        try
+        {
+            await writeVariables.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            await Task.WhenAny(configure).ConfigureAwait(false);
+            throw;
+        }
+        if (variables != null) _report.VariablesSet(connection.DeploymentName, variables.Changes);
+
+        if (envFile != null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (envFile.File.Apply()) _report.EnvFileWritten(envFile.File.DisplayName, envFile.File.Changes);
+        }
+        _items = EnvironmentVariableItemsFor(dev, environment);
+
+        _report.WorkOSConfigured(await configure.ConfigureAwait(false), _report.FreshEnvironment);
+    }
+
+    private bool SelectionProceeds(DeploymentSelection selection)
+    {
+        if (selection.Diagnostic != null) _log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
+        switch (selection.Kind)
+        {
+            case DeploymentSelectionKind.DevWithAccessToken:
+            case DeploymentSelectionKind.DevDeployKey:
+                _log.Low($"deployment {selection.DeploymentName} from {selection.DeploymentSource}, credential: {selection.CredentialSource}.");
                 return true;
-            }
-            catch (ServiceUnreachableException offline)
-            {
-                return OfflineFallback(offline, dev, decision.WantsCookiePassword, environment);
-            }
+            case DeploymentSelectionKind.Skipped:
+                _log.High($"{_report.Subject}: deployment left alone ({selection.SkipReason}).");
+                _log.Normal(selection.Message!);
+                return false;
+            case DeploymentSelectionKind.NotConfigured:
+                _log.High($"{_report.Subject}: nothing provisioned, no Convex deployment is configured.");
+                _log.Report(Diagnostics.NoDeploymentConfigured, selection.Message!);
+                return false;
+            case DeploymentSelectionKind.NoCredentials:
+                _log.High($"{_report.Subject}: nothing provisioned, not logged in to Convex.");
+                _log.Report(Diagnostics.NotLoggedIn, selection.Message!);
+                return false;
+            default:
+                throw new ProvisioningException(Diagnostics.InvalidDeploymentSelection, selection.Message!);
         }
+    }
 
-        /// <summary>The plan for these facts; a refusal is this run's failure (a dry run says it stopped where the build would).</summary>
-        private ProvisioningPlan Decide(ProvisioningFacts facts)
-        {
-            var plan = ProvisioningPlanner.Plan(facts);
-            if (plan.Refusal is { } refusal)
-                throw new ProvisioningException(refusal.Diagnostic, (_settings.DryRun ? DryRunPlan.RefusalPrefix : "") + refusal.Message);
-            return plan;
-        }
+    /// <summary>Offline (docs/architecture.md#offline): Go on with a warning when the env file already holds every entry, else fail.</summary>
+    private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment before)
+    {
+        // Read the file again: this run may have written it before a WorkOS call went unanswered (docs/architecture.md#faults-retries-and-partial-failure).
+        var environment = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
+        var missing = EnvFilePlan.EntryNames(dev, wantsCookiePassword).Where(name => string.IsNullOrEmpty(environment.GetRaw(name))).ToList();
+        if (missing.Count > 0)
+            throw new ProvisioningException(Diagnostics.OfflineAndIncomplete,
+                $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
+        ReportPartialChanges();
+        _log.Report(Diagnostics.Offline, $"{offline.Message}. {environment.EnvFile.DisplayName} already holds every AuthKit entry, so the build goes on; it will check again next time.");
+        _items = EnvironmentVariableItemsFor(dev, environment);
+        return false;
+    }
 
-        /// <summary>
-        /// docs/architecture.md#faults-retries-and-partial-failure: the variable write and the WorkOS calls run concurrently; once the deployment holds the
-        /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
-        /// </summary>
-        private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, ProvisioningPlan plan, AuthKitEnvironmentConfig dev,
-            BuildEnvironment environment, CancellationToken cancellationToken)
-        {
-            var variables = plan.Find<SetDeploymentVariables>();
-            var workOS = plan.Find<ConfigureWorkOS>();
-            var envFile = plan.Find<WriteEnvFile>();
+    /// <summary>A run that fails after changing something (docs/architecture.md#faults-retries-and-partial-failure) still says what it changed.</summary>
+    private void ReportPartialChanges()
+    {
+        if (_report.HasChanges) _report.WriteTo(_log);
+    }
 
-            var writeVariables = variables != null
-                ? connection.Deployment.UpdateEnvironmentVariablesAsync(variables.Changes, cancellationToken)
-                : Task.CompletedTask;
-            var configure = workOS != null
-                ? new WorkOSClient(http, WorkOSBaseUrl(environment), workOS.Credentials.ApiKey!).ApplyAsync(workOS.Settings, cancellationToken)
-                : Task.FromResult<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>>(Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>());
+    private Uri WorkOSBaseUrl(BuildEnvironment environment)
+    {
+        var configured = _settings.WorkOSApiUrl ?? environment.Get("WORKOS_API_URL") ?? "https://api.workos.com";
+        if (!Uri.TryCreate(configured, UriKind.Absolute, out var url))
+            throw new ProvisioningException(Diagnostics.InvalidSetting, $"The WorkOS API URL '{configured}' (ConvexAuthKitWorkOSApiUrl or WORKOS_API_URL) is not an absolute URL.");
+        return url;
+    }
 
-            try
-            {
-                await writeVariables.ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                await Task.WhenAny(configure).ConfigureAwait(false);
-                throw;
-            }
-            if (variables != null) _report.VariablesSet(connection.DeploymentName, variables.Changes);
+    /// <summary>The non-secret entries the configuration defines, as the env file (or the environment) now holds them.</summary>
+    private IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariableItemsFor(AuthKitEnvironmentConfig dev, BuildEnvironment before)
+    {
+        if (dev.LocalEnvVars == null || dev.LocalEnvVarsDisabled) return Array.Empty<KeyValuePair<string, string>>();
+        var after = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
+        return dev.LocalEnvVars
+            .Where(e => !EnvFilePlan.IsSecret(e.Key, e.Value))
+            .Select(e => new KeyValuePair<string, string>(e.Key, after.GetRaw(e.Key) ?? ""))
+            .Where(e => e.Value.Length > 0)
+            .ToList();
+    }
 
-            if (envFile != null)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (envFile.File.Apply()) _report.EnvFileWritten(envFile.File.DisplayName, envFile.File.Changes);
-            }
-            _items = EnvironmentVariableItemsFor(dev, environment);
+    private static IEnumerable<string> ConfiguredVariableNames(AuthKitEnvironmentConfig dev)
+    {
+        var templates = (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Value)
+            .Concat(WorkOSSettingsPlan.Templates(dev).Select(setting => setting.Template));
+        return (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key)
+            .Concat(templates.SelectMany(TemplateResolver.BuildEnvNames));
+    }
 
-            _report.WorkOSConfigured(await configure.ConfigureAwait(false), _report.FreshEnvironment);
-        }
+    private void Watch(IEnumerable<string> files)
+    {
+        foreach (var file in files) _watchedFiles.Add(file);
+    }
 
-        private bool SelectionProceeds(DeploymentSelection selection)
-        {
-            if (selection.Diagnostic != null) _log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
-            switch (selection.Kind)
-            {
-                case DeploymentSelectionKind.DevWithAccessToken:
-                case DeploymentSelectionKind.DevDeployKey:
-                    _log.Low($"deployment {selection.DeploymentName} from {selection.DeploymentSource}, credential: {selection.CredentialSource}.");
-                    return true;
-                case DeploymentSelectionKind.Skipped:
-                    _log.High($"{_report.Subject}: deployment left alone ({selection.SkipReason}).");
-                    _log.Normal(selection.Message!);
-                    return false;
-                case DeploymentSelectionKind.NotConfigured:
-                    _log.High($"{_report.Subject}: nothing provisioned, no Convex deployment is configured.");
-                    _log.Report(Diagnostics.NoDeploymentConfigured, selection.Message!);
-                    return false;
-                case DeploymentSelectionKind.NoCredentials:
-                    _log.High($"{_report.Subject}: nothing provisioned, not logged in to Convex.");
-                    _log.Report(Diagnostics.NotLoggedIn, selection.Message!);
-                    return false;
-                default:
-                    throw new ProvisioningException(Diagnostics.InvalidDeploymentSelection, selection.Message!);
-            }
-        }
-
-        /// <summary>Offline (docs/architecture.md#offline): Go on with a warning when the env file already holds every entry, else fail.</summary>
-        private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment before)
-        {
-            // Read the file again: this run may have written it before a WorkOS call went unanswered (docs/architecture.md#faults-retries-and-partial-failure).
-            var environment = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
-            var missing = EnvFilePlan.EntryNames(dev, wantsCookiePassword).Where(name => string.IsNullOrEmpty(environment.GetRaw(name))).ToList();
-            if (missing.Count > 0)
-                throw new ProvisioningException(Diagnostics.OfflineAndIncomplete,
-                    $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
-            ReportPartialChanges();
-            _log.Report(Diagnostics.Offline, $"{offline.Message}. {environment.EnvFile.DisplayName} already holds every AuthKit entry, so the build goes on; it will check again next time.");
-            _items = EnvironmentVariableItemsFor(dev, environment);
-            return false;
-        }
-
-        /// <summary>A run that fails after changing something (docs/architecture.md#faults-retries-and-partial-failure) still says what it changed.</summary>
-        private void ReportPartialChanges()
-        {
-            if (_report.HasChanges) _report.WriteTo(_log);
-        }
-
-        private Uri WorkOSBaseUrl(BuildEnvironment environment)
-        {
-            var configured = _settings.WorkOSApiUrl ?? environment.Get("WORKOS_API_URL") ?? "https://api.workos.com";
-            if (!Uri.TryCreate(configured, UriKind.Absolute, out var url))
-                throw new ProvisioningException(Diagnostics.InvalidSetting, $"The WorkOS API URL '{configured}' (ConvexAuthKitWorkOSApiUrl or WORKOS_API_URL) is not an absolute URL.");
-            return url;
-        }
-
-        /// <summary>The non-secret entries the configuration defines, as the env file (or the environment) now holds them.</summary>
-        private IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariableItemsFor(AuthKitEnvironmentConfig dev, BuildEnvironment before)
-        {
-            if (dev.LocalEnvVars == null || dev.LocalEnvVarsDisabled) return Array.Empty<KeyValuePair<string, string>>();
-            var after = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
-            return dev.LocalEnvVars
-                .Where(e => !EnvFilePlan.IsSecret(e.Key, e.Value))
-                .Select(e => new KeyValuePair<string, string>(e.Key, after.GetRaw(e.Key) ?? ""))
-                .Where(e => e.Value.Length > 0)
-                .ToList();
-        }
-
-        private static IEnumerable<string> ConfiguredVariableNames(AuthKitEnvironmentConfig dev)
-        {
-            var templates = (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Value)
-                .Concat(WorkOSSettingsPlan.Templates(dev).Select(setting => setting.Template));
-            return (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key)
-                .Concat(templates.SelectMany(TemplateResolver.BuildEnvNames));
-        }
-
-        private void Watch(IEnumerable<string> files)
-        {
-            foreach (var file in files) _watchedFiles.Add(file);
-        }
-
-        private void WatchVariables(IEnumerable<string> names)
-        {
-            foreach (var name in names) _watchedVariables.Add(name);
-        }
+    private void WatchVariables(IEnumerable<string> names)
+    {
+        foreach (var name in names) _watchedVariables.Add(name);
     }
 }

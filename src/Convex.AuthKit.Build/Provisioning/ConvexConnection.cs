@@ -1,70 +1,69 @@
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Selection;
 
-namespace Convex.AuthKit.Build.Provisioning
+namespace Convex.AuthKit.Build.Provisioning;
+
+/// <summary>
+/// Round trip 1 (docs/architecture.md#fewest-round-trips): the deployment's URL and admin key and, with an access token, whether the team has
+/// an associated WorkOS team, asked concurrently (it needs only the name and token). A dev deploy key asks only for
+/// its URL: deploy keys never reach a Big Brain WorkOS endpoint (docs/architecture.md#deploy-keys-never-provision).
+/// </summary>
+internal sealed class ConvexConnection
 {
-    /// <summary>
-    /// Round trip 1 (docs/architecture.md#fewest-round-trips): the deployment's URL and admin key and, with an access token, whether the team has
-    /// an associated WorkOS team, asked concurrently (it needs only the name and token). A dev deploy key asks only for
-    /// its URL: deploy keys never reach a Big Brain WorkOS endpoint (docs/architecture.md#deploy-keys-never-provision).
-    /// </summary>
-    internal sealed class ConvexConnection
+    private readonly Task<WorkOSTeamAssociation>? _teamAssociation;
+
+    private ConvexConnection(DeploymentSelection selection, BigBrainClient bigBrain, DeploymentClient deployment, Uri deploymentUrl, Task<WorkOSTeamAssociation>? teamAssociation)
     {
-        private readonly Task<WorkOSTeamAssociation>? _teamAssociation;
+        Selection = selection;
+        BigBrain = bigBrain;
+        Deployment = deployment;
+        DeploymentUrl = deploymentUrl;
+        _teamAssociation = teamAssociation;
+    }
 
-        private ConvexConnection(DeploymentSelection selection, BigBrainClient bigBrain, DeploymentClient deployment, Uri deploymentUrl, Task<WorkOSTeamAssociation>? teamAssociation)
+    public DeploymentSelection Selection { get; }
+    public BigBrainClient BigBrain { get; }
+    public DeploymentClient Deployment { get; }
+    public Uri DeploymentUrl { get; }
+    public string DeploymentName => Selection.DeploymentName!;
+
+    /// <summary>
+    /// The answer asked for in round trip 1; its failure only matters when provisioning needs it. Never asked with a
+    /// deploy key.
+    /// </summary>
+    public Task<WorkOSTeamAssociation> TeamAssociationAsync() =>
+        _teamAssociation ?? throw new InvalidOperationException("A deploy key never asks Big Brain about WorkOS.");
+
+    /// <summary>The team question's answer as a fact for the plan: null when it was not asked (a deploy key) or failed.</summary>
+    public WorkOSTeamAssociation? TeamAnswer =>
+        _teamAssociation != null && _teamAssociation.Status == TaskStatus.RanToCompletion ? _teamAssociation.Result : null;
+
+    public bool UsesDeployKey => Selection.Kind == DeploymentSelectionKind.DevDeployKey;
+
+    public static async Task<ConvexConnection> OpenAsync(DeploymentSelection selection, ResilientHttpClient http, CancellationToken cancellationToken)
+    {
+        var bigBrain = new BigBrainClient(http, selection.ProvisionHost!, selection.Credential!);
+        if (selection.Kind == DeploymentSelectionKind.DevDeployKey)
         {
-            Selection = selection;
-            BigBrain = bigBrain;
-            Deployment = deployment;
-            DeploymentUrl = deploymentUrl;
-            _teamAssociation = teamAssociation;
+            var url = await bigBrain.UrlForKeyAsync(selection.Credential!, cancellationToken).ConfigureAwait(false);
+            return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, url, selection.Credential!), url, null);
         }
 
-        public DeploymentSelection Selection { get; }
-        public BigBrainClient BigBrain { get; }
-        public DeploymentClient Deployment { get; }
-        public Uri DeploymentUrl { get; }
-        public string DeploymentName => Selection.DeploymentName!;
+        var authorize = bigBrain.AuthorizeWithinCurrentProjectAsync(selection.DeploymentName!, selection.DeploymentType, cancellationToken);
+        var association = bigBrain.HasAssociatedWorkOSTeamAsync(selection.DeploymentName!, cancellationToken);
+        await Task.WhenAll(Quietly(authorize), Quietly(association)).ConfigureAwait(false);
+        var credentials = await authorize.ConfigureAwait(false);
+        return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, credentials.Url, credentials.AdminKey), credentials.Url, association);
+    }
 
-        /// <summary>
-        /// The answer asked for in round trip 1; its failure only matters when provisioning needs it. Never asked with a
-        /// deploy key.
-        /// </summary>
-        public Task<WorkOSTeamAssociation> TeamAssociationAsync() =>
-            _teamAssociation ?? throw new InvalidOperationException("A deploy key never asks Big Brain about WorkOS.");
-
-        /// <summary>The team question's answer as a fact for the plan: null when it was not asked (a deploy key) or failed.</summary>
-        public WorkOSTeamAssociation? TeamAnswer =>
-            _teamAssociation != null && _teamAssociation.Status == TaskStatus.RanToCompletion ? _teamAssociation.Result : null;
-
-        public bool UsesDeployKey => Selection.Kind == DeploymentSelectionKind.DevDeployKey;
-
-        public static async Task<ConvexConnection> OpenAsync(DeploymentSelection selection, ResilientHttpClient http, CancellationToken cancellationToken)
-        {
-            var bigBrain = new BigBrainClient(http, selection.ProvisionHost!, selection.Credential!);
-            if (selection.Kind == DeploymentSelectionKind.DevDeployKey)
-            {
-                var url = await bigBrain.UrlForKeyAsync(selection.Credential!, cancellationToken).ConfigureAwait(false);
-                return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, url, selection.Credential!), url, null);
-            }
-
-            var authorize = bigBrain.AuthorizeWithinCurrentProjectAsync(selection.DeploymentName!, selection.DeploymentType, cancellationToken);
-            var association = bigBrain.HasAssociatedWorkOSTeamAsync(selection.DeploymentName!, cancellationToken);
-            await Task.WhenAll(Quietly(authorize), Quietly(association)).ConfigureAwait(false);
-            var credentials = await authorize.ConfigureAwait(false);
-            return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, credentials.Url, credentials.AdminKey), credentials.Url, association);
-        }
-
-        /// <summary>Waits for a task without throwing, so that both concurrent calls finish before either failure surfaces.</summary>
-        private static async Task Quietly(Task task)
-        {
-            try { await task.ConfigureAwait(false); }
-            catch (Exception) { }
-        }
+    /// <summary>Waits for a task without throwing, so that both concurrent calls finish before either failure surfaces.</summary>
+    private static async Task Quietly(Task task)
+    {
+        try { await task.ConfigureAwait(false); }
+        catch (Exception) { }
     }
 }

@@ -1,25 +1,24 @@
+using System;
 using System.Linq;
 using System.Reflection;
-using System;
 
-namespace Convex.AuthKit.Build.Provisioning
+namespace Convex.AuthKit.Build.Provisioning;
+
+/// <summary>A coded diagnostic. Errors are CAK1nnn, warnings CAK2nnn; each has a README entry (anchor = code).</summary>
+internal sealed class Diagnostic
 {
-    /// <summary>A coded diagnostic. Errors are CAK1nnn, warnings CAK2nnn; each has a README entry (anchor = code).</summary>
-    internal sealed class Diagnostic
-    {
-        private static readonly string ProjectUrl = typeof(Diagnostic).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "ConvexAuthKitProjectUrl")?.Value ?? "";
+    private static readonly string ProjectUrl = typeof(Diagnostic).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "ConvexAuthKitProjectUrl")?.Value ?? "";
 
-        internal Diagnostic(string code) { Code = code; }
+    internal Diagnostic(string code) { Code = code; }
 
-        public string Code { get; }
-        public bool IsError => Code.StartsWith("CAK1", StringComparison.Ordinal);
-        public string HelpLink => HelpLinkFor(Code);
+    public string Code { get; }
+    public bool IsError => Code.StartsWith("CAK1", StringComparison.Ordinal);
+    public string HelpLink => HelpLinkFor(Code);
 
-        /// <summary>The README anchor of a code; the project URL is declared once, in Directory.Build.props.</summary>
-        public static string HelpLinkFor(string code) => ProjectUrl + "#" + code.ToLowerInvariant();
+    /// <summary>The README anchor of a code; the project URL is declared once, in Directory.Build.props.</summary>
+    public static string HelpLinkFor(string code) => ProjectUrl + "#" + code.ToLowerInvariant();
 
-        public override string ToString() => Code;
-    }
+    public override string ToString() => Code;
 }

@@ -1,20 +1,19 @@
 using System;
 using Convex.AuthKit.Build.Http;
 
-namespace Convex.AuthKit.Build.Provisioning
+namespace Convex.AuthKit.Build.Provisioning;
+
+/// <summary>One HTTP client per run, with docs/architecture.md#faults-retries-and-partial-failure inside the run's time budget.</summary>
+internal static class HttpClients
 {
-    /// <summary>One HTTP client per run, with docs/architecture.md#faults-retries-and-partial-failure inside the run's time budget.</summary>
-    internal static class HttpClients
+    public static ResilientHttpClient Create(BuildSettings settings, ProvisionLog log)
     {
-        public static ResilientHttpClient Create(BuildSettings settings, ProvisionLog log)
+        var policy = settings.CreateHttpPolicy();
+        var budget = TimeSpan.FromSeconds(settings.TimeoutSeconds);
+        if (budget < policy.RequestTimeout) policy.RequestTimeout = budget;
+        return new ResilientHttpClient(policy)
         {
-            var policy = settings.CreateHttpPolicy();
-            var budget = TimeSpan.FromSeconds(settings.TimeoutSeconds);
-            if (budget < policy.RequestTimeout) policy.RequestTimeout = budget;
-            return new ResilientHttpClient(policy)
-            {
-                Retrying = notice => log.Low("retrying: " + notice),
-            };
-        }
+            Retrying = notice => log.Low("retrying: " + notice),
+        };
     }
 }

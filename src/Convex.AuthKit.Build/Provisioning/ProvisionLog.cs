@@ -1,47 +1,46 @@
-namespace Convex.AuthKit.Build.Provisioning
-{
-    internal enum LogImportance { High, Normal, Low }
+namespace Convex.AuthKit.Build.Provisioning;
 
-    /// <summary>Where the flow's output goes: MSBuild's logger in a build, a recorder in tests.</summary>
-    internal interface IProvisionLogSink
+internal enum LogImportance { High, Normal, Low }
+
+/// <summary>Where the flow's output goes: MSBuild's logger in a build, a recorder in tests.</summary>
+internal interface IProvisionLogSink
+{
+    void Message(LogImportance importance, string text);
+    void Warning(string code, string helpLink, string text);
+    void Error(string code, string helpLink, string text);
+}
+
+/// <summary>
+/// The flow's log. Applies ConvexAuthKitFailOnError=false in one place: every CAK1nnn error is then reported as
+/// warning CAK2nnn. Native warnings are numbered from CAK2100 so the two never collide.
+/// </summary>
+internal sealed class ProvisionLog
+{
+    private readonly IProvisionLogSink _sink;
+    private readonly bool _failOnError;
+
+    public ProvisionLog(IProvisionLogSink sink, bool failOnError)
     {
-        void Message(LogImportance importance, string text);
-        void Warning(string code, string helpLink, string text);
-        void Error(string code, string helpLink, string text);
+        _sink = sink;
+        _failOnError = failOnError;
     }
 
-    /// <summary>
-    /// The flow's log. Applies ConvexAuthKitFailOnError=false in one place: every CAK1nnn error is then reported as
-    /// warning CAK2nnn. Native warnings are numbered from CAK2100 so the two never collide.
-    /// </summary>
-    internal sealed class ProvisionLog
+    public bool HasReportedErrors { get; private set; }
+
+    public void High(string text) => _sink.Message(LogImportance.High, "Convex.AuthKit: " + text);
+    public void Normal(string text) => _sink.Message(LogImportance.Normal, "Convex.AuthKit: " + text);
+    public void Low(string text) => _sink.Message(LogImportance.Low, "Convex.AuthKit: " + text);
+
+    public void Report(Diagnostic diagnostic, string text)
     {
-        private readonly IProvisionLogSink _sink;
-        private readonly bool _failOnError;
-
-        public ProvisionLog(IProvisionLogSink sink, bool failOnError)
+        if (diagnostic.IsError && _failOnError)
         {
-            _sink = sink;
-            _failOnError = failOnError;
+            HasReportedErrors = true;
+            _sink.Error(diagnostic.Code, diagnostic.HelpLink, text);
+            return;
         }
-
-        public bool HasReportedErrors { get; private set; }
-
-        public void High(string text) => _sink.Message(LogImportance.High, "Convex.AuthKit: " + text);
-        public void Normal(string text) => _sink.Message(LogImportance.Normal, "Convex.AuthKit: " + text);
-        public void Low(string text) => _sink.Message(LogImportance.Low, "Convex.AuthKit: " + text);
-
-        public void Report(Diagnostic diagnostic, string text)
-        {
-            if (diagnostic.IsError && _failOnError)
-            {
-                HasReportedErrors = true;
-                _sink.Error(diagnostic.Code, diagnostic.HelpLink, text);
-                return;
-            }
-            // A downgraded error keeps its own README entry as help link.
-            var code = diagnostic.IsError ? "CAK2" + diagnostic.Code.Substring(4) : diagnostic.Code;
-            _sink.Warning(code, diagnostic.HelpLink, text);
-        }
+        // A downgraded error keeps its own README entry as help link.
+        var code = diagnostic.IsError ? "CAK2" + diagnostic.Code.Substring(4) : diagnostic.Code;
+        _sink.Warning(code, diagnostic.HelpLink, text);
     }
 }

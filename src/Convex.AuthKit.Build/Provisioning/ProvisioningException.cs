@@ -1,16 +1,15 @@
 using System;
 
-namespace Convex.AuthKit.Build.Provisioning
-{
-    /// <summary>A failure the flow reports with a code and a message that says what to do. Never holds a secret.</summary>
-    internal sealed class ProvisioningException : Exception
-    {
-        public ProvisioningException(Diagnostic diagnostic, string message, Exception? innerException = null)
-            : base(message, innerException)
-        {
-            Diagnostic = diagnostic;
-        }
+namespace Convex.AuthKit.Build.Provisioning;
 
-        public Diagnostic Diagnostic { get; }
+/// <summary>A failure the flow reports with a code and a message that says what to do. Never holds a secret.</summary>
+internal sealed class ProvisioningException : Exception
+{
+    public ProvisioningException(Diagnostic diagnostic, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Diagnostic = diagnostic;
     }
+
+    public Diagnostic Diagnostic { get; }
 }

@@ -4,80 +4,79 @@ using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.WorkOS;
 
-namespace Convex.AuthKit.Build.Provisioning
+namespace Convex.AuthKit.Build.Provisioning;
+
+/// <summary>
+/// What a run changed, told at the end: one high-importance line when nothing changed, a short block when
+/// something did (docs/architecture.md#output: quiet by default, clear when it matters). Names only, never a secret value.
+/// </summary>
+internal sealed class ProvisioningReport
 {
-    /// <summary>
-    /// What a run changed, told at the end: one high-importance line when nothing changed, a short block when
-    /// something did (docs/architecture.md#output: quiet by default, clear when it matters). Names only, never a secret value.
-    /// </summary>
-    internal sealed class ProvisioningReport
+    private readonly List<string> _changes = new List<string>();
+    private readonly List<string> _details = new List<string>();
+
+    public string Subject { get; set; } = "";
+
+    public bool HasChanges => _changes.Count > 0;
+
+    public void TeamCreated(string teamName, string adminEmail) =>
+        _changes.Add($"created WorkOS team {teamName} (admin {adminEmail})");
+
+    public bool FreshEnvironment { get; private set; }
+
+    public void Environment(ProvisionedEnvironment environment)
     {
-        private readonly List<string> _changes = new List<string>();
-        private readonly List<string> _details = new List<string>();
+        FreshEnvironment = environment.NewlyProvisioned;
+        Record(environment);
+    }
 
-        public string Subject { get; set; } = "";
+    private void Record(ProvisionedEnvironment environment) =>
+        (environment.NewlyProvisioned ? _changes : _details).Add(environment.NewlyProvisioned
+            ? $"provisioned a new AuthKit environment {environment.EnvironmentName} ({environment.Credentials.EnvironmentId})"
+            : $"reused the AuthKit environment {environment.EnvironmentName} ({environment.Credentials.EnvironmentId}) already created for this deployment");
 
-        public bool HasChanges => _changes.Count > 0;
+    public void VariablesSet(string deploymentName, IEnumerable<EnvironmentVariableChange> changes) =>
+        _changes.Add($"set {string.Join(", ", changes.Select(c => c.Name))} on deployment {deploymentName}");
 
-        public void TeamCreated(string teamName, string adminEmail) =>
-            _changes.Add($"created WorkOS team {teamName} (admin {adminEmail})");
-
-        public bool FreshEnvironment { get; private set; }
-
-        public void Environment(ProvisionedEnvironment environment)
+    /// <param name="freshEnvironment">The environment was just provisioned, so setting one of its values (the homepage) is a change.</param>
+    public void WorkOSConfigured(IEnumerable<KeyValuePair<WorkOSSetting, WorkOSChangeResult>> results, bool freshEnvironment)
+    {
+        foreach (var result in results)
         {
-            FreshEnvironment = environment.NewlyProvisioned;
-            Record(environment);
-        }
-
-        private void Record(ProvisionedEnvironment environment) =>
-            (environment.NewlyProvisioned ? _changes : _details).Add(environment.NewlyProvisioned
-                ? $"provisioned a new AuthKit environment {environment.EnvironmentName} ({environment.Credentials.EnvironmentId})"
-                : $"reused the AuthKit environment {environment.EnvironmentName} ({environment.Credentials.EnvironmentId}) already created for this deployment");
-
-        public void VariablesSet(string deploymentName, IEnumerable<EnvironmentVariableChange> changes) =>
-            _changes.Add($"set {string.Join(", ", changes.Select(c => c.Name))} on deployment {deploymentName}");
-
-        /// <param name="freshEnvironment">The environment was just provisioned, so setting one of its values (the homepage) is a change.</param>
-        public void WorkOSConfigured(IEnumerable<KeyValuePair<WorkOSSetting, WorkOSChangeResult>> results, bool freshEnvironment)
-        {
-            foreach (var result in results)
+            var setting = result.Key;
+            switch (result.Value)
             {
-                var setting = result.Key;
-                switch (result.Value)
-                {
-                    case WorkOSChangeResult.Changed when WorkOSClient.CallFor(setting.Kind).AddsToList:
-                        _changes.Add("WorkOS: added " + setting.Describe());
-                        break;
-                    case WorkOSChangeResult.Changed when freshEnvironment:
-                        _changes.Add("WorkOS: set " + setting.Describe());
-                        break;
-                    case WorkOSChangeResult.NotAccepted:
-                        _details.Add("WorkOS did not accept " + setting.Describe() + " (422); left as it was");
-                        break;
-                    default:
-                        // A PUT cannot tell "set" from "already so" (docs/protocol.md#workos-api), so it is a detail, not a change.
-                        _details.Add("WorkOS: " + setting.Describe() + (result.Value == WorkOSChangeResult.AlreadyPresent ? " already registered" : " set"));
-                        break;
-                }
+                case WorkOSChangeResult.Changed when WorkOSClient.CallFor(setting.Kind).AddsToList:
+                    _changes.Add("WorkOS: added " + setting.Describe());
+                    break;
+                case WorkOSChangeResult.Changed when freshEnvironment:
+                    _changes.Add("WorkOS: set " + setting.Describe());
+                    break;
+                case WorkOSChangeResult.NotAccepted:
+                    _details.Add("WorkOS did not accept " + setting.Describe() + " (422); left as it was");
+                    break;
+                default:
+                    // A PUT cannot tell "set" from "already so" (docs/protocol.md#workos-api), so it is a detail, not a change.
+                    _details.Add("WorkOS: " + setting.Describe() + (result.Value == WorkOSChangeResult.AlreadyPresent ? " already registered" : " set"));
+                    break;
             }
         }
+    }
 
-        public void EnvFileWritten(string fileName, IEnumerable<EnvFileChange> changes) =>
-            _changes.Add($"wrote {string.Join(", ", changes.Select(c => c.Name))} to {fileName}");
+    public void EnvFileWritten(string fileName, IEnumerable<EnvFileChange> changes) =>
+        _changes.Add($"wrote {string.Join(", ", changes.Select(c => c.Name))} to {fileName}");
 
-        public void Detail(string text) => _details.Add(text);
+    public void Detail(string text) => _details.Add(text);
 
-        public void WriteTo(ProvisionLog log)
+    public void WriteTo(ProvisionLog log)
+    {
+        foreach (var detail in _details) log.Normal(detail);
+        if (_changes.Count == 0)
         {
-            foreach (var detail in _details) log.Normal(detail);
-            if (_changes.Count == 0)
-            {
-                log.High($"{Subject}: up to date, nothing to do.");
-                return;
-            }
-            log.High($"{Subject}:");
-            foreach (var change in _changes) log.High("  - " + change);
+            log.High($"{Subject}: up to date, nothing to do.");
+            return;
         }
+        log.High($"{Subject}:");
+        foreach (var change in _changes) log.High("  - " + change);
     }
 }

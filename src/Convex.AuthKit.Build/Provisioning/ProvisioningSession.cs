@@ -1,151 +1,150 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.Incremental;
 
-namespace Convex.AuthKit.Build.Provisioning
-{
-    /// <summary>
-    /// One run of ConvexAuthKitProvision: find the Convex app, take the app's lock, skip when the stamp says nothing
-    /// changed, otherwise run the provisioning and, after full success, record the stamp (docs/architecture.md#incremental-rules, docs/architecture.md#safety-rules).
-    /// </summary>
-    internal static class ProvisioningSession
-    {
-        public static async Task RunAsync(BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
-        {
-            var inputs = InputsFingerprint.Collect(settings, Stamp.Read(files.StampFile));
-            var app = inputs.Location;
-            if (app.MissingExplicitDirectory != null)
-            {
-                log.Report(Diagnostics.MissingConvexProjectDirectory,
-                    $"ConvexProjectDirectory is '{settings.ConvexProjectDirectory}', but {app.MissingExplicitDirectory} does not exist. Point it at the folder that holds convex.json (or remove it to let the package look for the Convex app).");
-                return;
-            }
-            if (app.Directory == null)
-            {
-                log.Low($"no Convex app found for this project (no convex.json or convex/ folder in the project, SpaRoot, ClientApp/ or a parent folder up to the repository root); nothing to do.");
-                if (settings.DryRun) return; // a dry run leaves every file as it was, the stamp included
-                EnvironmentVariableItems.Write(files.ItemsFile, Array.Empty<KeyValuePair<string, string>>());
-                RecordSuccess(settings, files, Array.Empty<string>(), Array.Empty<string>(), null, shareWithTheApp: false);
-                return;
-            }
+namespace Convex.AuthKit.Build.Provisioning;
 
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-            try
-            {
-                await RunLockedAsync(app.Directory, settings, files, log, budget.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is OperationCanceledException || e is TimeoutException))
-            {
-                if (!settings.DryRun)
-                {
-                    Stamp.Delete(files.StampFile);
-                    Stamp.Delete(AppLock.StampPathFor(app.Directory));
-                }
-                log.Report(Diagnostics.TimedOut, $"AuthKit provisioning did not finish within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s){(e is TimeoutException ? ": " + e.Message : "")}. Build again, or raise ConvexAuthKitTimeoutSeconds on a slow network.");
-            }
+/// <summary>
+/// One run of ConvexAuthKitProvision: find the Convex app, take the app's lock, skip when the stamp says nothing
+/// changed, otherwise run the provisioning and, after full success, record the stamp (docs/architecture.md#incremental-rules, docs/architecture.md#safety-rules).
+/// </summary>
+internal static class ProvisioningSession
+{
+    public static async Task RunAsync(BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
+    {
+        var inputs = InputsFingerprint.Collect(settings, Stamp.Read(files.StampFile));
+        var app = inputs.Location;
+        if (app.MissingExplicitDirectory != null)
+        {
+            log.Report(Diagnostics.MissingConvexProjectDirectory,
+                $"ConvexProjectDirectory is '{settings.ConvexProjectDirectory}', but {app.MissingExplicitDirectory} does not exist. Point it at the folder that holds convex.json (or remove it to let the package look for the Convex app).");
+            return;
+        }
+        if (app.Directory == null)
+        {
+            log.Low($"no Convex app found for this project (no convex.json or convex/ folder in the project, SpaRoot, ClientApp/ or a parent folder up to the repository root); nothing to do.");
+            if (settings.DryRun) return; // a dry run leaves every file as it was, the stamp included
+            EnvironmentVariableItems.Write(files.ItemsFile, Array.Empty<KeyValuePair<string, string>>());
+            RecordSuccess(settings, files, Array.Empty<string>(), Array.Empty<string>(), null, shareWithTheApp: false);
+            return;
         }
 
-        private static async Task RunLockedAsync(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        try
         {
-            using var appLock = await AppLock.AcquireAsync(appDirectory, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
-
-            // Another build may have finished the same work while this one waited for the lock: an inner build of this
-            // project (they share the stamp), or another project of the same Convex app (the app's shared stamp).
-            if (!settings.Force && !settings.DryRun && (IsUpToDate(settings, files, log) || AdoptedTheAppStamp(appDirectory, settings, files, log))) return;
-
-            var outcome = await AuthKitProvisioning.RunAsync(appDirectory, settings, log, cancellationToken).ConfigureAwait(false);
-            if (settings.DryRun) return;
-            EnvironmentVariableItems.Write(files.ItemsFile, outcome.EnvironmentVariableItems);
-            if (outcome.Succeeded && !log.HasReportedErrors)
-            {
-                RecordSuccess(settings, files, outcome.WatchedFiles, outcome.WatchedVariables, appDirectory, shareWithTheApp: true);
-            }
-            else
+            await RunLockedAsync(app.Directory, settings, files, log, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is OperationCanceledException || e is TimeoutException))
+        {
+            if (!settings.DryRun)
             {
                 Stamp.Delete(files.StampFile);
-                Stamp.Delete(AppLock.StampPathFor(appDirectory));
+                Stamp.Delete(AppLock.StampPathFor(app.Directory));
             }
+            log.Report(Diagnostics.TimedOut, $"AuthKit provisioning did not finish within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s){(e is TimeoutException ? ": " + e.Message : "")}. Build again, or raise ConvexAuthKitTimeoutSeconds on a slow network.");
         }
+    }
 
-        /// <summary>
-        /// When the stamp matches and the target ran anyway (a file touched by a checkout or an editor, or the inputs
-        /// file rewritten by a parallel inner build), the stamp is rewritten so that it is newer than every input
-        /// again, or Inputs/Outputs would run the target on every later build.
-        /// </summary>
-        private static bool IsUpToDate(BuildSettings settings, StateFilePaths files, ProvisionLog log)
+    private static async Task RunLockedAsync(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
+    {
+        using var appLock = await AppLock.AcquireAsync(appDirectory, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
+
+        // Another build may have finished the same work while this one waited for the lock: an inner build of this
+        // project (they share the stamp), or another project of the same Convex app (the app's shared stamp).
+        if (!settings.Force && !settings.DryRun && (IsUpToDate(settings, files, log) || AdoptedTheAppStamp(appDirectory, settings, files, log))) return;
+
+        var outcome = await AuthKitProvisioning.RunAsync(appDirectory, settings, log, cancellationToken).ConfigureAwait(false);
+        if (settings.DryRun) return;
+        EnvironmentVariableItems.Write(files.ItemsFile, outcome.EnvironmentVariableItems);
+        if (outcome.Succeeded && !log.HasReportedErrors)
         {
-            var stamp = Stamp.Read(files.StampFile);
-            if (!Matches(stamp, settings, out var current)) return false;
-            log.Low("up to date (the stamp matches every input); nothing to do.");
-            StateFiles.WriteIfDifferent(files.InputsFile, current!.Fingerprint + "\n");
-            stamp!.Write(files.StampFile);
-            return true;
+            RecordSuccess(settings, files, outcome.WatchedFiles, outcome.WatchedVariables, appDirectory, shareWithTheApp: true);
         }
-
-        /// <summary>
-        /// What a build decides under the lock, without changing anything (the status target's forecast): the
-        /// project's stamp matches every input, or another project of the same Convex app succeeded with them.
-        /// </summary>
-        public static bool NothingToDo(string appDirectory, BuildSettings settings, string stampFile) =>
-            Matches(Stamp.Read(stampFile), settings, out _) || SharedStampMatches(Stamp.Read(AppLock.StampPathFor(appDirectory)), settings);
-
-        private static bool Matches(Stamp? stamp, BuildSettings settings, out CollectedInputs? current)
+        else
         {
-            current = stamp == null ? null : InputsFingerprint.Collect(settings, stamp);
-            return current != null && stamp!.Fingerprint == current.FingerprintWithContents();
+            Stamp.Delete(files.StampFile);
+            Stamp.Delete(AppLock.StampPathFor(appDirectory));
         }
+    }
 
-        private static bool SharedStampMatches(Stamp? shared, BuildSettings settings) =>
-            shared != null && shared.Fingerprint == InputsFingerprint.Collect(settings, shared).AppFingerprintWithContents();
+    /// <summary>
+    /// When the stamp matches and the target ran anyway (a file touched by a checkout or an editor, or the inputs
+    /// file rewritten by a parallel inner build), the stamp is rewritten so that it is newer than every input
+    /// again, or Inputs/Outputs would run the target on every later build.
+    /// </summary>
+    private static bool IsUpToDate(BuildSettings settings, StateFilePaths files, ProvisionLog log)
+    {
+        var stamp = Stamp.Read(files.StampFile);
+        if (!Matches(stamp, settings, out var current)) return false;
+        log.Low("up to date (the stamp matches every input); nothing to do.");
+        StateFiles.WriteIfDifferent(files.InputsFile, current!.Fingerprint + "\n");
+        stamp!.Write(files.StampFile);
+        return true;
+    }
 
-        /// <summary>
-        /// docs/architecture.md#parallel-builds: the projects of a solution that share one Convex app take turns under its lock; once one of them
-        /// has succeeded with the same inputs (files, environment, settings other than the project folder), the next
-        /// one has nothing to do and records that success as its own.
-        /// </summary>
-        private static bool AdoptedTheAppStamp(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log)
+    /// <summary>
+    /// What a build decides under the lock, without changing anything (the status target's forecast): the
+    /// project's stamp matches every input, or another project of the same Convex app succeeded with them.
+    /// </summary>
+    public static bool NothingToDo(string appDirectory, BuildSettings settings, string stampFile) =>
+        Matches(Stamp.Read(stampFile), settings, out _) || SharedStampMatches(Stamp.Read(AppLock.StampPathFor(appDirectory)), settings);
+
+    private static bool Matches(Stamp? stamp, BuildSettings settings, out CollectedInputs? current)
+    {
+        current = stamp == null ? null : InputsFingerprint.Collect(settings, stamp);
+        return current != null && stamp!.Fingerprint == current.FingerprintWithContents();
+    }
+
+    private static bool SharedStampMatches(Stamp? shared, BuildSettings settings) =>
+        shared != null && shared.Fingerprint == InputsFingerprint.Collect(settings, shared).AppFingerprintWithContents();
+
+    /// <summary>
+    /// docs/architecture.md#parallel-builds: the projects of a solution that share one Convex app take turns under its lock; once one of them
+    /// has succeeded with the same inputs (files, environment, settings other than the project folder), the next
+    /// one has nothing to do and records that success as its own.
+    /// </summary>
+    private static bool AdoptedTheAppStamp(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log)
+    {
+        var shared = Stamp.Read(AppLock.StampPathFor(appDirectory));
+        if (!SharedStampMatches(shared, settings)) return false;
+        log.Low("up to date (another project of this Convex app just succeeded with the same inputs); nothing to do.");
+        StateFiles.WriteIfDifferent(files.ItemsFile, string.Concat(shared!.ItemLines.Select(line => line + "\n")));
+        RecordSuccess(settings, files, shared!.WatchedFiles, shared.WatchedVariables, appDirectory, shareWithTheApp: false);
+        return true;
+    }
+
+    /// <summary>
+    /// The stamp's fingerprint is computed exactly as the next build will compute it: with the watched files and
+    /// variables this run discovered, and after this run's own writes (the env file is an input).
+    /// </summary>
+    private static void RecordSuccess(BuildSettings settings, StateFilePaths files, IEnumerable<string> watchedFiles, IEnumerable<string> watchedVariables,
+        string? appDirectory, bool shareWithTheApp)
+    {
+        var watching = new Stamp("", watchedFiles, watchedVariables);
+        var inputs = InputsFingerprint.Collect(settings, watching);
+        StateFiles.WriteIfDifferent(files.InputsFile, inputs.Fingerprint + "\n");
+        var appStamp = appDirectory == null ? null : AppLock.StampPathFor(appDirectory);
+        if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files);
+        if (appStamp != null) StateFiles.WriteIfDifferent(files.AppStampPathFile, appStamp + "\n");
+        else Stamp.Delete(files.AppStampPathFile);
+        new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables).Write(files.StampFile);
+    }
+
+    /// <summary>Best effort: the shared stamp only saves the app's other projects a check.</summary>
+    private static void ShareWithTheApp(string appStamp, CollectedInputs inputs, Stamp watching, StateFilePaths files)
+    {
+        try
         {
-            var shared = Stamp.Read(AppLock.StampPathFor(appDirectory));
-            if (!SharedStampMatches(shared, settings)) return false;
-            log.Low("up to date (another project of this Convex app just succeeded with the same inputs); nothing to do.");
-            StateFiles.WriteIfDifferent(files.ItemsFile, string.Concat(shared!.ItemLines.Select(line => line + "\n")));
-            RecordSuccess(settings, files, shared!.WatchedFiles, shared.WatchedVariables, appDirectory, shareWithTheApp: false);
-            return true;
+            new Stamp(inputs.AppFingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables, File.ReadAllLines(files.ItemsFile)).Write(appStamp);
         }
-
-        /// <summary>
-        /// The stamp's fingerprint is computed exactly as the next build will compute it: with the watched files and
-        /// variables this run discovered, and after this run's own writes (the env file is an input).
-        /// </summary>
-        private static void RecordSuccess(BuildSettings settings, StateFilePaths files, IEnumerable<string> watchedFiles, IEnumerable<string> watchedVariables,
-            string? appDirectory, bool shareWithTheApp)
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            var watching = new Stamp("", watchedFiles, watchedVariables);
-            var inputs = InputsFingerprint.Collect(settings, watching);
-            StateFiles.WriteIfDifferent(files.InputsFile, inputs.Fingerprint + "\n");
-            var appStamp = appDirectory == null ? null : AppLock.StampPathFor(appDirectory);
-            if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files);
-            if (appStamp != null) StateFiles.WriteIfDifferent(files.AppStampPathFile, appStamp + "\n");
-            else Stamp.Delete(files.AppStampPathFile);
-            new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables).Write(files.StampFile);
-        }
-
-        /// <summary>Best effort: the shared stamp only saves the app's other projects a check.</summary>
-        private static void ShareWithTheApp(string appStamp, CollectedInputs inputs, Stamp watching, StateFilePaths files)
-        {
-            try
-            {
-                new Stamp(inputs.AppFingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables, File.ReadAllLines(files.ItemsFile)).Write(appStamp);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                Stamp.Delete(appStamp);
-            }
+            Stamp.Delete(appStamp);
         }
     }
 }

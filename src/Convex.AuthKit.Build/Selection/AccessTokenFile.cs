@@ -1,9 +1,9 @@
+using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
-using System;
-using Newtonsoft.Json.Linq;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Build.Selection;
 

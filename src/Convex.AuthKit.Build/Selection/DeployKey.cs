@@ -1,6 +1,6 @@
+using System;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using System;
 
 namespace Convex.AuthKit.Build.Selection;
 
@@ -35,7 +35,7 @@ internal sealed record DeployKey(
 
     /// <summary>
     /// <c>CONVEX_DEPLOY_KEY || CONVEX_DEPLOYMENT_TOKEN</c>; <paramref name="getEnvironment"/> returns null for an
-    /// unset or empty variable (e.g. <see cref="BuildEnvironment.Get"/>).
+    /// unset or empty variable (e.g. <see cref="DotEnv.BuildEnvironment.Get"/>).
     /// </summary>
     public static DeployKeyRead Read(Func<string, string?> getEnvironment)
     {

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using Convex.AuthKit.Build.DotEnv;
 
 namespace Convex.AuthKit.Build.Selection;

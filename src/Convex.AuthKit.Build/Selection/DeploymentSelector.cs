@@ -1,5 +1,5 @@
-using System.IO;
 using System;
+using System.IO;
 using Convex.AuthKit.Build.DotEnv;
 using M = Convex.AuthKit.Build.Selection.DeploymentSelectionMessages;
 

@@ -1,48 +1,47 @@
-using System.Collections.Generic;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
 
-namespace Convex.AuthKit.Build.Status
+namespace Convex.AuthKit.Build.Status;
+
+/// <summary>
+/// What the status learns from Convex, with reads only: round trip 1 of the flow (authorize, and with an access
+/// token the WorkOS team question) and the deployment's variables. Offline or refused is an answer, not a failure.
+/// The plan's facts come from here; what only the status shows (the URL, why nothing was read) stays beside them.
+/// </summary>
+/// <param name="Variables">Every variable of the deployment (values may be secrets); null when they could not be read.</param>
+/// <param name="Team">The team question's answer; null with a deploy key, or when it failed.</param>
+/// <param name="Offline">Why Convex could not be reached, or null.</param>
+/// <param name="Failure">The error a build would report for the same answer (e.g. CAK1005), or null.</param>
+internal sealed record DeploymentReads(Uri? Url, IReadOnlyDictionary<string, string>? Variables, WorkOSTeamAssociation? Team, string? Offline, ProvisioningException? Failure)
 {
-    /// <summary>
-    /// What the status learns from Convex, with reads only: round trip 1 of the flow (authorize, and with an access
-    /// token the WorkOS team question) and the deployment's variables. Offline or refused is an answer, not a failure.
-    /// The plan's facts come from here; what only the status shows (the URL, why nothing was read) stays beside them.
-    /// </summary>
-    /// <param name="Variables">Every variable of the deployment (values may be secrets); null when they could not be read.</param>
-    /// <param name="Team">The team question's answer; null with a deploy key, or when it failed.</param>
-    /// <param name="Offline">Why Convex could not be reached, or null.</param>
-    /// <param name="Failure">The error a build would report for the same answer (e.g. CAK1005), or null.</param>
-    internal sealed record DeploymentReads(Uri? Url, IReadOnlyDictionary<string, string>? Variables, WorkOSTeamAssociation? Team, string? Offline, ProvisioningException? Failure)
+    public static async Task<DeploymentReads> ReadAsync(DeploymentSelection selection, BuildSettings settings, ProvisionLog log, CancellationToken cancellationToken)
     {
-        public static async Task<DeploymentReads> ReadAsync(DeploymentSelection selection, BuildSettings settings, ProvisionLog log, CancellationToken cancellationToken)
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        using var http = HttpClients.Create(settings, log);
+        try
         {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-            using var http = HttpClients.Create(settings, log);
-            try
-            {
-                var connection = await ConvexConnection.OpenAsync(selection, http, budget.Token).ConfigureAwait(false);
-                var variables = await connection.Deployment.ListEnvironmentVariablesAsync(budget.Token).ConfigureAwait(false);
-                return new DeploymentReads(connection.DeploymentUrl, variables, connection.TeamAnswer, null, null);
-            }
-            catch (ServiceUnreachableException e)
-            {
-                return new DeploymentReads(null, null, null, e.Message, null);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return new DeploymentReads(null, null, null, $"no answer within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s)", null);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
-            {
-                return new DeploymentReads(null, null, null, null, failure);
-            }
+            var connection = await ConvexConnection.OpenAsync(selection, http, budget.Token).ConfigureAwait(false);
+            var variables = await connection.Deployment.ListEnvironmentVariablesAsync(budget.Token).ConfigureAwait(false);
+            return new DeploymentReads(connection.DeploymentUrl, variables, connection.TeamAnswer, null, null);
+        }
+        catch (ServiceUnreachableException e)
+        {
+            return new DeploymentReads(null, null, null, e.Message, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DeploymentReads(null, null, null, $"no answer within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s)", null);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
+        {
+            return new DeploymentReads(null, null, null, null, failure);
         }
     }
 }

@@ -1,69 +1,68 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Plan;
 
-namespace Convex.AuthKit.Build.Status
+namespace Convex.AuthKit.Build.Status;
+
+/// <summary>The env-file entries the configuration defines, split into present and missing. Names only.</summary>
+internal sealed class EnvFileEntries
 {
-    /// <summary>The env-file entries the configuration defines, split into present and missing. Names only.</summary>
-    internal sealed class EnvFileEntries
+    private EnvFileEntries(string fileName, bool fileExists, bool disabled, IReadOnlyList<string> present, IReadOnlyList<string> missing)
     {
-        private EnvFileEntries(string fileName, bool fileExists, bool disabled, IReadOnlyList<string> present, IReadOnlyList<string> missing)
+        FileName = fileName;
+        FileExists = fileExists;
+        Disabled = disabled;
+        Present = present;
+        Missing = missing;
+    }
+
+    public string FileName { get; }
+    public bool FileExists { get; }
+
+    /// <summary>localEnvVars is absent or false: the build writes nothing.</summary>
+    public bool Disabled { get; }
+
+    /// <summary>Defined names with a non-empty value, annotated when the value comes from elsewhere than the env file.</summary>
+    public IReadOnlyList<string> Present { get; }
+
+    public IReadOnlyList<string> Missing { get; }
+
+    public static EnvFileEntries Of(AuthKitDecision decision, BuildEnvironment environment)
+    {
+        var dev = decision.Dev!;
+        var disabled = !EnvFilePlan.IsWanted(dev);
+        var names = EnvFilePlan.EntryNames(dev, decision.WantsCookiePassword);
+        var present = new List<string>();
+        var missing = new List<string>();
+        foreach (var name in names)
         {
-            FileName = fileName;
-            FileExists = fileExists;
-            Disabled = disabled;
-            Present = present;
-            Missing = missing;
+            if (string.IsNullOrEmpty(environment.GetRaw(name))) missing.Add(name);
+            else present.Add(environment.SourceOf(name) == BuildEnvironmentSource.EnvFile ? name : $"{name} (from {environment.DescribeSource(name)})");
         }
+        return new EnvFileEntries(environment.EnvFile.DisplayName, environment.EnvFile.Exists, disabled, present, missing);
+    }
 
-        public string FileName { get; }
-        public bool FileExists { get; }
-
-        /// <summary>localEnvVars is absent or false: the build writes nothing.</summary>
-        public bool Disabled { get; }
-
-        /// <summary>Defined names with a non-empty value, annotated when the value comes from elsewhere than the env file.</summary>
-        public IReadOnlyList<string> Present { get; }
-
-        public IReadOnlyList<string> Missing { get; }
-
-        public static EnvFileEntries Of(AuthKitDecision decision, BuildEnvironment environment)
+    /// <summary>The client ID as the env file holds it (an entry filled from ${authEnv.WORKOS_CLIENT_ID}), for when the deployment was not read.</summary>
+    public static string? ClientIdFromEnvFile(AuthKitEnvironmentConfig dev, BuildEnvironment environment)
+    {
+        foreach (var entry in dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>())
         {
-            var dev = decision.Dev!;
-            var disabled = !EnvFilePlan.IsWanted(dev);
-            var names = EnvFilePlan.EntryNames(dev, decision.WantsCookiePassword);
-            var present = new List<string>();
-            var missing = new List<string>();
-            foreach (var name in names)
-            {
-                if (string.IsNullOrEmpty(environment.GetRaw(name))) missing.Add(name);
-                else present.Add(environment.SourceOf(name) == BuildEnvironmentSource.EnvFile ? name : $"{name} (from {environment.DescribeSource(name)})");
-            }
-            return new EnvFileEntries(environment.EnvFile.DisplayName, environment.EnvFile.Exists, disabled, present, missing);
+            if (entry.Value.Trim() != "${authEnv.WORKOS_CLIENT_ID}") continue;
+            var value = environment.Get(entry.Key);
+            if (value != null) return $"{value} ({entry.Key} in {environment.DescribeSource(entry.Key)})";
         }
+        return null;
+    }
 
-        /// <summary>The client ID as the env file holds it (an entry filled from ${authEnv.WORKOS_CLIENT_ID}), for when the deployment was not read.</summary>
-        public static string? ClientIdFromEnvFile(AuthKitEnvironmentConfig dev, BuildEnvironment environment)
-        {
-            foreach (var entry in dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>())
-            {
-                if (entry.Value.Trim() != "${authEnv.WORKOS_CLIENT_ID}") continue;
-                var value = environment.Get(entry.Key);
-                if (value != null) return $"{value} ({entry.Key} in {environment.DescribeSource(entry.Key)})";
-            }
-            return null;
-        }
-
-        public string Describe()
-        {
-            if (Disabled) return "no entries defined (authKit.dev.localEnvVars is absent or false)";
-            var parts = new List<string>();
-            if (!FileExists) parts.Add("the file does not exist");
-            parts.Add("present: " + (Present.Count == 0 ? "none" : string.Join(", ", Present)));
-            parts.Add("missing: " + (Missing.Count == 0 ? "none" : string.Join(", ", Missing)));
-            return string.Join("; ", parts);
-        }
+    public string Describe()
+    {
+        if (Disabled) return "no entries defined (authKit.dev.localEnvVars is absent or false)";
+        var parts = new List<string>();
+        if (!FileExists) parts.Add("the file does not exist");
+        parts.Add("present: " + (Present.Count == 0 ? "none" : string.Join(", ", Present)));
+        parts.Add("missing: " + (Missing.Count == 0 ? "none" : string.Join(", ", Missing)));
+        return string.Join("; ", parts);
     }
 }

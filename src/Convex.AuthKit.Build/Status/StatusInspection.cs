@@ -1,175 +1,174 @@
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
 
-namespace Convex.AuthKit.Build.Status
+namespace Convex.AuthKit.Build.Status;
+
+/// <summary>
+/// ConvexAuthKitStatus: the facts a build would act on, told in one block — the Convex app, AuthKit's trigger, the
+/// deployment and its credential kind, its WORKOS_* variables, the client ID, what WorkOS is to be told, the env
+/// file's entries — and what the next build would do. Reads only (authorize and list variables); writes nothing;
+/// offline it says so and still tells the local facts.
+/// </summary>
+internal static class StatusInspection
 {
-    /// <summary>
-    /// ConvexAuthKitStatus: the facts a build would act on, told in one block — the Convex app, AuthKit's trigger, the
-    /// deployment and its credential kind, its WORKOS_* variables, the client ID, what WorkOS is to be told, the env
-    /// file's entries — and what the next build would do. Reads only (authorize and list variables); writes nothing;
-    /// offline it says so and still tells the local facts.
-    /// </summary>
-    internal static class StatusInspection
+    public static async Task<StatusBlock> RunAsync(StatusRequest request, IProvisionLogSink sink, CancellationToken cancellationToken)
     {
-        public static async Task<StatusBlock> RunAsync(StatusRequest request, IProvisionLogSink sink, CancellationToken cancellationToken)
+        var notes = new StatusLogSink(sink);
+        var log = new ProvisionLog(notes, request.Settings.FailOnError);
+        var block = new StatusBlock($"status of {request.ProjectName} ({request.Configuration})");
+        string outcome;
+        try
         {
-            var notes = new StatusLogSink(sink);
-            var log = new ProvisionLog(notes, request.Settings.FailOnError);
-            var block = new StatusBlock($"status of {request.ProjectName} ({request.Configuration})");
-            string outcome;
-            try
-            {
-                outcome = await InspectAsync(request, block, log, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
-            {
-                log.Report(failure!.Diagnostic, failure.Message);
-                outcome = NextBuildForecast.Fails(failure.Diagnostic, request.Settings.FailOnError, failure.Message);
-            }
-            foreach (var warning in notes.Warnings) block.Add("warning", warning);
-            block.NextBuild = NextBuildForecast.Gated(request, outcome);
-            log.High(block.Render());
-            return block;
+            outcome = await InspectAsync(request, block, log, cancellationToken).ConfigureAwait(false);
         }
-
-        private static async Task<string> InspectAsync(StatusRequest request, StatusBlock block, ProvisionLog log, CancellationToken cancellationToken)
+        catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
         {
-            var settings = request.Settings;
-            var location = ConvexAppLocator.Locate(settings.ProjectDirectory, settings.ConvexProjectDirectory, settings.SpaRoot);
-            if (location.MissingExplicitDirectory != null)
-            {
-                // A broken setting is a real error for the status too, like an invalid convex.json.
-                log.Report(Diagnostics.MissingConvexProjectDirectory, $"ConvexProjectDirectory is '{settings.ConvexProjectDirectory}', but {location.MissingExplicitDirectory} does not exist. Point it at the folder that holds convex.json (or remove it to let the package look for the Convex app).");
-                block.Add("Convex app", $"{location.MissingExplicitDirectory} (ConvexProjectDirectory) does not exist");
-                return NextBuildForecast.Fails(Diagnostics.MissingConvexProjectDirectory, settings.FailOnError, "ConvexProjectDirectory names a folder that does not exist");
-            }
-            if (location.Directory == null)
-            {
-                block.Add("Convex app", "none (no convex.json or convex/ folder in the project, SpaRoot, ClientApp/ or a parent folder up to the repository root)");
-                return NextBuildForecast.Nothing("this project has no Convex app");
-            }
-            block.Add("Convex app", $"{location.Directory} ({location.FoundIn})");
-            var stampCurrent = !settings.Force && StampIsCurrent(location.Directory, request);
-
-            AuthKitDecision decision;
-            try
-            {
-                decision = AuthKitDecisionStep.Decide(location.Directory, settings, log);
-            }
-            catch (ProvisioningException e)
-            {
-                log.Report(e.Diagnostic, e.Message);
-                block.Add("AuthKit", $"cannot tell: {e.Diagnostic.Code} (see the message above)");
-                return NextBuildForecast.Fails(e.Diagnostic, settings.FailOnError, e.Message);
-            }
-            if (!decision.IsWanted)
-            {
-                block.Add("AuthKit", "not wanted: " + decision.Reason);
-                return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Nothing(decision.Reason), changesSomething: false);
-            }
-            block.Add("AuthKit", decision.Reason);
-            if (decision.DevOrigin != null)
-                block.Add("dev origin", decision.DevOrigin + (decision.Kind == AuthKitDecisionKind.ConvexJsonDev ? "; convex.json's URLs are used as written" : ""));
-
-            var environment = BuildEnvironment.Load(location.Directory, settings.EnvFile, settings.Environment);
-            var selection = DeploymentSelector.Select(environment, settings.HomeDirectory);
-            if (selection.Diagnostic != null) log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
-            if (selection.Kind == DeploymentSelectionKind.Invalid) log.Report(Diagnostics.InvalidDeploymentSelection, selection.Message!);
-            var entries = EnvFileEntries.Of(decision, environment);
-            var facts = selection.IsDevDeployment
-                ? await DeploymentReads.ReadAsync(selection, settings, log, cancellationToken).ConfigureAwait(false)
-                : null;
-
-            DescribeDeployment(block, selection, facts);
-            var forecast = new DeploymentForecast(decision, environment, selection, facts, settings);
-            block.Add("client ID", forecast.ClientIdText());
-            forecast.DescribeWorkOSSettings(block);
-            block.Add(entries.FileName, entries.Describe());
-            return OutcomeFor(selection, facts, entries, forecast, stampCurrent, settings);
+            log.Report(failure!.Diagnostic, failure.Message);
+            outcome = NextBuildForecast.Fails(failure.Diagnostic, request.Settings.FailOnError, failure.Message);
         }
+        foreach (var warning in notes.Warnings) block.Add("warning", warning);
+        block.NextBuild = NextBuildForecast.Gated(request, outcome);
+        log.High(block.Render());
+        return block;
+    }
 
-        private static string OutcomeFor(DeploymentSelection selection, DeploymentReads? facts, EnvFileEntries entries, DeploymentForecast forecast, bool stampCurrent, BuildSettings settings)
+    private static async Task<string> InspectAsync(StatusRequest request, StatusBlock block, ProvisionLog log, CancellationToken cancellationToken)
+    {
+        var settings = request.Settings;
+        var location = ConvexAppLocator.Locate(settings.ProjectDirectory, settings.ConvexProjectDirectory, settings.SpaRoot);
+        if (location.MissingExplicitDirectory != null)
         {
-            switch (selection.Kind)
-            {
-                case DeploymentSelectionKind.Skipped:
-                    return NextBuildForecast.WithStamp(stampCurrent, $"nothing: the deployment is left alone ({selection.SkipReason})", false);
-                case DeploymentSelectionKind.NotConfigured:
-                    return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Warns(Diagnostics.NoDeploymentConfigured, "no Convex deployment is configured; run `npx convex dev` once"), false);
-                case DeploymentSelectionKind.NoCredentials:
-                    return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Warns(Diagnostics.NotLoggedIn, "not logged in to Convex; run `npx convex login`"), false);
-                case DeploymentSelectionKind.Invalid:
-                    return NextBuildForecast.Fails(Diagnostics.InvalidDeploymentSelection, settings.FailOnError, selection.Message!);
-            }
-            if (facts!.Offline != null) return stampCurrent ? NextBuildForecast.StampMatches : NextBuildForecast.Offline(entries.FileName, entries.Missing);
-            if (facts.Failure != null)
-                return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Fails(facts.Failure.Diagnostic, settings.FailOnError, facts.Failure.Message), true);
-            var (outcome, changes) = forecast.Plan();
-            return NextBuildForecast.WithStamp(stampCurrent, outcome, changes);
+            // A broken setting is a real error for the status too, like an invalid convex.json.
+            log.Report(Diagnostics.MissingConvexProjectDirectory, $"ConvexProjectDirectory is '{settings.ConvexProjectDirectory}', but {location.MissingExplicitDirectory} does not exist. Point it at the folder that holds convex.json (or remove it to let the package look for the Convex app).");
+            block.Add("Convex app", $"{location.MissingExplicitDirectory} (ConvexProjectDirectory) does not exist");
+            return NextBuildForecast.Fails(Diagnostics.MissingConvexProjectDirectory, settings.FailOnError, "ConvexProjectDirectory names a folder that does not exist");
         }
-
-        private static void DescribeDeployment(StatusBlock block, DeploymentSelection selection, DeploymentReads? facts)
+        if (location.Directory == null)
         {
-            switch (selection.Kind)
-            {
-                case DeploymentSelectionKind.DevWithAccessToken:
-                case DeploymentSelectionKind.DevDeployKey:
-                    block.Add("deployment", $"dev:{selection.DeploymentName}, selected by {selection.DeploymentSource}" + (facts?.Url != null ? $", at {facts.Url}" : ""));
-                    block.Add("credential", CredentialText(selection));
-                    block.Add("deployment variables", VariablesText(facts!));
-                    if (facts!.Team != null)
-                        block.Add("WorkOS team", facts.Team.Disabled ? "the Convex team chose not to connect WorkOS"
-                            : facts.Team.HasAssociatedWorkOSTeam ? "associated with the Convex team" : "none yet for the Convex team");
-                    return;
-                case DeploymentSelectionKind.Skipped:
-                    block.Add("deployment", $"{selection.DeploymentType ?? "?"}:{selection.DeploymentName ?? "?"}, selected by {selection.DeploymentSource}: left alone ({selection.SkipReason})");
-                    break;
-                case DeploymentSelectionKind.NotConfigured:
-                    block.Add("deployment", "none configured (CONVEX_DEPLOYMENT is not set)");
-                    break;
-                case DeploymentSelectionKind.NoCredentials:
-                    block.Add("deployment", $"dev:{selection.DeploymentName}, selected by {selection.DeploymentSource}");
-                    block.Add("credential", "none: not logged in to Convex (no access token, no deploy key)");
-                    break;
-                default:
-                    block.Add("deployment", "invalid: " + selection.Message);
-                    break;
-            }
-            block.Add("deployment variables", "not read");
+            block.Add("Convex app", "none (no convex.json or convex/ folder in the project, SpaRoot, ClientApp/ or a parent folder up to the repository root)");
+            return NextBuildForecast.Nothing("this project has no Convex app");
         }
+        block.Add("Convex app", $"{location.Directory} ({location.FoundIn})");
+        var stampCurrent = !settings.Force && StampIsCurrent(location.Directory, request);
 
-        private static string CredentialText(DeploymentSelection selection)
+        AuthKitDecision decision;
+        try
         {
-            var source = selection.CredentialSource ?? "";
-            if (selection.CredentialKind == DeploymentSelectionCredentialKind.AccessToken)
-                return "access token (" + (source.StartsWith("access token ", StringComparison.Ordinal) ? source.Substring("access token ".Length) : source) + ")";
-            return $"deploy key ({source}; configures only, never provisions)";
+            decision = AuthKitDecisionStep.Decide(location.Directory, settings, log);
         }
-
-        private static string VariablesText(DeploymentReads facts)
+        catch (ProvisioningException e)
         {
-            if (facts.Offline != null) return "unknown: offline (" + facts.Offline + ")";
-            if (facts.Failure != null) return $"unknown: {facts.Failure.Diagnostic.Code} {facts.Failure.Message.Split('\n')[0].Trim()}";
-            var names = new[] { WorkOSCredentials.ClientIdName, WorkOSCredentials.EnvironmentIdName, WorkOSCredentials.ApiKeyName };
-            return string.Join(", ", Array.ConvertAll(names, n => n + (facts.Variables!.TryGetValue(n, out var v) && v.Length > 0 ? " set" : " missing")));
+            log.Report(e.Diagnostic, e.Message);
+            block.Add("AuthKit", $"cannot tell: {e.Diagnostic.Code} (see the message above)");
+            return NextBuildForecast.Fails(e.Diagnostic, settings.FailOnError, e.Message);
         }
-
-        /// <summary>The provisioning target's own test (ProvisioningSession): a matching stamp means no work, no request.</summary>
-        private static bool StampIsCurrent(string appDirectory, StatusRequest request)
+        if (!decision.IsWanted)
         {
-            try
-            {
-                return ProvisioningSession.NothingToDo(appDirectory, request.Settings, request.StampFile);
-            }
-            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
-            {
-                return false; // the build could not fingerprint either, so it would re-check everything
-            }
+            block.Add("AuthKit", "not wanted: " + decision.Reason);
+            return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Nothing(decision.Reason), changesSomething: false);
+        }
+        block.Add("AuthKit", decision.Reason);
+        if (decision.DevOrigin != null)
+            block.Add("dev origin", decision.DevOrigin + (decision.Kind == AuthKitDecisionKind.ConvexJsonDev ? "; convex.json's URLs are used as written" : ""));
+
+        var environment = BuildEnvironment.Load(location.Directory, settings.EnvFile, settings.Environment);
+        var selection = DeploymentSelector.Select(environment, settings.HomeDirectory);
+        if (selection.Diagnostic != null) log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
+        if (selection.Kind == DeploymentSelectionKind.Invalid) log.Report(Diagnostics.InvalidDeploymentSelection, selection.Message!);
+        var entries = EnvFileEntries.Of(decision, environment);
+        var facts = selection.IsDevDeployment
+            ? await DeploymentReads.ReadAsync(selection, settings, log, cancellationToken).ConfigureAwait(false)
+            : null;
+
+        DescribeDeployment(block, selection, facts);
+        var forecast = new DeploymentForecast(decision, environment, selection, facts, settings);
+        block.Add("client ID", forecast.ClientIdText());
+        forecast.DescribeWorkOSSettings(block);
+        block.Add(entries.FileName, entries.Describe());
+        return OutcomeFor(selection, facts, entries, forecast, stampCurrent, settings);
+    }
+
+    private static string OutcomeFor(DeploymentSelection selection, DeploymentReads? facts, EnvFileEntries entries, DeploymentForecast forecast, bool stampCurrent, BuildSettings settings)
+    {
+        switch (selection.Kind)
+        {
+            case DeploymentSelectionKind.Skipped:
+                return NextBuildForecast.WithStamp(stampCurrent, $"nothing: the deployment is left alone ({selection.SkipReason})", false);
+            case DeploymentSelectionKind.NotConfigured:
+                return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Warns(Diagnostics.NoDeploymentConfigured, "no Convex deployment is configured; run `npx convex dev` once"), false);
+            case DeploymentSelectionKind.NoCredentials:
+                return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Warns(Diagnostics.NotLoggedIn, "not logged in to Convex; run `npx convex login`"), false);
+            case DeploymentSelectionKind.Invalid:
+                return NextBuildForecast.Fails(Diagnostics.InvalidDeploymentSelection, settings.FailOnError, selection.Message!);
+        }
+        if (facts!.Offline != null) return stampCurrent ? NextBuildForecast.StampMatches : NextBuildForecast.Offline(entries.FileName, entries.Missing);
+        if (facts.Failure != null)
+            return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Fails(facts.Failure.Diagnostic, settings.FailOnError, facts.Failure.Message), true);
+        var (outcome, changes) = forecast.Plan();
+        return NextBuildForecast.WithStamp(stampCurrent, outcome, changes);
+    }
+
+    private static void DescribeDeployment(StatusBlock block, DeploymentSelection selection, DeploymentReads? facts)
+    {
+        switch (selection.Kind)
+        {
+            case DeploymentSelectionKind.DevWithAccessToken:
+            case DeploymentSelectionKind.DevDeployKey:
+                block.Add("deployment", $"dev:{selection.DeploymentName}, selected by {selection.DeploymentSource}" + (facts?.Url != null ? $", at {facts.Url}" : ""));
+                block.Add("credential", CredentialText(selection));
+                block.Add("deployment variables", VariablesText(facts!));
+                if (facts!.Team != null)
+                    block.Add("WorkOS team", facts.Team.Disabled ? "the Convex team chose not to connect WorkOS"
+                        : facts.Team.HasAssociatedWorkOSTeam ? "associated with the Convex team" : "none yet for the Convex team");
+                return;
+            case DeploymentSelectionKind.Skipped:
+                block.Add("deployment", $"{selection.DeploymentType ?? "?"}:{selection.DeploymentName ?? "?"}, selected by {selection.DeploymentSource}: left alone ({selection.SkipReason})");
+                break;
+            case DeploymentSelectionKind.NotConfigured:
+                block.Add("deployment", "none configured (CONVEX_DEPLOYMENT is not set)");
+                break;
+            case DeploymentSelectionKind.NoCredentials:
+                block.Add("deployment", $"dev:{selection.DeploymentName}, selected by {selection.DeploymentSource}");
+                block.Add("credential", "none: not logged in to Convex (no access token, no deploy key)");
+                break;
+            default:
+                block.Add("deployment", "invalid: " + selection.Message);
+                break;
+        }
+        block.Add("deployment variables", "not read");
+    }
+
+    private static string CredentialText(DeploymentSelection selection)
+    {
+        var source = selection.CredentialSource ?? "";
+        if (selection.CredentialKind == DeploymentSelectionCredentialKind.AccessToken)
+            return "access token (" + (source.StartsWith("access token ", StringComparison.Ordinal) ? source.Substring("access token ".Length) : source) + ")";
+        return $"deploy key ({source}; configures only, never provisions)";
+    }
+
+    private static string VariablesText(DeploymentReads facts)
+    {
+        if (facts.Offline != null) return "unknown: offline (" + facts.Offline + ")";
+        if (facts.Failure != null) return $"unknown: {facts.Failure.Diagnostic.Code} {facts.Failure.Message.Split('\n')[0].Trim()}";
+        var names = new[] { WorkOSCredentials.ClientIdName, WorkOSCredentials.EnvironmentIdName, WorkOSCredentials.ApiKeyName };
+        return string.Join(", ", Array.ConvertAll(names, n => n + (facts.Variables!.TryGetValue(n, out var v) && v.Length > 0 ? " set" : " missing")));
+    }
+
+    /// <summary>The provisioning target's own test (ProvisioningSession): a matching stamp means no work, no request.</summary>
+    private static bool StampIsCurrent(string appDirectory, StatusRequest request)
+    {
+        try
+        {
+            return ProvisioningSession.NothingToDo(appDirectory, request.Settings, request.StampFile);
+        }
+        catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+        {
+            return false; // the build could not fingerprint either, so it would re-check everything
         }
     }
 }

@@ -1,125 +1,124 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http.Headers;
 using System.Net.Http;
-using System.Threading.Tasks;
+using System.Net.Http.Headers;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.Http;
 using Newtonsoft.Json.Linq;
 
-namespace Convex.AuthKit.Build.WorkOS
+namespace Convex.AuthKit.Build.WorkOS;
+
+/// <summary>
+/// The WorkOS calls of docs/protocol.md#workos-api, one per <see cref="WorkOSSettingKind"/>, with
+/// <c>Authorization: Bearer &lt;WORKOS_API_KEY&gt;</c>. Duplicates come back as <see cref="WorkOSChangeResult.AlreadyPresent"/>;
+/// other error statuses throw <see cref="ServiceException"/>. Retried as idempotent: a repeated add is answered as a duplicate.
+/// </summary>
+internal sealed class WorkOSClient
 {
-    /// <summary>
-    /// The WorkOS calls of docs/protocol.md#workos-api, one per <see cref="WorkOSSettingKind"/>, with
-    /// <c>Authorization: Bearer &lt;WORKOS_API_KEY&gt;</c>. Duplicates come back as <see cref="WorkOSChangeResult.AlreadyPresent"/>;
-    /// other error statuses throw <see cref="ServiceException"/>. Retried as idempotent: a repeated add is answered as a duplicate.
-    /// </summary>
-    internal sealed class WorkOSClient
+    public static readonly Uri DefaultBaseUrl = new Uri("https://api.workos.com");
+
+    private const string Service = "WorkOS";
+
+    public static readonly WorkOSSettingCall RedirectUris =
+        new(new Endpoint(HttpMethod.Post, Service, "user_management/redirect_uris"), "uri", AddsToList: true, "redirect URI", "redirect URIs");
+
+    public static readonly WorkOSSettingCall CorsOrigins =
+        new(new Endpoint(HttpMethod.Post, Service, "user_management/cors_origins"), "origin", AddsToList: true, "CORS origin", "CORS origins");
+
+    public static readonly WorkOSSettingCall AppHomepageUrl =
+        new(new Endpoint(HttpMethod.Put, Service, "user_management/app_homepage_url"), "url", AddsToList: false, "app homepage URL", "homepage");
+
+    /// <summary>Every kind of setting, in the order the status lists them.</summary>
+    public static IReadOnlyList<WorkOSSettingKind> SettingKinds { get; } = (WorkOSSettingKind[])Enum.GetValues(typeof(WorkOSSettingKind));
+
+    private readonly ResilientHttpClient _http;
+    private readonly Uri _baseUrl;
+    private readonly string _apiKey;
+
+    /// <param name="baseUrl"><c>ConvexAuthKitWorkOSApiUrl</c>, <c>WORKOS_API_URL</c> or <see cref="DefaultBaseUrl"/>.</param>
+    /// <param name="apiKey">The environment's API key. Secret.</param>
+    public WorkOSClient(ResilientHttpClient http, Uri baseUrl, string apiKey)
     {
-        public static readonly Uri DefaultBaseUrl = new Uri("https://api.workos.com");
+        _http = http;
+        _baseUrl = baseUrl;
+        _apiKey = apiKey;
+    }
 
-        private const string Service = "WorkOS";
+    /// <summary>The one place that maps a kind to its call: a kind without one is a bug, never another kind's call.</summary>
+    public static WorkOSSettingCall CallFor(WorkOSSettingKind kind) => kind switch
+    {
+        WorkOSSettingKind.RedirectUri => RedirectUris,
+        WorkOSSettingKind.CorsOrigin => CorsOrigins,
+        WorkOSSettingKind.AppHomepageUrl => AppHomepageUrl,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No WorkOS call is defined for this setting kind."),
+    };
 
-        public static readonly WorkOSSettingCall RedirectUris =
-            new(new Endpoint(HttpMethod.Post, Service, "user_management/redirect_uris"), "uri", AddsToList: true, "redirect URI", "redirect URIs");
+    /// <summary><c>POST /user_management/redirect_uris</c> <c>{"uri"}</c>.</summary>
+    public Task<WorkOSChangeResult> AddRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
+        ApplyAsync(new WorkOSSetting(WorkOSSettingKind.RedirectUri, uri), cancellationToken);
 
-        public static readonly WorkOSSettingCall CorsOrigins =
-            new(new Endpoint(HttpMethod.Post, Service, "user_management/cors_origins"), "origin", AddsToList: true, "CORS origin", "CORS origins");
+    /// <summary><c>POST /user_management/cors_origins</c> <c>{"origin"}</c>.</summary>
+    public Task<WorkOSChangeResult> AddCorsOriginAsync(string origin, CancellationToken cancellationToken) =>
+        ApplyAsync(new WorkOSSetting(WorkOSSettingKind.CorsOrigin, origin), cancellationToken);
 
-        public static readonly WorkOSSettingCall AppHomepageUrl =
-            new(new Endpoint(HttpMethod.Put, Service, "user_management/app_homepage_url"), "url", AddsToList: false, "app homepage URL", "homepage");
+    /// <summary><c>PUT /user_management/app_homepage_url</c> <c>{"url"}</c>; any 422 is <see cref="WorkOSChangeResult.NotAccepted"/>.</summary>
+    public Task<WorkOSChangeResult> SetAppHomepageUrlAsync(string url, CancellationToken cancellationToken) =>
+        ApplyAsync(new WorkOSSetting(WorkOSSettingKind.AppHomepageUrl, url), cancellationToken);
 
-        /// <summary>Every kind of setting, in the order the status lists them.</summary>
-        public static IReadOnlyList<WorkOSSettingKind> SettingKinds { get; } = (WorkOSSettingKind[])Enum.GetValues(typeof(WorkOSSettingKind));
+    /// <summary>Sends one setting with its kind's call.</summary>
+    public async Task<WorkOSChangeResult> ApplyAsync(WorkOSSetting setting, CancellationToken cancellationToken)
+    {
+        var call = CallFor(setting.Kind);
+        var result = await SendAsync(call.Endpoint, new JObject { [call.BodyField] = setting.Value }, cancellationToken).ConfigureAwait(false);
+        if (call.AddsToList) return IsDuplicate(result) ? WorkOSChangeResult.AlreadyPresent : EnsureChanged(result);
+        return result.Status == 422 ? WorkOSChangeResult.NotAccepted : EnsureChanged(result);
+    }
 
-        private readonly ResilientHttpClient _http;
-        private readonly Uri _baseUrl;
-        private readonly string _apiKey;
+    /// <summary>Sends every setting concurrently (docs/architecture.md#fewest-round-trips); returns each one's result, in the given order.</summary>
+    public async Task<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>> ApplyAsync(IReadOnlyList<WorkOSSetting> settings, CancellationToken cancellationToken)
+    {
+        var calls = settings.Select(setting => ApplyAsync(setting, cancellationToken)).ToList();
+        var results = await Task.WhenAll(calls).ConfigureAwait(false);
+        return settings.Zip(results, (s, r) => new KeyValuePair<WorkOSSetting, WorkOSChangeResult>(s, r)).ToList();
+    }
 
-        /// <param name="baseUrl"><c>ConvexAuthKitWorkOSApiUrl</c>, <c>WORKOS_API_URL</c> or <see cref="DefaultBaseUrl"/>.</param>
-        /// <param name="apiKey">The environment's API key. Secret.</param>
-        public WorkOSClient(ResilientHttpClient http, Uri baseUrl, string apiKey)
+    /// <summary>
+    /// The Convex CLI takes 422 for redirect URIs and 409 for CORS origins; the WorkOS CLI and emulator disagree on
+    /// which, so both kinds accept both: any 409, or a 422 whose body says "already exists" (or carries a code ending
+    /// <c>_already_exists</c>, as the emulator sends, or <c>duplicate_cors_origin</c>).
+    /// </summary>
+    private static bool IsDuplicate(HttpResult result)
+    {
+        if (result.Status == 409)
         {
-            _http = http;
-            _baseUrl = baseUrl;
-            _apiKey = apiKey;
+            return true;
         }
 
-        /// <summary>The one place that maps a kind to its call: a kind without one is a bug, never another kind's call.</summary>
-        public static WorkOSSettingCall CallFor(WorkOSSettingKind kind) => kind switch
+        return result.Status == 422
+            && (result.Body.IndexOf("already exists", StringComparison.OrdinalIgnoreCase) >= 0
+                || result.Body.IndexOf("_already_exists", StringComparison.Ordinal) >= 0
+                || result.Body.IndexOf("duplicate_cors_origin", StringComparison.Ordinal) >= 0);
+    }
+
+    private WorkOSChangeResult EnsureChanged(HttpResult result)
+    {
+        if (!result.IsSuccess)
         {
-            WorkOSSettingKind.RedirectUri => RedirectUris,
-            WorkOSSettingKind.CorsOrigin => CorsOrigins,
-            WorkOSSettingKind.AppHomepageUrl => AppHomepageUrl,
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No WorkOS call is defined for this setting kind."),
-        };
-
-        /// <summary><c>POST /user_management/redirect_uris</c> <c>{"uri"}</c>.</summary>
-        public Task<WorkOSChangeResult> AddRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
-            ApplyAsync(new WorkOSSetting(WorkOSSettingKind.RedirectUri, uri), cancellationToken);
-
-        /// <summary><c>POST /user_management/cors_origins</c> <c>{"origin"}</c>.</summary>
-        public Task<WorkOSChangeResult> AddCorsOriginAsync(string origin, CancellationToken cancellationToken) =>
-            ApplyAsync(new WorkOSSetting(WorkOSSettingKind.CorsOrigin, origin), cancellationToken);
-
-        /// <summary><c>PUT /user_management/app_homepage_url</c> <c>{"url"}</c>; any 422 is <see cref="WorkOSChangeResult.NotAccepted"/>.</summary>
-        public Task<WorkOSChangeResult> SetAppHomepageUrlAsync(string url, CancellationToken cancellationToken) =>
-            ApplyAsync(new WorkOSSetting(WorkOSSettingKind.AppHomepageUrl, url), cancellationToken);
-
-        /// <summary>Sends one setting with its kind's call.</summary>
-        public async Task<WorkOSChangeResult> ApplyAsync(WorkOSSetting setting, CancellationToken cancellationToken)
-        {
-            var call = CallFor(setting.Kind);
-            var result = await SendAsync(call.Endpoint, new JObject { [call.BodyField] = setting.Value }, cancellationToken).ConfigureAwait(false);
-            if (call.AddsToList) return IsDuplicate(result) ? WorkOSChangeResult.AlreadyPresent : EnsureChanged(result);
-            return result.Status == 422 ? WorkOSChangeResult.NotAccepted : EnsureChanged(result);
+            throw ServiceErrorBody.ToException(ServiceKind.WorkOS, result, new[] { _apiKey });
         }
 
-        /// <summary>Sends every setting concurrently (docs/architecture.md#fewest-round-trips); returns each one's result, in the given order.</summary>
-        public async Task<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>> ApplyAsync(IReadOnlyList<WorkOSSetting> settings, CancellationToken cancellationToken)
-        {
-            var calls = settings.Select(setting => ApplyAsync(setting, cancellationToken)).ToList();
-            var results = await Task.WhenAll(calls).ConfigureAwait(false);
-            return settings.Zip(results, (s, r) => new KeyValuePair<WorkOSSetting, WorkOSChangeResult>(s, r)).ToList();
-        }
+        return WorkOSChangeResult.Changed;
+    }
 
-        /// <summary>
-        /// The Convex CLI takes 422 for redirect URIs and 409 for CORS origins; the WorkOS CLI and emulator disagree on
-        /// which, so both kinds accept both: any 409, or a 422 whose body says "already exists" (or carries a code ending
-        /// <c>_already_exists</c>, as the emulator sends, or <c>duplicate_cors_origin</c>).
-        /// </summary>
-        private static bool IsDuplicate(HttpResult result)
-        {
-            if (result.Status == 409)
-            {
-                return true;
-            }
-
-            return result.Status == 422
-                && (result.Body.IndexOf("already exists", StringComparison.OrdinalIgnoreCase) >= 0
-                    || result.Body.IndexOf("_already_exists", StringComparison.Ordinal) >= 0
-                    || result.Body.IndexOf("duplicate_cors_origin", StringComparison.Ordinal) >= 0);
-        }
-
-        private WorkOSChangeResult EnsureChanged(HttpResult result)
-        {
-            if (!result.IsSuccess)
-            {
-                throw ServiceErrorBody.ToException(ServiceKind.WorkOS, result, new[] { _apiKey });
-            }
-
-            return WorkOSChangeResult.Changed;
-        }
-
-        private Task<HttpResult> SendAsync(Endpoint endpoint, JObject body, CancellationToken cancellationToken)
-        {
-            var uri = JsonRequest.Combine(_baseUrl, endpoint.Path);
-            return _http.SendAsync(
-                ServiceKind.WorkOS,
-                () => JsonRequest.Create(endpoint.Method, uri, body, new AuthenticationHeaderValue("Bearer", _apiKey)),
-                RetryMode.Idempotent,
-                cancellationToken);
-        }
+    private Task<HttpResult> SendAsync(Endpoint endpoint, JObject body, CancellationToken cancellationToken)
+    {
+        var uri = JsonRequest.Combine(_baseUrl, endpoint.Path);
+        return _http.SendAsync(
+            ServiceKind.WorkOS,
+            () => JsonRequest.Create(endpoint.Method, uri, body, new AuthenticationHeaderValue("Bearer", _apiKey)),
+            RetryMode.Idempotent,
+            cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
+using System;
 using System.Security.Cryptography;
 using System.Text;
-using System;
 
 namespace Convex.AuthKit.Sandbox.Hosting;
 

@@ -1,5 +1,6 @@
-using System.Linq;
 using System;
+using System.Globalization;
+using System.Linq;
 
 namespace Convex.AuthKit.Sandbox.Hosting;
 
@@ -38,8 +39,8 @@ internal static class ScenarioValidator
         if (state.Workos.CorsDuplicateStatus != 409 && state.Workos.CorsDuplicateStatus != 422)
             Fail("workos.corsDuplicateStatus must be 409 or 422");
 
-        Unique(state.Teams.Select(t => t.Id.ToString()), "team id");
-        Unique(state.Projects.Select(p => p.Id.ToString()), "project id");
+        Unique(state.Teams.Select(t => t.Id.ToString(CultureInfo.InvariantCulture)), "team id");
+        Unique(state.Projects.Select(p => p.Id.ToString(CultureInfo.InvariantCulture)), "project id");
         Unique(state.Deployments.Select(d => d.Name), "deployment name");
         Unique(state.AccessTokens.Select(t => t.Token)
             .Concat(state.Deployments.Select(d => d.AdminKey))

@@ -1,6 +1,6 @@
+using System;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System;
 using Convex.AuthKit.Sandbox.Hosting;
 using Newtonsoft.Json.Linq;
 
@@ -87,7 +87,7 @@ internal sealed class BigBrainService
     internal static string? StringField(JObject? body, string name) =>
         body?[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
 
-    private SandboxReply Authorize(SandboxCall call) =>
+    private static SandboxReply Authorize(SandboxCall call) =>
         call.Credential.Kind is SandboxAuthKind.AccessToken or SandboxAuthKind.DeployKey
             ? SandboxReply.Empty(200)
             : SandboxReply.Empty(401);

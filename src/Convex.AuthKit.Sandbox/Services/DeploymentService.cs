@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Text;
-using System;
+using System.Text.RegularExpressions;
 using Convex.AuthKit.Sandbox.Hosting;
 using Newtonsoft.Json.Linq;
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System;
+using System.Globalization;
 using Convex.AuthKit.Sandbox.Hosting;
 using Newtonsoft.Json.Linq;
 
@@ -85,7 +85,7 @@ internal sealed class WorkOSService
     {
         var origin = Field(body, "origin", out var failure);
         if (failure != null) return failure;
-        if (!IsAbsolute(origin!, httpOnly: true) || new Uri(origin!).PathAndQuery != "/" || origin!.EndsWith("/", StringComparison.Ordinal))
+        if (!IsAbsolute(origin!, httpOnly: true) || new Uri(origin!).PathAndQuery != "/" || origin!.EndsWith('/'))
             return Invalid("origin", "invalid");
         if (environment.CorsOrigins.Contains(origin))
         {

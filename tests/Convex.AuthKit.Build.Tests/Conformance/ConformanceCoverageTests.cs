@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Linq;
-using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Newtonsoft.Json.Linq;
 
@@ -46,8 +46,8 @@ public sealed class ConformanceCoverageTests
         {
             Environment.SetEnvironmentVariable(ConformanceVectors.DirsVariable, extra);
             var names = ConformanceVectors.Family("dotenv_parse").Select(row => (string)row[0]).ToList();
-            Assert.IsFalse(names.Any(n => n.EndsWith(":stale_copy")), "the repository's dotenv_parse.json wins over a same-named extra file");
-            Assert.IsTrue(names.All(n => n.StartsWith("vectors/")), string.Join("\n", names.Take(3)));
+            Assert.IsFalse(names.Any(n => n.EndsWith(":stale_copy", StringComparison.Ordinal)), "the repository's dotenv_parse.json wins over a same-named extra file");
+            Assert.IsTrue(names.All(n => n.StartsWith("vectors/", StringComparison.Ordinal)), string.Join("\n", names.Take(3)));
         }
         finally
         {
@@ -68,7 +68,7 @@ public sealed class ConformanceCoverageTests
         {
             Environment.SetEnvironmentVariable(ConformanceVectors.DirsVariable, extra);
             var names = ConformanceVectors.Family("dotenv_parse").Select(row => (string)row[0]).ToList();
-            Assert.IsTrue(names.Any(n => n.EndsWith("more.json:extra_vector")), string.Join("\n", names));
+            Assert.IsTrue(names.Any(n => n.EndsWith("more.json:extra_vector", StringComparison.Ordinal)), string.Join("\n", names));
             Assert.IsTrue(names.Count > 1, "the repository's vectors are still read");
         }
         finally

@@ -1,7 +1,7 @@
-using System.Linq;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Tests.Http;
@@ -242,6 +242,6 @@ public class BigBrainClientTests
         Assert.AreEqual("dev@example.com", team.AdminEmail);
         Assert.AreEqual("my-team", team.WorkOSTeamName);
         Assert.AreEqual(h.Server.Snapshot().Teams[0].WorkosTeam!.Id, team.WorkOSTeamId);
-        Assert.AreEqual("{\"teamId\":1,\"email\":\"dev@example.com\"}", h.RequestsTo("/api/workos/provision_associated_workos_team").Last().RequestBody);
+        Assert.AreEqual("{\"teamId\":1,\"email\":\"dev@example.com\"}", h.RequestsTo("/api/workos/provision_associated_workos_team")[^1].RequestBody);
     }
 }

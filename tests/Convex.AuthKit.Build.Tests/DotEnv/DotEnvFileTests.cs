@@ -1,8 +1,8 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Runtime.Versioning;
 using System.Text;
-using System;
 using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -39,7 +40,7 @@ public sealed class DotEnvParserTests
         var key = assignments[0];
         Assert.AreEqual("KEY", key.Key);
         Assert.AreEqual("a\nb", key.Value);
-        Assert.AreEqual(text.IndexOf("KEY"), key.KeyStart);
+        Assert.AreEqual(text.IndexOf("KEY", StringComparison.Ordinal), key.KeyStart);
         Assert.AreEqual("KEY='a\r\nb' # note", text[key.KeyStart..key.ValueLineEnd]);
         var b = assignments[1];
         Assert.AreEqual("B=2", text[b.KeyStart..b.ValueLineEnd]);
@@ -49,7 +50,7 @@ public sealed class DotEnvParserTests
     public void SpanOfAValueOnTheNextLineEndsOnThatLine()
     {
         const string text = "A=\n'x' # c\nB=1\n";
-        var a = DotEnvParser.ParseAssignments(text).First();
+        var a = DotEnvParser.ParseAssignments(text)[0];
         Assert.AreEqual("x", a.Value);
         Assert.AreEqual("A=\n'x' # c", text[a.KeyStart..a.ValueLineEnd]);
     }
@@ -58,7 +59,7 @@ public sealed class DotEnvParserTests
     public void SpanOfAnEmptyValueStopsAtItsOwnLine()
     {
         const string text = "A=\n# comment\nB=1\n";
-        var a = DotEnvParser.ParseAssignments(text).First();
+        var a = DotEnvParser.ParseAssignments(text)[0];
         Assert.AreEqual("", a.Value);
         Assert.AreEqual("A=", text[a.KeyStart..a.ValueLineEnd]);
     }

@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Text;
-using System;
+using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.House;
@@ -59,7 +59,7 @@ public sealed class DocsCitationTests
         foreach (var file in ScannedFiles(root))
         {
             var text = File.ReadAllText(file);
-            foreach (var needle in OutsideReferences.Where(n => text.IndexOf(n, StringComparison.Ordinal) >= 0))
+            foreach (var needle in OutsideReferences.Where(n => text.Contains(n, StringComparison.Ordinal)))
                 offenders.Add($"{Relative(root, file)}: {needle}");
         }
         Assert.AreEqual(0, offenders.Count, "Files cite documents outside the repository:\n" + string.Join("\n", offenders));

@@ -1,10 +1,11 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
-using System.Net;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -56,7 +57,7 @@ public class ResilientHttpClientTests
         CollectionAssert.AreEqual(new[] { TimeSpan.FromSeconds(0.5) }, _delays);
         Assert.HasCount(1, notices);
         Assert.AreEqual(1, notices[0].FailedAttempt);
-        Assert.StartsWith(status.ToString(), notices[0].Reason);
+        Assert.StartsWith(status.ToString(CultureInfo.InvariantCulture), notices[0].Reason);
         Assert.AreEqual(ServiceKind.Deployment, notices[0].Service);
     }
 

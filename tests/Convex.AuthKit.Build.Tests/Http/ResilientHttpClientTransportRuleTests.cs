@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Net;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using System;
 using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Tests.Http;

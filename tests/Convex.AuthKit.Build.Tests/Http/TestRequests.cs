@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
-using System.Net.Http;
 using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
 
 namespace Convex.AuthKit.Build.Tests.Http;
 

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;
@@ -20,7 +20,7 @@ public sealed class InputsFingerprintTests
     [TestInitialize]
     public void CopyFixture()
     {
-        _root = Path.Combine(Path.GetTempPath(), "convex-authkit-fingerprint-" + Guid.NewGuid().ToString("N").Substring(0, 10));
+        _root = Path.Combine(Path.GetTempPath(), "convex-authkit-fingerprint-" + Guid.NewGuid().ToString("N")[..10]);
         FixtureFiles.CopyTo("vite-app", _root);
         Directory.CreateDirectory(Path.Combine(_root, ".home"));
         _environment = new Dictionary<string, string?>();

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
@@ -267,7 +267,7 @@ public sealed class ProvisioningPlannerTests
     public void DryRunPlanOfAFreshDeployment_HoldsPlaceholders()
     {
         var plan = ProvisioningPlanner.Plan(Facts());
-        Assert.IsTrue(plan.Find<SetDeploymentVariables>()!.Changes.All(c => c.Value!.StartsWith("<") && c.Value.EndsWith(" new environment>")), string.Join(", ", plan.Find<SetDeploymentVariables>()!.Changes.Select(c => c.Value)));
+        Assert.IsTrue(plan.Find<SetDeploymentVariables>()!.Changes.All(c => c.Value!.StartsWith('<') && c.Value.EndsWith(" new environment>", StringComparison.Ordinal)), string.Join(", ", plan.Find<SetDeploymentVariables>()!.Changes.Select(c => c.Value)));
         Assert.AreEqual(WorkOSCredentialsPlan.Placeholders, plan.Find<ConfigureWorkOS>()!.Credentials);
         var envFile = plan.Find<WriteEnvFile>()!.File;
         Assert.IsTrue(envFile.Inputs.ArePlaceholders);

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -82,7 +83,7 @@ public sealed class ColdProvisioningTests
         CollectionAssert.Contains(lines, "WORKOS_CLIENT_ID=" + environment.ClientId);
         CollectionAssert.Contains(lines, "WORKOS_API_KEY=" + environment.ApiKey);
         CollectionAssert.Contains(lines, "NEXT_PUBLIC_WORKOS_REDIRECT_URI=http://localhost:3000/callback");
-        var cookie = lines.Where(l => l.StartsWith("WORKOS_COOKIE_PASSWORD=")).ToList();
+        var cookie = lines.Where(l => l.StartsWith("WORKOS_COOKIE_PASSWORD=", StringComparison.Ordinal)).ToList();
         Assert.AreEqual(1, cookie.Count, text);
         Assert.AreEqual(43, cookie[0].Length - "WORKOS_COOKIE_PASSWORD=".Length);
         Assert.AreEqual(lines.Length - 2, System.Array.IndexOf(lines, cookie[0]), "the cookie password is appended last");

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -148,7 +149,7 @@ public sealed class DecisionFlowTests
         Assert.AreEqual(0, log.Errors.Count, log.All);
         Assert.AreEqual("CAK2006", log.Warnings.Single().Code);
         Assert.IsFalse(h.Sandbox.Requests.Any(r => r.Path.Contains("/workos/")));
-        Assert.IsTrue(h.Sandbox.Requests.Any(r => r.Path.EndsWith("/url_for_key")), "the deploy key's URL is asked for");
+        Assert.IsTrue(h.Sandbox.Requests.Any(r => r.Path.EndsWith("/url_for_key", StringComparison.Ordinal)), "the deploy key's URL is asked for");
         Assert.IsFalse(log.All.Contains(FreshSecrets.DeployKeySecret));
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -21,7 +22,7 @@ public sealed class DiagnosticsCatalogTests
         Assert.AreEqual(codes.Count, codes.Distinct().Count(), string.Join(", ", codes));
         foreach (var code in codes) StringAssert.Matches(code, new System.Text.RegularExpressions.Regex("^CAK[12][0-9]{3}$"));
         // Downgraded errors (CAK1nnn → CAK2nnn) never collide with a native warning.
-        var downgraded = codes.Where(c => c.StartsWith("CAK1")).Select(c => "CAK2" + c.Substring(4));
+        var downgraded = codes.Where(c => c.StartsWith("CAK1", StringComparison.Ordinal)).Select(c => "CAK2" + c[4..]);
         Assert.IsFalse(downgraded.Intersect(codes).Any());
     }
 

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Build.Framework;
 
@@ -46,7 +46,7 @@ public sealed class FakeBuildEngine : IBuildEngine
         lock (_events) _events.Add(e);
     }
 
-    private IReadOnlyList<T> Of<T>() where T : BuildEventArgs
+    private List<T> Of<T>() where T : BuildEventArgs
     {
         lock (_events) return _events.OfType<T>().ToList();
     }

@@ -1,7 +1,7 @@
+using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
-using System;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,8 +1,9 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -84,7 +85,7 @@ public sealed class FaultMatrixTests
     {
         var waits = policy.Waits;
         Assert.AreEqual(kind.Attempts - 1, waits.Count, "one wait before each retry\n" + trace);
-        var retryAfter = TimeSpan.FromSeconds(int.Parse(FaultMatrix.RetryAfterSeconds));
+        var retryAfter = TimeSpan.FromSeconds(int.Parse(FaultMatrix.RetryAfterSeconds, CultureInfo.InvariantCulture));
         if (kind.Name.StartsWith("429", StringComparison.Ordinal))
             CollectionAssert.AreEqual(new[] { retryAfter }, waits.ToArray(), "Retry-After is honoured\n" + trace);
         else

@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;

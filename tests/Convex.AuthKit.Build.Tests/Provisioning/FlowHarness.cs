@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
@@ -50,7 +50,7 @@ internal sealed class FlowHarness : IAsyncDisposable
         bool loggedIn = true, bool withDeployment = true)
     {
         var sandbox = await SandboxServer.StartAsync(scenario ?? SandboxScenario.Fresh());
-        var root = Path.Combine(Path.GetTempPath(), "convex-authkit-flow-" + Guid.NewGuid().ToString("N").Substring(0, 10));
+        var root = Path.Combine(Path.GetTempPath(), "convex-authkit-flow-" + Guid.NewGuid().ToString("N")[..10]);
         FixtureFiles.CopyTo(fixture, root);
         var harness = new FlowHarness(sandbox, root, appRelative) { ProjectDirectory = Path.Combine(root, appRelative) };
         if (loggedIn) harness.LogIn(FreshSecrets.AccessToken);

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -90,7 +91,7 @@ public sealed class OfflineTests
     public async Task OfflineWithAPartialEnvFileNamesWhatIsMissing()
     {
         await using var h = await ProvisionedAsync();
-        var partial = string.Join("\n", h.ReadEnvFile().Split('\n').Where(l => !l.StartsWith("VITE_WORKOS_REDIRECT_URI=")));
+        var partial = string.Join("\n", h.ReadEnvFile().Split('\n').Where(l => !l.StartsWith("VITE_WORKOS_REDIRECT_URI=", StringComparison.Ordinal)));
         h.WriteEnvFile(partial);
         await h.Sandbox.DisposeAsync();
 
@@ -136,5 +137,5 @@ public sealed class OfflineTests
     }
 
     private static string[] AboveLow(RecordingLogSink log) =>
-        log.All.Split('\n').Where(l => l.StartsWith("High ") || l.StartsWith("Normal ")).ToArray();
+        log.All.Split('\n').Where(l => l.StartsWith("High ", StringComparison.Ordinal) || l.StartsWith("Normal ", StringComparison.Ordinal)).ToArray();
 }

@@ -33,5 +33,5 @@ internal sealed class RecordingLogSink : IProvisionLogSink
         lock (_entries) { _entries.Add(("Error", code, text)); ((List<string>)HelpLinks).Add(helpLink); }
     }
 
-    private IReadOnlyList<string> Select(string kind) => _entries.Where(e => e.Kind == kind).Select(e => e.Text).ToList();
+    private List<string> Select(string kind) => _entries.Where(e => e.Kind == kind).Select(e => e.Text).ToList();
 }

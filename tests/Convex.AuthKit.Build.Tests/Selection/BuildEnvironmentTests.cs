@@ -1,5 +1,5 @@
-using System.IO;
 using System;
+using System.IO;
 using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

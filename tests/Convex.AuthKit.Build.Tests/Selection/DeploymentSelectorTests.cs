@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Linq;
-using System;
 using Convex.AuthKit.Build.Selection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

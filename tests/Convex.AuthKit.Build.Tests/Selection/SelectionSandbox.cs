@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using System;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Selection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Tests.Provisioning;
 using Microsoft.Build.Framework;
@@ -21,7 +21,7 @@ public sealed class TaskSettingsTests
     [TestInitialize]
     public void CreateFolder()
     {
-        _root = Path.Combine(Path.GetTempPath(), "convex-authkit-tasks-" + Guid.NewGuid().ToString("N").Substring(0, 10));
+        _root = Path.Combine(Path.GetTempPath(), "convex-authkit-tasks-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path.Combine(_root, "obj"));
     }
 

@@ -1,5 +1,5 @@
-using System.Linq;
 using System;
+using System.Linq;
 using Convex.AuthKit.Build.WorkOS;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -12,7 +12,7 @@ public sealed class WorkOSSettingKindTests
     [TestMethod]
     public void EveryKindHasADistinctEndpointAndWording()
     {
-        var kinds = (WorkOSSettingKind[])Enum.GetValues(typeof(WorkOSSettingKind));
+        var kinds = Enum.GetValues<WorkOSSettingKind>();
         CollectionAssert.AreEquivalent(kinds, WorkOSClient.SettingKinds.ToArray(), "the status lists every kind");
 
         var calls = kinds.Select(WorkOSClient.CallFor).ToList();
