@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
 using Convex.AuthKit.Build.Incremental;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;

@@ -1,5 +1,3 @@
-using System;
-using System.Threading;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Status;
 using Microsoft.Build.Framework;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Convex.AuthKit.Build.Provisioning;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -8,7 +5,7 @@ using Microsoft.Build.Utilities;
 namespace Convex.AuthKit.Build;
 
 /// <summary>What every Convex.AuthKit task receives: the project folder and the package's settings (docs/architecture.md#settings). Never a secret.</summary>
-public abstract class ConvexAuthKitTaskBase : Task
+public abstract class ConvexAuthKitTaskBase : Microsoft.Build.Utilities.Task
 {
     /// <summary>
     /// The project's folder, where the search for the Convex app starts; the .targets pass

@@ -1,5 +1,3 @@
-using System;
-using System.Threading;
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;
 using Microsoft.Build.Framework;

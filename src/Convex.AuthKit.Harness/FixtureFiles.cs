@@ -1,5 +1,3 @@
-using System.IO;
-
 namespace Convex.AuthKit.Harness;
 
 /// <summary>Copies one of tests/fixtures/ somewhere private, laid out as a repository (a .git folder marks its root).</summary>

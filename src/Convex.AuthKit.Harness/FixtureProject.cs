@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-
 namespace Convex.AuthKit.Harness;
 
 /// <summary>A private copy of one of tests/fixtures/, laid out as a repository (a .git folder marks its root).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Convex.AuthKit.Sandbox;
 
 // The entities of a scenario and of the live state. Fields marked "secret" are credentials: the state shows

@@ -1,5 +1,3 @@
-using System.Linq;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

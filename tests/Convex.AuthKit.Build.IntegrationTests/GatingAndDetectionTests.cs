@@ -1,5 +1,3 @@
-using System.IO;
-using System.Linq;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

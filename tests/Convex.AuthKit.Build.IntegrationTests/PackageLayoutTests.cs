@@ -1,6 +1,4 @@
-using System;
 using System.IO.Compression;
-using System.Linq;
 using System.Xml.Linq;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

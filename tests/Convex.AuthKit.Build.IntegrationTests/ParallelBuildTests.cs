@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.IO.Compression;
-using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;

@@ -1,7 +1,4 @@
-using System.IO;
-using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

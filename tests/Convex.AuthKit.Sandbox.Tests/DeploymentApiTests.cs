@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static Convex.AuthKit.Sandbox.Tests.SandboxFixture;
 using static Convex.AuthKit.Sandbox.Tests.SandboxHttp;

@@ -1,9 +1,5 @@
-using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
-using System.Net.Http;
-using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static Convex.AuthKit.Sandbox.Tests.SandboxFixture;
 using static Convex.AuthKit.Sandbox.Tests.SandboxHttp;

@@ -1,5 +1,3 @@
-using System.Threading.Tasks;
-
 namespace Convex.AuthKit.Sandbox.Tests;
 
 internal static class SandboxFixture

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>The validated <c>authKit</c> section of <c>convex.json</c> (docs/protocol.md#project-configuration). Unknown keys are dropped.</summary>

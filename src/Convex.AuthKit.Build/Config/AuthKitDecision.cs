@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Convex.AuthKit.Build.Config;
 
 internal enum AuthKitDecisionKind

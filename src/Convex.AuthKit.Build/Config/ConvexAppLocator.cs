@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>Where the Convex app is (docs/architecture.md#where-the-convex-app-is): the folder holding convex.json or a convex/ folder of sources.</summary>

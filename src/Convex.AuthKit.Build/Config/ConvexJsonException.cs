@@ -1,5 +1,3 @@
-using System;
-
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>What the build needs from <c>convex.json</c>.</summary>

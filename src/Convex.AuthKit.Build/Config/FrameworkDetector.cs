@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Build.Config;

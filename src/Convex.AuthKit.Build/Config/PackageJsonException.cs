@@ -1,5 +1,3 @@
-using System;
-
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary><c>package.json</c> exists but cannot be read as the CLI reads it.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>A <c>${...}</c> expression cannot be resolved. The message (the CLI's) names the expression, never a value.</summary>

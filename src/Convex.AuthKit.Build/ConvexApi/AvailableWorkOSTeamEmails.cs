@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Convex.AuthKit.Build.ConvexApi;
 
 /// <summary>The answer of <c>workos/available_workos_team_emails</c>.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Convex.AuthKit.Build.ConvexApi;
 
 /// <summary>The answer of <c>deployment/authorize_within_current_project</c>.</summary>

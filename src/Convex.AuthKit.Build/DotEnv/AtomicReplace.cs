@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>

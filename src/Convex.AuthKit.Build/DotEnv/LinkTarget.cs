@@ -1,5 +1,3 @@
-using System.IO;
-
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>Where writing to a path must really happen so that a symlink stays a symlink.</summary>

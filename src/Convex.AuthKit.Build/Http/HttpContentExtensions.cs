@@ -1,7 +1,4 @@
 #if NETFRAMEWORK
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Convex.AuthKit.Build.Http;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace Convex.AuthKit.Build.Http;
 
 /// <summary>Timeouts and retry parameters for <see cref="ResilientHttpClient"/> (docs/architecture.md#faults-retries-and-partial-failure).</summary>

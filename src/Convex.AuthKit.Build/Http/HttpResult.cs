@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Convex.AuthKit.Build.Http;
 
 /// <summary>

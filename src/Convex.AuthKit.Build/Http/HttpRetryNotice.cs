@@ -1,5 +1,3 @@
-using System;
-
 namespace Convex.AuthKit.Build.Http;
 
 /// <summary>Reported before each retry, so a caller can log it at low importance. Holds no secret.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Convex.AuthKit.Build.Http;
 
 /// <summary>A credential would have gone over plain HTTP to a host that isn't loopback; nothing was sent.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Convex.AuthKit.Build.Http;
 
 /// <summary>Base of every failure talking to a remote service. Messages never contain credentials.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Text;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
@@ -88,29 +84,13 @@ internal static class InputsFingerprint
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 }
 
-internal sealed class CollectedInputs
+/// <param name="Fingerprint">Hash of settings, environment and which files exist; file contents are left to Inputs/Outputs.</param>
+/// <param name="AppFingerprint">
+/// The same without the project's own part (its folder, where it looked for the app): equal for every project of one
+/// Convex app that has the same settings, so one project's successful run can stand for the others'.
+/// </param>
+internal sealed record CollectedInputs(ConvexAppLocation Location, string Fingerprint, string AppFingerprint, IReadOnlyList<string> ExistingFiles)
 {
-    public CollectedInputs(ConvexAppLocation location, string fingerprint, string appFingerprint, IReadOnlyList<string> existingFiles)
-    {
-        Location = location;
-        Fingerprint = fingerprint;
-        AppFingerprint = appFingerprint;
-        ExistingFiles = existingFiles;
-    }
-
-    public ConvexAppLocation Location { get; }
-
-    /// <summary>Hash of settings, environment and which files exist; file contents are left to Inputs/Outputs.</summary>
-    public string Fingerprint { get; }
-
-    /// <summary>
-    /// The same without the project's own part (its folder, where it looked for the app): equal for every project
-    /// of one Convex app that has the same settings, so one project's successful run can stand for the others'.
-    /// </summary>
-    public string AppFingerprint { get; }
-
-    public IReadOnlyList<string> ExistingFiles { get; }
-
     /// <summary>The fingerprint including file contents: what the stamp records, re-checked under the lock.</summary>
     public string FingerprintWithContents() => WithContents(Fingerprint);
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;

@@ -1,4 +1,3 @@
-using System.Linq;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;

@@ -1,4 +1,3 @@
-using System;
 using Convex.AuthKit.Build.Config;
 
 namespace Convex.AuthKit.Build.Provisioning;

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;

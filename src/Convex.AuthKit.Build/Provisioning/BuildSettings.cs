@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Provisioning;

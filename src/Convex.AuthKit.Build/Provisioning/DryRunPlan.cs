@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Plan;
 

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;

@@ -1,4 +1,3 @@
-using System;
 using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Provisioning;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Convex.AuthKit.Build.Provisioning;
 
 /// <summary>A failure the flow reports with a code and a message that says what to do. Never holds a secret.</summary>

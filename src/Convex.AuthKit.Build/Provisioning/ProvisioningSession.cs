@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Incremental;
 
 namespace Convex.AuthKit.Build.Provisioning;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Convex.AuthKit.Build.Provisioning;
 
 /// <summary>docs/architecture.md#settings: a name containing KEY, SECRET, PASSWORD or TOKEN is secret, whatever its value.</summary>

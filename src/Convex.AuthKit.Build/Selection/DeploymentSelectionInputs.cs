@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Convex.AuthKit.Build.DotEnv;
 
 namespace Convex.AuthKit.Build.Selection;

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using Convex.AuthKit.Build.DotEnv;
 using M = Convex.AuthKit.Build.Selection.DeploymentSelectionMessages;
 
@@ -83,16 +81,10 @@ internal static class DeploymentSelector
 
         var name = key.DeploymentName!;
         var type = key.DeploymentType!;
-        if (IsAnonymous(name) || type == "local")
-            return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.Local, where, name, type, M.Local(where, name));
+        var notDev = SkippedUnlessDev(inputs, provisionHost, where, name, type);
+        if (notDev != null) return notDev;
         switch (type)
         {
-            case "prod":
-                return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.Production, where, name, type,
-                    M.Production(where, name));
-            case "preview":
-                return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.Preview, where, name, type,
-                    M.Preview(where, name));
             case "dev":
                 if (name.Length == 0) return Invalid(inputs, provisionHost, M.NoDeploymentName(where));
                 return inputs.Result(DeploymentSelectionKind.DevDeployKey, provisionHost) with
@@ -116,22 +108,26 @@ internal static class DeploymentSelector
         var where = inputs.Where(ConvexDeploymentVariable);
         var name = value.Substring(value.LastIndexOf(':') + 1);
         var type = DeploymentTypeOf(value);
-        if (IsAnonymous(name) || type == "local")
-            return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.Local, where, name, type, M.Local(where, name));
-        switch (type)
-        {
-            case null:
-                return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.UnknownDeploymentType, where, name, null,
-                    M.UntypedDeployment(where, value));
-            case "prod":
-                return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.Production, where, name, type,
-                    M.Production(where, name));
-            case "preview":
-                return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.Preview, where, name, type,
-                    M.Preview(where, name));
-        }
+        var notDev = SkippedUnlessDev(inputs, provisionHost, where, name, type);
+        if (notDev != null) return notDev;
+        if (type == null)
+            return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.UnknownDeploymentType, where, name, null,
+                M.UntypedDeployment(where, value));
         if (name.Length == 0) return Invalid(inputs, provisionHost, M.NoDeploymentName(where));
         return WithAccessToken(inputs, provisionHost, homeDirectory, name, where);
+    }
+
+    /// <summary>Local and anonymous deployments, production and preview: never touched. Null for anything else.</summary>
+    private static DeploymentSelection? SkippedUnlessDev(DeploymentSelectionInputs inputs, Uri provisionHost, string where, string name, string? type)
+    {
+        if (IsAnonymous(name) || type == "local")
+            return Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.Local, where, name, type, M.Local(where, name));
+        return type switch
+        {
+            "prod" => Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.Production, where, name, type, M.Production(where, name)),
+            "preview" => Skipped(inputs, provisionHost, DeploymentSelectionSkipReason.Preview, where, name, type, M.Preview(where, name)),
+            _ => null,
+        };
     }
 
     // CONVEX_OVERRIDE_ACCESS_TOKEN replaces the token file, which is then not even read (docs/protocol.md#authentication).

@@ -1,4 +1,3 @@
-using System.Linq;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Plan;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Provisioning;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Plan;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Convex.AuthKit.Build.Provisioning;
 
 namespace Convex.AuthKit.Build.Status;

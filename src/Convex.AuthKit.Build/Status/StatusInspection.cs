@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Provisioning;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Convex.AuthKit.Build.Provisioning;
 
 namespace Convex.AuthKit.Build.Status;

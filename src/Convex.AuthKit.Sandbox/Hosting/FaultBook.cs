@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Convex.AuthKit.Sandbox.Hosting;
 
 /// <summary>Injected faults, consumed one match at a time, first injected first used.</summary>

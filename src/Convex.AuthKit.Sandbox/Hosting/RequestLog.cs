@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Convex.AuthKit.Sandbox.Hosting;
 
 /// <summary>The request log, in arrival order. Entries are copied out, never shared.</summary>

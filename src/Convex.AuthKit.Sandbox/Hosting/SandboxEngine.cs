@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Convex.AuthKit.Sandbox.Services;
 
 namespace Convex.AuthKit.Sandbox.Hosting;

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Convex.AuthKit.Sandbox.Hosting;
 using Newtonsoft.Json.Linq;

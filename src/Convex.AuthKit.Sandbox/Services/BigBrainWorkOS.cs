@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Convex.AuthKit.Sandbox.Hosting;
 using Newtonsoft.Json.Linq;
 using static Convex.AuthKit.Sandbox.Services.BigBrainService;

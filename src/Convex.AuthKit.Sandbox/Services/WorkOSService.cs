@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using Convex.AuthKit.Sandbox.Hosting;
 using Newtonsoft.Json.Linq;

@@ -1,4 +1,3 @@
-using System;
 using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;

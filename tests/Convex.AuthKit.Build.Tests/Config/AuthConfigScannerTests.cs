@@ -1,4 +1,3 @@
-using System.IO;
 using Convex.AuthKit.Build.Config;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

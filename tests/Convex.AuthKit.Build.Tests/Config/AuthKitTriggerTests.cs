@@ -1,5 +1,3 @@
-using System.IO;
-using System.Linq;
 using Convex.AuthKit.Build.Config;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using Convex.AuthKit.Build.Config;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

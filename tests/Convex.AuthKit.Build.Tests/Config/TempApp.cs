@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace Convex.AuthKit.Build.Tests.Config;
 
 /// <summary>A throw-away Convex app folder for tests that read files.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Convex.AuthKit.Build.Config;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Newtonsoft.Json.Linq;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Newtonsoft.Json.Linq;

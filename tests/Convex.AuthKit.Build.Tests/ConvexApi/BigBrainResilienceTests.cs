@@ -1,9 +1,5 @@
-using System;
-using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Tests.Http;

@@ -1,4 +1,3 @@
-using System;
 using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

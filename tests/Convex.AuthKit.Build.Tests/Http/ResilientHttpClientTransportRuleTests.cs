@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Net;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

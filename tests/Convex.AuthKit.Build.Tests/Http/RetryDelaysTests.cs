@@ -1,4 +1,3 @@
-using System;
 using Convex.AuthKit.Build.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Convex.AuthKit.Build.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Tests.Http;

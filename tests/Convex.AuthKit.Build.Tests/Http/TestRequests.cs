@@ -1,5 +1,3 @@
-using System;
-using System.Net.Http;
 using System.Net.Http.Headers;
 
 namespace Convex.AuthKit.Build.Tests.Http;

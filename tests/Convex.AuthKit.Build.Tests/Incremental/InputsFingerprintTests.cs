@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;

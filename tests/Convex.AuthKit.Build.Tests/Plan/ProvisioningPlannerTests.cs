@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;

@@ -1,9 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

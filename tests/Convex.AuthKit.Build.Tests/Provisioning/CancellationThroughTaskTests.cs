@@ -1,8 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Tests.Tasks;
 using Convex.AuthKit.Sandbox;
 using Microsoft.Build.Framework;

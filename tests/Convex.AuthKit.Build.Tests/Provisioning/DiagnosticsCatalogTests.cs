@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Reflection;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Harness;

@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.Build.Framework;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;

@@ -1,7 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Threading.Tasks;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,8 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Http;
 
 namespace Convex.AuthKit.Build.Tests.Provisioning;

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;

@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

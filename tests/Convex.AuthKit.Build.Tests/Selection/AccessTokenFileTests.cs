@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
 using System.Runtime.InteropServices;
 using Convex.AuthKit.Build.Selection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using Convex.AuthKit.Build.DotEnv;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

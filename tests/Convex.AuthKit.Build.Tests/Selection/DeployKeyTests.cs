@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Convex.AuthKit.Build.Selection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Selection;

@@ -1,6 +1,3 @@
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Status;

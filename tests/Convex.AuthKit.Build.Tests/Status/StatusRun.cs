@@ -1,6 +1,3 @@
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Convex.AuthKit.Build.Status;
 using Convex.AuthKit.Build.Tests.Provisioning;
 using Convex.AuthKit.Sandbox;

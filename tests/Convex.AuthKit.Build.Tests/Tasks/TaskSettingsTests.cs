@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Tests.Provisioning;
 using Microsoft.Build.Framework;

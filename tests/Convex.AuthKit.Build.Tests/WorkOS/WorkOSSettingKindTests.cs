@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Convex.AuthKit.Build.WorkOS;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
