@@ -33,6 +33,8 @@ public sealed class SandboxWorkOSTeam
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public string AdminEmail { get; set; } = "";
+    /// <summary>What workos_team_health answers as <c>teamInfo.productionState</c>: active, inactive, suspended or deleting.</summary>
+    public string ProductionState { get; set; } = "active";
 }
 
 public sealed class SandboxProject
@@ -74,6 +76,11 @@ public sealed class SandboxWorkOSEnvironment
     public List<string> RedirectUris { get; set; } = new List<string>();
     public List<string> CorsOrigins { get; set; } = new List<string>();
     public string? HomepageUrl { get; set; }
+    /// <summary>
+    /// Deleted in WorkOS (say, from its dashboard): WorkOS rejects its API key with 401, environment health answers
+    /// WorkOSEnvironmentNotProvisioned and get-or-provision creates a new one. The deployment keeps its variables.
+    /// </summary>
+    public bool Deleted { get; set; }
 }
 
 public sealed class SandboxWorkOSOptions

@@ -18,9 +18,9 @@ public class SandboxScenario
     public SandboxTeam Team(long id) =>
         Teams.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException("No team " + id);
 
-    /// <summary>The WorkOS environment linked to a deployment, or null.</summary>
+    /// <summary>The WorkOS environment linked to a deployment, or null (a deleted one is no longer linked).</summary>
     public SandboxWorkOSEnvironment? EnvironmentFor(string deploymentName) =>
-        WorkosEnvironments.FirstOrDefault(e => e.DeploymentName == deploymentName);
+        WorkosEnvironments.FirstOrDefault(e => e.DeploymentName == deploymentName && !e.Deleted);
 
     public string ToJson() => JsonConvert.SerializeObject(this, SandboxJson.Indented);
 
@@ -78,6 +78,38 @@ public class SandboxScenario
         });
         return this;
     }
+
+    /// <summary>
+    /// The deployment was provisioned once, then its WorkOS environment was deleted: the deployment keeps
+    /// WORKOS_CLIENT_ID, WORKOS_API_KEY and WORKOS_ENVIRONMENT_ID of <see cref="DeletedEnvironment"/>, WorkOS rejects that
+    /// API key with 401, and Big Brain no longer knows an environment for the deployment.
+    /// </summary>
+    public SandboxScenario WithDeletedEnvironment(string deploymentName = "happy-animal-123")
+    {
+        WorkosEnvironments.Add(new SandboxWorkOSEnvironment
+        {
+            DeploymentName = deploymentName,
+            Id = DeletedEnvironment.Id,
+            Name = deploymentName,
+            ClientId = DeletedEnvironment.ClientId,
+            ApiKey = DeletedEnvironment.ApiKey,
+            Deleted = true,
+        });
+        var env = Deployment(deploymentName).Env;
+        env["WORKOS_CLIENT_ID"] = DeletedEnvironment.ClientId;
+        env["WORKOS_API_KEY"] = DeletedEnvironment.ApiKey;
+        env["WORKOS_ENVIRONMENT_ID"] = DeletedEnvironment.Id;
+        return this;
+    }
+}
+
+/// <summary>The fixed values of <see cref="SandboxScenario.WithDeletedEnvironment"/>.</summary>
+public static class DeletedEnvironment
+{
+    public const string Id = "environment_01JDELETED0000000000000001";
+    public const string ClientId = "client_01JDELETED0000000000000001";
+    /// <summary>Secret.</summary>
+    public const string ApiKey = "sk_test_deleted_environment_4b7d2e";
 }
 
 /// <summary>The fixed secrets of <see cref="SandboxScenario.Fresh"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Harness;
+using Convex.AuthKit.Sandbox;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.IntegrationTests;
@@ -85,6 +86,29 @@ public sealed class StatusTests
         Assert.AreEqual("present: none; missing: VITE_WORKOS_CLIENT_ID, VITE_WORKOS_REDIRECT_URI", Row(result, ".env.local"));
         StringAssert.Contains(Row(result, "next build"), "fail with error CAK1014");
         Assert.IsFalse(result.Output.Contains(": warning CAK") || result.Output.Contains(": error CAK"), "offline is an answer, not a diagnostic: " + result);
+    }
+
+    [TestMethod]
+    public async Task DeletedEnvironment_TheHealthRowsSayItIsMissing_AndNameTheNextStep()
+    {
+        await using var s = await ScenarioApp.StartAsync("vite-app", SandboxScenario.Fresh().WithDeletedEnvironment());
+        s.WriteEnvFile(ScenarioApp.DeploymentEnvLine + $"VITE_WORKOS_CLIENT_ID={DeletedEnvironment.ClientId}\nVITE_WORKOS_REDIRECT_URI=http://localhost:5173/callback\n");
+
+        var result = s.Build("ViteApp.csproj", Status);
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.AreEqual(1, Blocks(result, "ViteApp"), result.ToString());
+        Assert.AreEqual("WORKOS_CLIENT_ID set, WORKOS_ENVIRONMENT_ID set, WORKOS_API_KEY set", Row(result, "deployment variables"));
+        Assert.AreEqual("missing: WorkOS no longer has the environment the deployment's WORKOS_* variables belong to (WorkOSEnvironmentNotProvisioned)", Row(result, "WorkOS environment"));
+        Assert.AreEqual("active (WorkOS team my-team)", Row(result, "WorkOS team state"));
+        Assert.AreEqual("remove the three variables from the deployment (`npx convex env remove WORKOS_CLIENT_ID WORKOS_API_KEY WORKOS_ENVIRONMENT_ID`), "
+            + "delete VITE_WORKOS_CLIENT_ID from .env.local, then build with -p:ConvexAuthKitForce=true to provision a new environment", Row(result, "next step"));
+        Assert.AreEqual("fail with error CAK1013: WorkOS rejects the deployment's WORKOS_API_KEY, as its environment no longer exists", Row(result, "next build"));
+        Assert.IsFalse(result.Output.Contains(": warning CAK") || result.Output.Contains(": error CAK"), "the status tells, it does not raise: " + result);
+        Assert.IsTrue(s.Sandbox.Requests.Any(r => r.Path == "/api/deployments/happy-animal-123/workos_environment_health"), string.Join(", ", s.Sandbox.Requests));
+        Assert.IsTrue(s.Sandbox.Requests.Any(r => r.Path == "/api/teams/1/workos_team_health"), string.Join(", ", s.Sandbox.Requests));
+        SandboxChecks.AssertNoMutatingRequest(s.Sandbox);
+        SandboxChecks.AssertNoSecret(s.Sandbox, result.Output);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.Http;
@@ -35,6 +36,14 @@ internal sealed class BigBrainClient
         public static readonly Endpoint GetOrProvisionWorkOSEnvironment = new(HttpMethod.Post, Service, "api/workos/get_or_provision_workos_environment");
         public static readonly Endpoint AvailableWorkOSTeamEmails = new(HttpMethod.Get, Service, "api/workos/available_workos_team_emails");
         public static readonly Endpoint ProvisionAssociatedWorkOSTeam = new(HttpMethod.Post, Service, "api/workos/provision_associated_workos_team");
+
+        /// <summary>Read by the status only, never by the build.</summary>
+        public static Endpoint WorkOSEnvironmentHealth(string deploymentName) =>
+            new(HttpMethod.Get, Service, $"api/deployments/{Uri.EscapeDataString(deploymentName)}/workos_environment_health");
+
+        /// <summary>Read by the status only, never by the build.</summary>
+        public static Endpoint WorkOSTeamHealth(long teamId) =>
+            new(HttpMethod.Get, Service, $"api/teams/{teamId.ToString(CultureInfo.InvariantCulture)}/workos_team_health");
     }
 
     /// <summary><c>POST deployment/authorize_within_current_project</c> (docs/protocol.md#big-brain-endpoints).</summary>
@@ -123,6 +132,37 @@ internal sealed class BigBrainClient
         var body = new JObject { ["teamId"] = teamId, ["email"] = email };
         var json = await SendAsync(Endpoints.ProvisionAssociatedWorkOSTeam, body, RetryMode.ThrottleOnly, cancellationToken).ConfigureAwait(false);
         return new ProvisionedWorkOSTeam(json.RequiredString("workosTeamId"), json.RequiredString("workosTeamName"), json.RequiredString("adminEmail"));
+    }
+
+    /// <summary>
+    /// <c>GET deployments/&lt;name&gt;/workos_environment_health</c> (docs/protocol.md#big-brain-endpoints). Decided by the error body's code,
+    /// not the status: <see cref="ConvexErrorCodes.WorkOSEnvironmentNotProvisioned"/> is <see cref="WorkOSEnvironmentHealth.Missing"/>.
+    /// </summary>
+    public async Task<WorkOSEnvironmentHealth> WorkOSEnvironmentHealthAsync(string deploymentName, CancellationToken cancellationToken)
+    {
+        JsonResponse json;
+        try
+        {
+            json = await SendAsync(Endpoints.WorkOSEnvironmentHealth(deploymentName), null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServiceException e) when (e.Code == ConvexErrorCodes.WorkOSEnvironmentNotProvisioned)
+        {
+            return WorkOSEnvironmentHealth.Missing;
+        }
+        return WorkOSEnvironmentHealth.Found(json.RequiredString("id"), json.RequiredString("name"), json.RequiredString("clientId"));
+    }
+
+    /// <summary><c>GET teams/&lt;teamId&gt;/workos_team_health</c> (docs/protocol.md#big-brain-endpoints); <c>teamId</c> comes from the team question.</summary>
+    public async Task<WorkOSTeamHealth> WorkOSTeamHealthAsync(long teamId, CancellationToken cancellationToken)
+    {
+        var json = await SendAsync(Endpoints.WorkOSTeamHealth(teamId), null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
+        var provisioned = json.RequiredBool("teamProvisioned");
+        var info = json.Object["teamInfo"];
+        if (info == null || info.Type == JTokenType.Null) return new WorkOSTeamHealth(provisioned, null, null, null);
+        if (!(info is JObject team)) throw json.Malformed("field 'teamInfo' is not an object");
+        string? Text(string name) => team[name]?.Type == JTokenType.String ? (string?)team[name] : null;
+        var state = Text("productionState") ?? throw json.Malformed("missing string field 'teamInfo.productionState'");
+        return new WorkOSTeamHealth(provisioned, Text("id"), Text("name"), state);
     }
 
     private async Task<JsonResponse> SendAsync(Endpoint endpoint, JObject? body, RetryMode mode, CancellationToken cancellationToken, string? otherSecret = null)

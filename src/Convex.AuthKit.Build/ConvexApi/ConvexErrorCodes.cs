@@ -7,4 +7,7 @@ internal static class ConvexErrorCodes
     public const string ProjectNotFound = "ProjectNotFound";
     public const string WorkOSTeamNotProvisioned = "WorkOSTeamNotProvisioned";
     public const string WorkosAccountAlreadyExistsWithThisEmail = "WorkosAccountAlreadyExistsWithThisEmail";
+
+    /// <summary>Environment health: the deployment has no WorkOS environment (any more). Read by the status only.</summary>
+    public const string WorkOSEnvironmentNotProvisioned = "WorkOSEnvironmentNotProvisioned";
 }

@@ -74,6 +74,10 @@ internal sealed class DeploymentForecast
         var plan = ProvisioningPlanner.Plan(facts);
         if (plan.Refusal != null)
             return (NextBuildForecast.Fails(plan.Refusal.Diagnostic, _settings.FailOnError, plan.Refusal.Summary), true);
+        // The WorkOS health, carried beside the plan: WorkOS rejects the API key of an environment it no longer has.
+        if (_reads.Health.EnvironmentDeleted(_reads.Variables) && plan.Find<ConfigureWorkOS>() != null && plan.Find<ProvisionEnvironment>() == null)
+            return (NextBuildForecast.Fails(Diagnostics.WorkOSServiceError, _settings.FailOnError,
+                "WorkOS rejects the deployment's WORKOS_API_KEY, as its environment no longer exists"), true);
         // WorkOS keeps what it already has: re-sending the settings alone changes nothing.
         if (plan.Steps.All(step => step is ConfigureWorkOS))
             return (NextBuildForecast.NothingToChange(plan.Find<ConfigureWorkOS>()?.Settings.Count ?? 0), false);

@@ -7,37 +7,43 @@ namespace Convex.AuthKit.Build.Status;
 
 /// <summary>
 /// What the status learns from Convex, with reads only: round trip 1 of the flow (authorize, and with an access
-/// token the WorkOS team question) and the deployment's variables. Offline or refused is an answer, not a failure.
-/// The plan's facts come from here; what only the status shows (the URL, why nothing was read) stays beside them.
+/// token the WorkOS team question) and the deployment's variables; with an access token also the WorkOS health,
+/// read alongside. Offline or refused is an answer, not a failure. The plan's facts come from here; what only the
+/// status shows (the URL, why nothing was read, the WorkOS health) stays beside them.
 /// </summary>
 /// <param name="Variables">Every variable of the deployment (values may be secrets); null when they could not be read.</param>
 /// <param name="Team">The team question's answer; null with a deploy key, or when it failed.</param>
 /// <param name="Offline">Why Convex could not be reached, or null.</param>
 /// <param name="Failure">The error a build would report for the same answer (e.g. CAK1005), or null.</param>
-internal sealed record DeploymentReads(Uri? Url, IReadOnlyDictionary<string, string>? Variables, WorkOSTeamAssociation? Team, string? Offline, ProvisioningException? Failure)
+/// <param name="Health">Whether WorkOS still knows the environment, and the team's state; never on the build path.</param>
+internal sealed record DeploymentReads(Uri? Url, IReadOnlyDictionary<string, string>? Variables, WorkOSTeamAssociation? Team, string? Offline, ProvisioningException? Failure, WorkOSHealth Health)
 {
     public static async Task<DeploymentReads> ReadAsync(DeploymentSelection selection, BuildSettings settings, ProvisionLog log, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         using var http = HttpClients.Create(settings, log);
+        var health = WorkOSHealthCheck.Start(selection, http, settings.TimeoutSeconds, budget.Token, cancellationToken);
+        async Task<DeploymentReads> WithHealth(Uri? url, IReadOnlyDictionary<string, string>? variables, WorkOSTeamAssociation? team, string? offline, ProvisioningException? failure) =>
+            new DeploymentReads(url, variables, team, offline, failure, await health.FinishAsync().ConfigureAwait(false));
         try
         {
             var connection = await ConvexConnection.OpenAsync(selection, http, budget.Token).ConfigureAwait(false);
+            health.AskTeam(connection.TeamAnswer); // read while the variables are
             var variables = await connection.Deployment.ListEnvironmentVariablesAsync(budget.Token).ConfigureAwait(false);
-            return new DeploymentReads(connection.DeploymentUrl, variables, connection.TeamAnswer, null, null);
+            return await WithHealth(connection.DeploymentUrl, variables, connection.TeamAnswer, null, null).ConfigureAwait(false);
         }
         catch (ServiceUnreachableException e)
         {
-            return new DeploymentReads(null, null, null, e.Message, null);
+            return await WithHealth(null, null, null, e.Message, null).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new DeploymentReads(null, null, null, $"no answer within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s)", null);
+            return await WithHealth(null, null, null, $"no answer within ConvexAuthKitTimeoutSeconds ({settings.TimeoutSeconds} s)", null).ConfigureAwait(false);
         }
         catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
         {
-            return new DeploymentReads(null, null, null, null, failure);
+            return await WithHealth(null, null, null, null, failure).ConfigureAwait(false);
         }
     }
 }

@@ -54,6 +54,16 @@ internal sealed class EnvFileEntries
         return null;
     }
 
+    /// <summary>The entries the env file itself holds that were filled from the WorkOS environment (${authEnv.*}).</summary>
+    public static IReadOnlyList<string> FilledFromWorkOS(AuthKitEnvironmentConfig dev, BuildEnvironment environment)
+    {
+        if (!EnvFilePlan.IsWanted(dev)) return Array.Empty<string>();
+        return dev.LocalEnvVars!
+            .Where(entry => entry.Value.Contains("${authEnv.") && environment.SourceOf(entry.Key) == BuildEnvironmentSource.EnvFile
+                && !string.IsNullOrEmpty(environment.GetRaw(entry.Key)))
+            .Select(entry => entry.Key).Distinct().ToList();
+    }
+
     public string Describe()
     {
         if (Disabled) return "no entries defined (authKit.dev.localEnvVars is absent or false)";

@@ -7,9 +7,9 @@ namespace Convex.AuthKit.Build.Status;
 
 /// <summary>
 /// ConvexAuthKitStatus: the facts a build would act on, told in one block — the Convex app, AuthKit's trigger, the
-/// deployment and its credential kind, its WORKOS_* variables, the client ID, what WorkOS is to be told, the env
-/// file's entries — and what the next build would do. Reads only (authorize and list variables); writes nothing;
-/// offline it says so and still tells the local facts.
+/// deployment and its credential kind, its WORKOS_* variables, whether WorkOS still knows its environment, the
+/// client ID, what WorkOS is to be told, the env file's entries — and what the next build would do. Reads only
+/// (authorize, list variables and the WorkOS health); writes nothing; offline it says so and still tells the local facts.
 /// </summary>
 internal static class StatusInspection
 {
@@ -87,6 +87,8 @@ internal static class StatusInspection
         block.Add("client ID", forecast.ClientIdText());
         forecast.DescribeWorkOSSettings(block);
         block.Add(entries.FileName, entries.Describe());
+        var nextStep = facts?.Health.NextStep(facts.Variables, EnvFileEntries.FilledFromWorkOS(decision.Dev!, environment), entries.FileName);
+        if (nextStep != null) block.Add(WorkOSHealth.NextStepLabel, nextStep);
         return OutcomeFor(selection, facts, entries, forecast, stampCurrent, settings);
     }
 
@@ -122,6 +124,8 @@ internal static class StatusInspection
                 if (facts!.Team != null)
                     block.Add("WorkOS team", facts.Team.Disabled ? "the Convex team chose not to connect WorkOS"
                         : facts.Team.HasAssociatedWorkOSTeam ? "associated with the Convex team" : "none yet for the Convex team");
+                block.Add(WorkOSHealth.EnvironmentLabel, facts.Health.EnvironmentText(facts.Variables));
+                block.Add(WorkOSHealth.TeamLabel, facts.Health.TeamText());
                 return;
             case DeploymentSelectionKind.Skipped:
                 block.Add("deployment", $"{selection.DeploymentType ?? "?"}:{selection.DeploymentName ?? "?"}, selected by {selection.DeploymentSource}: left alone ({selection.SkipReason})");

@@ -46,7 +46,7 @@ internal sealed class SandboxCredential
                 break;
             case SandboxService.WorkOS:
                 foreach (var environment in state.WorkosEnvironments)
-                    if (environment.ApiKey == value)
+                    if (environment.ApiKey == value && !environment.Deleted)
                         return new SandboxCredential(scheme, SandboxAuthKind.WorkOSApiKey, workOSEnvironment: environment);
                 break;
         }

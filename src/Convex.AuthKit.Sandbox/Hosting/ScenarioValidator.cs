@@ -6,6 +6,7 @@ namespace Convex.AuthKit.Sandbox.Hosting;
 internal static class ScenarioValidator
 {
     private static readonly string[] DeploymentTypes = { "dev", "prod", "preview" };
+    private static readonly string[] ProductionStates = { "active", "inactive", "suspended", "deleting" };
 
     public static void CompleteAndValidate(SandboxState state)
     {
@@ -34,6 +35,9 @@ internal static class ScenarioValidator
             if (string.IsNullOrEmpty(environment.ApiKey)) environment.ApiKey = SandboxIds.WorkOSApiKey(environment.IsProduction);
             if (string.IsNullOrEmpty(environment.Name)) environment.Name = environment.DeploymentName ?? environment.Id;
         }
+        foreach (var team in state.Teams)
+            if (team.WorkosTeam != null && !ProductionStates.Contains(team.WorkosTeam.ProductionState))
+                Fail($"team {team.Id}'s WorkOS team has productionState '{team.WorkosTeam.ProductionState}' (active, inactive, suspended or deleting)");
         if (state.Workos.CorsDuplicateStatus != 409 && state.Workos.CorsDuplicateStatus != 422)
             Fail("workos.corsDuplicateStatus must be 409 or 422");
 
@@ -44,7 +48,7 @@ internal static class ScenarioValidator
             .Concat(state.Deployments.Select(d => d.AdminKey))
             .Concat(state.Deployments.Select(d => d.DeployKey)), "Convex credential");
         Unique(state.WorkosEnvironments.Select(e => e.ApiKey), "WorkOS API key");
-        Unique(state.WorkosEnvironments.Where(e => e.DeploymentName != null).Select(e => e.DeploymentName!), "WorkOS environment per deployment");
+        Unique(state.WorkosEnvironments.Where(e => e.DeploymentName != null && !e.Deleted).Select(e => e.DeploymentName!), "WorkOS environment per deployment");
     }
 
     private static void Unique(System.Collections.Generic.IEnumerable<string> values, string what)

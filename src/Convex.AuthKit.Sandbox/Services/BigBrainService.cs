@@ -32,7 +32,7 @@ internal sealed class BigBrainService
         if (path == "/api/deployment/team_and_project_for_key") return Only(call, "POST", () => Authenticated(call, TeamAndProjectForKey));
         if (teamAndProject.Success)
             return Only(call, "GET", () => Authenticated(call, c => TeamAndProject(c, Uri.UnescapeDataString(teamAndProject.Groups[1].Value))));
-        if (path.StartsWith("/api/workos/", StringComparison.Ordinal)) return workOS.Handle(call);
+        if (BigBrainWorkOS.Serves(path)) return workOS.Handle(call);
         return SandboxReply.Error(404, "NotFound", "No route for " + call.Method + " " + path);
     }
 

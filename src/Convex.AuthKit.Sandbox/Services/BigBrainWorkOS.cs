@@ -1,18 +1,36 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Convex.AuthKit.Sandbox.Hosting;
 using Newtonsoft.Json.Linq;
 using static Convex.AuthKit.Sandbox.Services.BigBrainService;
 
 namespace Convex.AuthKit.Sandbox.Services;
 
-/// <summary>Big Brain's /api/workos/* endpoints (docs/protocol.md#big-brain-endpoints). Deploy keys are refused (403 NotAllowed).</summary>
+/// <summary>
+/// Big Brain's /api/workos/* endpoints and the two health reads (docs/protocol.md#big-brain-endpoints). Deploy keys are
+/// refused (403 NotAllowed).
+/// </summary>
 internal sealed class BigBrainWorkOS
 {
+    private static readonly Regex EnvironmentHealthPath = new Regex("^/api/deployments/([^/]+)/workos_environment_health$", RegexOptions.CultureInvariant);
+    private static readonly Regex TeamHealthPath = new Regex("^/api/teams/([^/]+)/workos_team_health$", RegexOptions.CultureInvariant);
+
     private readonly SandboxState state;
 
     public BigBrainWorkOS(SandboxState state) => this.state = state;
 
+    /// <summary>Whether this service answers the path (the /api/workos/* ones and the two health reads).</summary>
+    public static bool Serves(string path) =>
+        path.StartsWith("/api/workos/", StringComparison.Ordinal) || EnvironmentHealthPath.IsMatch(path) || TeamHealthPath.IsMatch(path);
+
     public SandboxReply Handle(SandboxCall call)
     {
+        var environmentHealth = EnvironmentHealthPath.Match(call.Path);
+        if (environmentHealth.Success)
+            return Only(call, "GET", () => ForUsers(call, c => EnvironmentHealth(c, Uri.UnescapeDataString(environmentHealth.Groups[1].Value))));
+        var teamHealth = TeamHealthPath.Match(call.Path);
+        if (teamHealth.Success)
+            return Only(call, "GET", () => ForUsers(call, c => TeamHealth(c, Uri.UnescapeDataString(teamHealth.Groups[1].Value))));
         switch (call.Path)
         {
             case "/api/workos/has_associated_workos_team":
@@ -128,6 +146,34 @@ internal sealed class BigBrainWorkOS
         if (fromType != null && fromFlag != null && fromType != fromFlag)
             problem = "environmentType and isProduction disagree.";
         return fromType ?? fromFlag ?? false;
+    }
+
+    /// <summary>The deployment's environment as <c>{id, name, clientId}</c>; 404 <c>WorkOSEnvironmentNotProvisioned</c> when it has none (or it was deleted).</summary>
+    private SandboxReply EnvironmentHealth(SandboxCall call, string deploymentName)
+    {
+        var denied = Access(state, call, deploymentName, out var deployment);
+        if (denied != null) return denied;
+        var environment = state.EnvironmentFor(deployment!.Name);
+        if (environment == null)
+            return SandboxReply.Error(404, "WorkOSEnvironmentNotProvisioned", $"No WorkOS environment is provisioned for deployment '{deployment.Name}'.");
+        return SandboxReply.Json(200, new JObject { ["id"] = environment.Id, ["name"] = environment.Name, ["clientId"] = environment.ClientId });
+    }
+
+    /// <summary><c>{teamProvisioned, teamInfo: {id, name, productionState} | null}</c> for a team the access token belongs to.</summary>
+    private SandboxReply TeamHealth(SandboxCall call, string teamIdText)
+    {
+        if (!long.TryParse(teamIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var teamId))
+            return BadRequest($"'{teamIdText}' is not a team id (an integer).");
+        var team = TeamsOf(call.Credential.AccessToken!).FirstOrDefault(t => t.Id == teamId);
+        if (team == null) return SandboxReply.Error(404, "TeamNotFound", $"Team {teamId} not found.");
+        var workosTeam = team.WorkosTeam;
+        return SandboxReply.Json(200, new JObject
+        {
+            ["teamProvisioned"] = workosTeam != null,
+            ["teamInfo"] = workosTeam == null
+                ? JValue.CreateNull()
+                : new JObject { ["id"] = workosTeam.Id, ["name"] = workosTeam.Name, ["productionState"] = workosTeam.ProductionState },
+        });
     }
 
     private IEnumerable<SandboxTeam> TeamsOf(SandboxAccessToken token) => state.Teams.Where(t => token.TeamIds.Contains(t.Id));

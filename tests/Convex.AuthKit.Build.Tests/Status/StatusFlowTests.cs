@@ -14,7 +14,11 @@ namespace Convex.AuthKit.Build.Tests.Status;
 [TestClass]
 public sealed class StatusFlowTests
 {
-    private static readonly string[] Reads = { "/api/deployment/authorize_within_current_project", "/api/workos/has_associated_workos_team", "/api/v1/list_environment_variables" };
+    private static readonly string[] Reads =
+    {
+        "/api/deployment/authorize_within_current_project", "/api/workos/has_associated_workos_team", "/api/v1/list_environment_variables",
+        "/api/deployments/happy-animal-123/workos_environment_health", "/api/teams/1/workos_team_health",
+    };
 
     [TestMethod]
     public async Task NothingProvisionedYet_TellsTheFactsAndThePlan_WithReadsOnly()
