@@ -1,4 +1,5 @@
 using System.Text;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.DotEnv;
 
@@ -64,7 +65,7 @@ internal static class DotEnvFile
             return true;
         }
         if (HasContent(target, bytes)) return false;
-        AtomicReplace.Write(target, bytes);
+        AtomicReplace.Current.Write(target, bytes);
         return true;
     }
 

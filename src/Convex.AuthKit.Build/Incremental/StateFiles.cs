@@ -1,5 +1,5 @@
 using System.Text;
-using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.Incremental;
 
@@ -10,7 +10,7 @@ internal static class StateFiles
     {
         var directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        AtomicReplace.Write(path, new UTF8Encoding(false).GetBytes(text));
+        AtomicReplace.Current.Write(path, new UTF8Encoding(false).GetBytes(text));
     }
 
     /// <summary>Writes only when the text differs, so the file's timestamp means "the inputs changed".</summary>
