@@ -1,11 +1,12 @@
 using System.Text;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>
 /// Reads an env file and replaces it safely (docs/architecture.md#env-file-edits, docs/architecture.md#safety-rules): only when the content changes, atomically (a temp file
-/// beside the target, then a move over it), keeping the BOM, the Unix permission bits and symlinks; a new file is
-/// created owner-only on Unix.
+/// beside the target, then a move over it, retried while another process holds the file), keeping the BOM, the Unix
+/// permission bits and symlinks; a new file is created owner-only on Unix.
 /// </summary>
 internal static class DotEnvFile
 {
@@ -47,7 +48,9 @@ internal static class DotEnvFile
     /// already holds exactly that. Returns whether the file was written.
     /// </summary>
     /// <param name="original">What <see cref="Read"/> returned before the edit; null for a missing file.</param>
-    public static bool WriteIfChanged(string path, string newTextWithoutBom, DotEnvDocument? original)
+    /// <param name="cancellationToken">Stops the waits for a file another process holds (<see cref="AtomicReplace"/>).</param>
+    /// <exception cref="IOException">The file could not be replaced; it is as it was.</exception>
+    public static bool WriteIfChanged(string path, string newTextWithoutBom, DotEnvDocument? original, CancellationToken cancellationToken = default)
     {
         if (path == null) throw new ArgumentNullException(nameof(path));
         if (newTextWithoutBom == null) throw new ArgumentNullException(nameof(newTextWithoutBom));
@@ -64,7 +67,7 @@ internal static class DotEnvFile
             return true;
         }
         if (HasContent(target, bytes)) return false;
-        AtomicReplace.Write(target, bytes);
+        AtomicReplace.Current.Write(target, bytes, cancellationToken);
         return true;
     }
 

@@ -11,12 +11,12 @@ internal static class EnvironmentVariableItems
 {
     private static readonly char[] LineEndings = { '\r', '\n' };
 
-    public static void Write(string path, IEnumerable<KeyValuePair<string, string>> entries)
+    public static void Write(string path, IEnumerable<KeyValuePair<string, string>> entries, CancellationToken cancellationToken = default)
     {
         var text = new StringBuilder();
         foreach (var entry in entries.Where(IsItem))
             text.Append(entry.Key).Append('=').Append(entry.Value).Append('\n');
-        StateFiles.WriteIfDifferent(path, text.ToString());
+        StateFiles.WriteIfDifferent(path, text.ToString(), cancellationToken);
     }
 
     /// <summary>The entries last written; none when the file does not exist or cannot be read.</summary>

@@ -51,13 +51,13 @@ internal sealed class Stamp
         return fingerprint == null ? null : new Stamp(fingerprint, files, variables, items);
     }
 
-    public void Write(string path)
+    public void Write(string path, CancellationToken cancellationToken = default)
     {
         var text = new StringBuilder().AppendLine(Header).Append("fingerprint=").AppendLine(Fingerprint);
         foreach (var f in WatchedFiles) text.Append("file=").AppendLine(f);
         foreach (var v in WatchedVariables) text.Append("env=").AppendLine(v);
         foreach (var item in ItemLines) text.Append("item=").AppendLine(item);
-        StateFiles.WriteAtomically(path, text.ToString());
+        StateFiles.WriteAtomically(path, text.ToString(), cancellationToken);
     }
 
     public static void Delete(string path)

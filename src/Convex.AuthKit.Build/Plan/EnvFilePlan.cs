@@ -116,7 +116,7 @@ internal sealed class EnvFilePlan
     }
 
     /// <summary>Writes the file (atomically, only when the content changes). Returns whether it wrote.</summary>
-    public bool Apply() => NewText != null && DotEnvFile.WriteIfChanged(Path, NewText, Original);
+    public bool Apply(CancellationToken cancellationToken = default) => NewText != null && DotEnvFile.WriteIfChanged(Path, NewText, Original, cancellationToken);
 
     /// <summary>docs/architecture.md#settings: an entry from ${authEnv.WORKOS_API_KEY}, the cookie password, or a secret-looking name.</summary>
     public static bool IsSecret(string name, string template) =>

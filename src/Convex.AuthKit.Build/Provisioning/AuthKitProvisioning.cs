@@ -154,7 +154,7 @@ internal sealed class AuthKitProvisioning
         if (envFile != null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (envFile.File.Apply()) _report.EnvFileWritten(envFile.File.DisplayName, envFile.File.Changes);
+            if (envFile.File.Apply(cancellationToken)) _report.EnvFileWritten(envFile.File.DisplayName, envFile.File.Changes);
         }
         _items = EnvironmentVariableItemsFor(dev, environment);
 

@@ -90,4 +90,7 @@ internal static class Diagnostics
 
     /// <summary>convex.json has properties the Convex CLI does not recognise (its own warning).</summary>
     public static readonly Diagnostic ConvexJsonWarning = new Diagnostic("CAK2108");
+
+    /// <summary>A state file (stamp, inputs, items, the shared stamp's path) could not be written; the next build checks again.</summary>
+    public static readonly Diagnostic StateFileNotWritten = new Diagnostic("CAK2110");
 }

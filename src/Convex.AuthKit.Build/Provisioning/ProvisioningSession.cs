@@ -1,3 +1,5 @@
+using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.FileSystem;
 using Convex.AuthKit.Build.Incremental;
 
 namespace Convex.AuthKit.Build.Provisioning;
@@ -22,8 +24,11 @@ internal static class ProvisioningSession
         {
             log.Low($"no Convex app found for this project (no convex.json or convex/ folder in the project, SpaRoot, ClientApp/ or a parent folder up to the repository root); nothing to do.");
             if (settings.DryRun) return; // a dry run leaves every file as it was, the stamp included
-            EnvironmentVariableItems.Write(files.ItemsFile, Array.Empty<KeyValuePair<string, string>>());
-            RecordSuccess(settings, files, Array.Empty<string>(), Array.Empty<string>(), null, shareWithTheApp: false);
+            RecordState(files, log, () =>
+            {
+                EnvironmentVariableItems.Write(files.ItemsFile, Array.Empty<KeyValuePair<string, string>>(), cancellationToken);
+                RecordSuccess(settings, files, Array.Empty<string>(), Array.Empty<string>(), null, shareWithTheApp: false, cancellationToken);
+            });
             return;
         }
 
@@ -47,22 +52,70 @@ internal static class ProvisioningSession
     private static async Task RunLockedAsync(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
     {
         using var appLock = await AppLock.AcquireAsync(appDirectory, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        if (!settings.DryRun) RemoveLeftovers(appDirectory, settings, files, DateTime.UtcNow, log);
 
         // Another build may have finished the same work while this one waited for the lock: an inner build of this
         // project (they share the stamp), or another project of the same Convex app (the app's shared stamp).
-        if (!settings.Force && !settings.DryRun && (IsUpToDate(settings, files, log) || AdoptedTheAppStamp(appDirectory, settings, files, log))) return;
+        if (!settings.Force && !settings.DryRun
+            && (IsUpToDate(settings, files, log, cancellationToken) || AdoptedTheAppStamp(appDirectory, settings, files, log, cancellationToken))) return;
 
         var outcome = await AuthKitProvisioning.RunAsync(appDirectory, settings, log, cancellationToken).ConfigureAwait(false);
         if (settings.DryRun) return;
-        EnvironmentVariableItems.Write(files.ItemsFile, outcome.EnvironmentVariableItems);
-        if (outcome.Succeeded && !log.HasReportedErrors)
+        RecordState(files, log, () =>
         {
-            RecordSuccess(settings, files, outcome.WatchedFiles, outcome.WatchedVariables, appDirectory, shareWithTheApp: true);
+            EnvironmentVariableItems.Write(files.ItemsFile, outcome.EnvironmentVariableItems, cancellationToken);
+            if (outcome.Succeeded && !log.HasReportedErrors)
+            {
+                RecordSuccess(settings, files, outcome.WatchedFiles, outcome.WatchedVariables, appDirectory, shareWithTheApp: true, cancellationToken);
+            }
+            else
+            {
+                Stamp.Delete(files.StampFile);
+                Stamp.Delete(AppLock.StampPathFor(appDirectory));
+            }
+        });
+    }
+
+    /// <summary>
+    /// docs/architecture.md#safety-rules: the temp files a stopped build left beside the env file and the state files,
+    /// written before this build took the lock, go (those of a missing env file stay: they may be its only copy).
+    /// </summary>
+    private static void RemoveLeftovers(string appDirectory, BuildSettings settings, StateFilePaths files, DateTime lockedAtUtc, ProvisionLog log)
+    {
+        var envFile = settings.EnvFilePath(appDirectory);
+        string envFileTarget;
+        try
+        {
+            envFileTarget = LinkTarget.FinalPath(envFile) ?? envFile;
         }
-        else
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            envFileTarget = envFile; // a broken link: the env-file step reports it
+        }
+        var cleanup = TempFiles.RemoveLeftovers(
+            new[] { envFile, envFileTarget }.Distinct(),
+            new[] { files.InputsFile, files.StampFile, files.ItemsFile, files.AppStampPathFile, AppLock.StampPathFor(appDirectory) },
+            lockedAtUtc);
+        if (cleanup.Removed.Count > 0) log.Low($"removed the temp files a stopped build left: {string.Join(", ", cleanup.Removed)}.");
+        if (cleanup.Kept.Count > 0)
+            log.Normal($"kept {string.Join(", ", cleanup.Kept)}: {envFile} does not exist, and they may hold its only copy. Rename one of them to {Path.GetFileName(envFileTarget)}, or delete them.");
+    }
+
+    /// <summary>
+    /// The state files only save later builds work: one that cannot be written (held by another process after the
+    /// retries, a full disk, a read-only obj/) is warning CAK2110, and without the stamp the next build checks again.
+    /// </summary>
+    private static void RecordState(StateFilePaths files, ProvisionLog log, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
             Stamp.Delete(files.StampFile);
-            Stamp.Delete(AppLock.StampPathFor(appDirectory));
+            log.Report(Diagnostics.StateFileNotWritten,
+                $"Could not write the package's state files in obj/ ({e.Message}), so the next build checks again. If this repeats, close the program that holds the file, or check the folder's permissions and free space.");
         }
     }
 
@@ -71,13 +124,16 @@ internal static class ProvisioningSession
     /// file rewritten by a parallel inner build), the stamp is rewritten so that it is newer than every input
     /// again, or Inputs/Outputs would run the target on every later build.
     /// </summary>
-    private static bool IsUpToDate(BuildSettings settings, StateFilePaths files, ProvisionLog log)
+    private static bool IsUpToDate(BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
     {
         var stamp = Stamp.Read(files.StampFile);
         if (!Matches(stamp, settings, out var current)) return false;
         log.Low("up to date (the stamp matches every input); nothing to do.");
-        StateFiles.WriteIfDifferent(files.InputsFile, current!.Fingerprint + "\n");
-        stamp!.Write(files.StampFile);
+        RecordState(files, log, () =>
+        {
+            StateFiles.WriteIfDifferent(files.InputsFile, current!.Fingerprint + "\n", cancellationToken);
+            stamp!.Write(files.StampFile, cancellationToken);
+        });
         return true;
     }
 
@@ -102,13 +158,16 @@ internal static class ProvisioningSession
     /// has succeeded with the same inputs (files, environment, settings other than the project folder), the next
     /// one has nothing to do and records that success as its own.
     /// </summary>
-    private static bool AdoptedTheAppStamp(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log)
+    private static bool AdoptedTheAppStamp(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
     {
         var shared = Stamp.Read(AppLock.StampPathFor(appDirectory));
         if (!SharedStampMatches(shared, settings)) return false;
         log.Low("up to date (another project of this Convex app just succeeded with the same inputs); nothing to do.");
-        StateFiles.WriteIfDifferent(files.ItemsFile, string.Concat(shared!.ItemLines.Select(line => line + "\n")));
-        RecordSuccess(settings, files, shared!.WatchedFiles, shared.WatchedVariables, appDirectory, shareWithTheApp: false);
+        RecordState(files, log, () =>
+        {
+            StateFiles.WriteIfDifferent(files.ItemsFile, string.Concat(shared!.ItemLines.Select(line => line + "\n")), cancellationToken);
+            RecordSuccess(settings, files, shared!.WatchedFiles, shared.WatchedVariables, appDirectory, shareWithTheApp: false, cancellationToken);
+        });
         return true;
     }
 
@@ -117,24 +176,24 @@ internal static class ProvisioningSession
     /// variables this run discovered, and after this run's own writes (the env file is an input).
     /// </summary>
     private static void RecordSuccess(BuildSettings settings, StateFilePaths files, IEnumerable<string> watchedFiles, IEnumerable<string> watchedVariables,
-        string? appDirectory, bool shareWithTheApp)
+        string? appDirectory, bool shareWithTheApp, CancellationToken cancellationToken)
     {
         var watching = new Stamp("", watchedFiles, watchedVariables);
         var inputs = InputsFingerprint.Collect(settings, watching);
-        StateFiles.WriteIfDifferent(files.InputsFile, inputs.Fingerprint + "\n");
+        StateFiles.WriteIfDifferent(files.InputsFile, inputs.Fingerprint + "\n", cancellationToken);
         var appStamp = appDirectory == null ? null : AppLock.StampPathFor(appDirectory);
-        if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files);
-        if (appStamp != null) StateFiles.WriteIfDifferent(files.AppStampPathFile, appStamp + "\n");
+        if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files, cancellationToken);
+        if (appStamp != null) StateFiles.WriteIfDifferent(files.AppStampPathFile, appStamp + "\n", cancellationToken);
         else Stamp.Delete(files.AppStampPathFile);
-        new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables).Write(files.StampFile);
+        new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables).Write(files.StampFile, cancellationToken);
     }
 
     /// <summary>Best effort: the shared stamp only saves the app's other projects a check.</summary>
-    private static void ShareWithTheApp(string appStamp, CollectedInputs inputs, Stamp watching, StateFilePaths files)
+    private static void ShareWithTheApp(string appStamp, CollectedInputs inputs, Stamp watching, StateFilePaths files, CancellationToken cancellationToken)
     {
         try
         {
-            new Stamp(inputs.AppFingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables, File.ReadAllLines(files.ItemsFile)).Write(appStamp);
+            new Stamp(inputs.AppFingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables, File.ReadAllLines(files.ItemsFile)).Write(appStamp, cancellationToken);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {

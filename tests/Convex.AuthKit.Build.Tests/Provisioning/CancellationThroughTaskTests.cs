@@ -54,11 +54,11 @@ public sealed class CancellationThroughTaskTests
     }
 
     /// <summary>The CLI's inputs include .env (process environment > .env.local > .env), so the task finds the sandbox there.</summary>
-    private static void WireDotEnv(FlowHarness h) =>
+    internal static void WireDotEnv(FlowHarness h) =>
         File.WriteAllText(Path.Combine(h.AppDirectory, ".env"),
             $"CONVEX_PROVISION_HOST={h.Sandbox.BigBrainUrl}\nWORKOS_API_URL={h.Sandbox.WorkOSUrl}\nCONVEX_OVERRIDE_ACCESS_TOKEN={FreshSecrets.AccessToken}\n");
 
-    private static ProvisionAuthKitTask NewTask(FlowHarness h, FakeBuildEngine engine) => new()
+    internal static ProvisionAuthKitTask NewTask(FlowHarness h, FakeBuildEngine engine) => new()
     {
         BuildEngine = engine,
         ProjectDirectory = h.ProjectDirectory,
