@@ -38,5 +38,6 @@ internal static class JsonBody
         }
     }
 
-    public static string Serialize(JToken value) => value.ToString(Formatting.None);
+    /// <summary>Compact JSON. The converters are passed so the call binds to the overload every Newtonsoft.Json 13.0.x has (see the .csproj).</summary>
+    public static string Serialize(JToken value) => value.ToString(Formatting.None, Array.Empty<JsonConverter>());
 }
