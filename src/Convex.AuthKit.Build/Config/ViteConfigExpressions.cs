@@ -149,12 +149,15 @@ internal sealed class ViteConfigExpressions
         }
     }
 
-    /// <summary>A value as a message shows it: <c>undefined</c>, <c>NaN</c>, <c>'text'</c>.</summary>
+    /// <summary>
+    /// A value as a message shows it: <c>undefined</c>, <c>NaN</c>, a number. A string may come from a variable, so
+    /// its text is never shown.
+    /// </summary>
     public static string Describe(object? value) => value switch
     {
         null => "undefined",
         double d => double.IsNaN(d) ? "NaN" : ToJsString(d),
-        string s => "'" + s + "'",
+        string => "a string that is not a port number",
         _ => "?",
     };
 

@@ -65,10 +65,10 @@ public class AuthConfigClosureTests
     public void ParentFolderSpecifiersAreFollowed()
     {
         using var app = new TempApp();
-        app.Write("convex/auth.config.ts", "import { clientId } from '../shared/workos';\nexport default { providers: [] };\n");
-        var shared = app.Write("shared/workos.mts", ReadsClientId);
+        app.Write("convex/auth.config.ts", "import { clientId } from '../common/workos';\nexport default { providers: [] };\n");
+        var common = app.Write("common/workos.mts", ReadsClientId);
 
-        Assert.AreEqual(shared, Scan(app).ClientIdFile);
+        Assert.AreEqual(common, Scan(app).ClientIdFile);
     }
 
     [TestMethod]

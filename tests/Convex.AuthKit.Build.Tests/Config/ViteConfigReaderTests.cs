@@ -126,6 +126,13 @@ public class ViteConfigReaderTests
     }
 
     [TestMethod]
+    public void AVariableThatIsNotAPortIsNotShown()
+    {
+        var settings = Read("export default { server: { port: process.env.APP_PORT } };", environment: new() { ["APP_PORT"] = "not-a-port-value" });
+        Assert.AreEqual("server.port (`process.env.APP_PORT`: it evaluates to a string that is not a port number)", settings!.Unreadable);
+    }
+
+    [TestMethod]
     public void AnUnsetVariableWithoutFallbackIsVitesDefaultPort()
     {
         var settings = Read("export default { server: { port: process.env.APP_PORT, https: true } };");
