@@ -8,7 +8,7 @@ internal enum AuthKitDecisionKind
     /// <summary>Trigger (a): convex.json's authKit.dev, used as the CLI uses it.</summary>
     ConvexJsonDev,
 
-    /// <summary>Trigger (b): no authKit key, the auth config uses WORKOS_CLIENT_ID; the framework defaults apply.</summary>
+    /// <summary>Trigger (b): no authKit key, the auth config or a file it imports uses WORKOS_CLIENT_ID (or the WorkOS AuthKit component); the framework defaults apply.</summary>
     FrameworkDefaults,
 }
 
@@ -34,4 +34,13 @@ internal sealed record AuthKitDecision(
     IReadOnlyList<string> FilesProbed)
 {
     public bool IsWanted => Kind != AuthKitDecisionKind.NotWanted;
+
+    /// <summary>
+    /// The file (relative to the app) of the auth config's import closure that imports the WorkOS AuthKit component,
+    /// which needs WORKOS_WEBHOOK_SECRET on the deployment (CAK2109); null when the component is not in use.
+    /// </summary>
+    public string? AuthKitComponentFile { get; init; }
+
+    /// <summary>Build environment variables whose value decided this (a vite.config port read from <c>process.env</c>): stamp inputs.</summary>
+    public IReadOnlyList<string> VariablesRead { get; init; } = Array.Empty<string>();
 }

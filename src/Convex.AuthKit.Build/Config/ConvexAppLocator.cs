@@ -7,7 +7,7 @@ internal static class ConvexAppLocator
 
     /// <param name="projectDirectory">The MSBuild project's folder.</param>
     /// <param name="convexProjectDirectory">ConvexProjectDirectory, relative to the project or absolute; wins when set.</param>
-    /// <param name="spaRoot">The SpaRoot property, relative to the project.</param>
+    /// <param name="spaRoot">The SpaRoot property, relative to the project (backslashes or slashes).</param>
     public static ConvexAppLocation Locate(string projectDirectory, string? convexProjectDirectory, string? spaRoot)
     {
         var probed = new List<string>();
@@ -62,8 +62,15 @@ internal static class ConvexAppLocator
     private static bool IsRepositoryRoot(string directory) =>
         Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git"));
 
-    private static string FullPath(string baseDirectory, string path) =>
-        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path)).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+    /// <summary>
+    /// MSBuild properties are written with backslashes (Visual Studio's <c>..\app.client\</c>); on Linux and macOS a
+    /// backslash is a file name character, so it is read as the separator it means.
+    /// </summary>
+    private static string FullPath(string baseDirectory, string path)
+    {
+        if (Path.DirectorySeparatorChar == '/') path = path.Replace('\\', '/');
+        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path)).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+    }
 }
 
 /// <param name="Directory">The Convex app's folder, or null when there is none.</param>

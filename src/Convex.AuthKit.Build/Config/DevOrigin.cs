@@ -9,7 +9,29 @@ namespace Convex.AuthKit.Build.Config;
 /// </param>
 internal sealed record DevOrigin(string Origin, string Source, int? DetectedPort)
 {
+    /// <summary>The scheme was found in the project or its properties, not taken from a framework's default.</summary>
+    public bool DetectedScheme { get; init; }
+
+    /// <summary>What vite.config and the dev script say about the dev server, for the comparison of CAK2102.</summary>
+    public IReadOnlyList<DevServerClaim> Claims { get; init; } = Array.Empty<DevServerClaim>();
+
+    /// <summary>
+    /// What vite.config sets in a form the build cannot evaluate while the origin depends on it (CAK2111), e.g.
+    /// <c>vite.config.ts sets server.port (`getPort()`)</c>; null otherwise.
+    /// </summary>
+    public string? Unreadable { get; init; }
+
+    public string Scheme => Origin.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? "https" : "http";
+
     public override string ToString() => $"{Origin} ({Source})";
+}
+
+/// <summary>What one source in the project says about the dev server: its scheme, its port, or both.</summary>
+/// <param name="Source">E.g. <c>vite.config.ts server.port</c>, <c>package.json dev script</c>.</param>
+internal sealed record DevServerClaim(string Source, string? Scheme, int? Port)
+{
+    public string Describe() =>
+        Scheme != null && Port != null ? $"{Scheme}://localhost:{Port}" : Port != null ? $"port {Port}" : Scheme ?? "nothing";
 }
 
 /// <summary><c>ConvexAuthKitDevOrigin</c> or <c>SpaProxyServerUrl</c> is not an http(s) URL.</summary>

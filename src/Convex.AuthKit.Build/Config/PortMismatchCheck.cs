@@ -1,30 +1,48 @@
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
-/// Finds localhost origins hard-coded in convex.json's <c>authKit.dev</c> whose port differs from the detected dev
-/// server's — sign-in then redirects to a port nothing listens on.
+/// CAK2102: the places that say where the dev server is disagree on its scheme or port, so sign-in would redirect to
+/// where nothing listens (docs/architecture.md#dev-origin). Compared with the origin the build uses: vite.config and
+/// the dev script (both triggers), and the localhost URLs convex.json's <c>authKit.dev</c> hard-codes (trigger (a)).
 /// </summary>
 internal static class PortMismatchCheck
 {
-    public static IEnumerable<AuthKitWarning> Find(AuthKitEnvironmentConfig dev, DevOrigin origin)
+    /// <param name="dev">convex.json's authKit.dev under trigger (a); null under the framework defaults.</param>
+    public static IEnumerable<AuthKitWarning> Find(AuthKitEnvironmentConfig? dev, DevOrigin origin)
     {
-        if (origin.DetectedPort is not { } detectedPort) return Array.Empty<AuthKitWarning>();
+        var warnings = new List<AuthKitWarning>();
+        if (dev != null) warnings.AddRange(ConvexJsonMismatches(dev, origin));
+        foreach (var claim in origin.Claims)
+        {
+            var portDiffers = claim.Port != null && origin.DetectedPort != null && claim.Port != origin.DetectedPort;
+            var schemeDiffers = claim.Scheme != null && origin.DetectedScheme && !string.Equals(claim.Scheme, origin.Scheme, StringComparison.OrdinalIgnoreCase);
+            if (!portDiffers && !schemeDiffers) continue;
+            warnings.Add(new AuthKitWarning(AuthKitWarningKind.PortMismatch,
+                $"{claim.Source} gives {claim.Describe()}, but the dev origin is {origin.Origin} ({origin.Source}): sign-in would redirect to " +
+                $"{(portDiffers ? "a port" : "a scheme")} the dev server does not serve. Change one of them so they agree, or set ConvexAuthKitDevOrigin."));
+        }
+        return warnings;
+    }
+
+    private static IEnumerable<AuthKitWarning> ConvexJsonMismatches(AuthKitEnvironmentConfig dev, DevOrigin origin)
+    {
+        if (origin.DetectedPort == null && !origin.DetectedScheme) return Array.Empty<AuthKitWarning>();
 
         var mismatches = new List<(string Location, Uri Uri)>();
         foreach (var (location, value) in Urls(dev))
         {
             if (value.Contains("${") || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || !IsLocalhost(uri.Host)) continue;
-            if (uri.Port != detectedPort) mismatches.Add((location, uri));
+            var portDiffers = origin.DetectedPort is { } port && uri.Port != port;
+            var schemeDiffers = origin.DetectedScheme && !string.Equals(uri.Scheme, origin.Scheme, StringComparison.OrdinalIgnoreCase);
+            if (portDiffers || schemeDiffers) mismatches.Add((location, uri));
         }
 
-        return mismatches.GroupBy(m => m.Uri.Port).Select(group =>
+        return mismatches.GroupBy(m => m.Uri.GetLeftPart(UriPartial.Authority)).Select(group =>
         {
-            var first = group.First().Uri;
-            var configuredOrigin = first.GetLeftPart(UriPartial.Authority);
             var locations = group.Select(m => m.Location).ToArray();
             var message =
-                $"convex.json authKit.dev uses {configuredOrigin} ({string.Join(", ", locations)}), but the dev server is on port {detectedPort} " +
-                $"({origin.Source}): sign-in would redirect to a port nothing listens on. Change one of them so they agree.";
+                $"convex.json authKit.dev uses {group.Key} ({string.Join(", ", locations)}), but the dev server is at {origin.Origin} " +
+                $"({origin.Source}): sign-in would redirect to where nothing listens. Change one of them so they agree.";
             return new AuthKitWarning(AuthKitWarningKind.PortMismatch, message);
         }).ToList();
     }

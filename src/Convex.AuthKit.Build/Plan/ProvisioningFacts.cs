@@ -24,6 +24,9 @@ internal sealed record ProvisioningFacts(
 {
     /// <summary>The environment this run provisioned (round trip 3): its credentials replace the deployment's.</summary>
     public ProvisionedEnvironment? Provisioned { get; init; }
+
+    /// <summary>The file of the auth config's import closure that uses the WorkOS AuthKit component; null when it is not in use.</summary>
+    public string? AuthKitComponentFile { get; init; }
 }
 
 /// <summary>ConvexAuthKitWorkOSTeamEmail and ConvexAuthKitAcceptWorkOSTerms: whether the build may create the Convex team's WorkOS team.</summary>

@@ -8,6 +8,9 @@ internal sealed record ProvisioningPlan(IReadOnlyList<PlanStep> Steps, Refusal? 
 {
     public static ProvisioningPlan Refused(Refusal refusal) => new ProvisioningPlan(Array.Empty<PlanStep>(), refusal);
 
+    /// <summary>What the facts show will break the app although the plan goes on (a refusal has them too).</summary>
+    public IReadOnlyList<PlanWarning> Warnings { get; init; } = Array.Empty<PlanWarning>();
+
     /// <summary>The plan provisions an environment, so what follows holds placeholders until it is planned again.</summary>
     public bool Provisions => Find<ProvisionEnvironment>() != null;
 

@@ -13,7 +13,30 @@ internal static class ProvisioningPlanner
     public const string TermsUrl = "https://workos.com/legal/terms-of-service";
     public const string PrivacyUrl = "https://workos.com/legal/privacy";
 
-    public static ProvisioningPlan Plan(ProvisioningFacts facts)
+    /// <summary>The deployment variable the WorkOS AuthKit component verifies webhooks with.</summary>
+    public const string WebhookSecretName = "WORKOS_WEBHOOK_SECRET";
+
+    public static ProvisioningPlan Plan(ProvisioningFacts facts) => StepsFor(facts) with { Warnings = WarningsFor(facts) };
+
+    /// <summary>
+    /// CAK2109: the WorkOS AuthKit component reads WORKOS_WEBHOOK_SECRET from the deployment and throws without it. Only
+    /// the WorkOS dashboard can make one, so the build says how and never invents it.
+    /// </summary>
+    private static PlanWarning[] WarningsFor(ProvisioningFacts facts)
+    {
+        if (facts.AuthKitComponentFile == null) return Array.Empty<PlanWarning>();
+        if (facts.DeploymentVariables.TryGetValue(WebhookSecretName, out var secret) && secret.Length > 0) return Array.Empty<PlanWarning>();
+        var deployment = facts.Selection.DeploymentName;
+        return new[]
+        {
+            new PlanWarning(Diagnostics.AuthKitComponentWithoutWebhookSecret,
+                $"{facts.AuthKitComponentFile} uses the WorkOS AuthKit component, which needs {WebhookSecretName} on deployment {deployment}, and the deployment has none "
+                + $"(the build never invents it). In the WorkOS dashboard, create a webhook endpoint https://{deployment}.convex.site/workos/webhook "
+                + $"for the events user.created, user.updated and user.deleted, then run `npx convex env set {WebhookSecretName}=<secret>` with its signing secret."),
+        };
+    }
+
+    private static ProvisioningPlan StepsFor(ProvisioningFacts facts)
     {
         // After provisioning the CLI re-reads the deployment: the new environment's values replace everything.
         if (facts.Provisioned is { } provisioned)

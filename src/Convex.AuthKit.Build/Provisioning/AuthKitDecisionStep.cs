@@ -10,7 +10,7 @@ internal static class AuthKitDecisionStep
         AuthKitDecision decision;
         try
         {
-            decision = AuthKitTrigger.Decide(appDirectory, settings.DevOrigin, settings.SpaProxyServerUrl);
+            decision = AuthKitTrigger.Decide(appDirectory, settings.DevOrigin, settings.SpaProxyServerUrl, settings.Environment);
         }
         catch (ConvexJsonException e)
         {
@@ -34,6 +34,7 @@ internal static class AuthKitDecisionStep
         AuthKitWarningKind.PortMismatch => Diagnostics.DevPortMismatch,
         AuthKitWarningKind.SrcConvexJsonIgnored => Diagnostics.SrcConvexJsonIgnored,
         AuthKitWarningKind.AuthKitWithoutDevButAuthConfigUsesClientId => Diagnostics.AuthKitWithoutDevSection,
+        AuthKitWarningKind.DevOriginUnreadable => Diagnostics.DevOriginUnreadable,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic is defined for this warning."),
     };
 }

@@ -21,6 +21,7 @@ internal sealed class AuthKitProvisioning
     private readonly HashSet<string> _watchedFiles = new HashSet<string>(StringComparer.Ordinal);
     private readonly HashSet<string> _watchedVariables = new HashSet<string>(StringComparer.Ordinal);
     private IReadOnlyList<KeyValuePair<string, string>> _items = Array.Empty<KeyValuePair<string, string>>();
+    private bool _planWarningsReported;
 
     private AuthKitProvisioning(string appDirectory, BuildSettings settings, ProvisionLog log)
     {
@@ -51,6 +52,7 @@ internal sealed class AuthKitProvisioning
         // 1. Is AuthKit wanted here? (docs/architecture.md#triggers)
         var decision = AuthKitDecisionStep.Decide(_appDirectory, _settings, _log);
         Watch(decision.FilesRead.Concat(decision.FilesProbed));
+        WatchVariables(decision.VariablesRead);
         if (!decision.IsWanted)
         {
             _log.High(decision.Reason + "; nothing to do.");
@@ -81,7 +83,10 @@ internal sealed class AuthKitProvisioning
             var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
             var facts = new ProvisioningFacts(selection, deploymentVariables, connection.TeamAnswer,
                 new WorkOSTeamSettings(_settings.WorkOSTeamEmail, _settings.AcceptWorkOSTerms), dev, decision.WantsCookiePassword,
-                environment, EnvFilePlan.Read(dev, environment));
+                environment, EnvFilePlan.Read(dev, environment))
+            {
+                AuthKitComponentFile = decision.AuthKitComponentFile,
+            };
 
             // 5. The plan (docs/architecture.md#the-provisioning-plan).
             var plan = Decide(facts);
@@ -117,6 +122,12 @@ internal sealed class AuthKitProvisioning
     private ProvisioningPlan Decide(ProvisioningFacts facts)
     {
         var plan = ProvisioningPlanner.Plan(facts);
+        // Planned again after provisioning with the same deployment variables: its warnings were reported already.
+        if (!_planWarningsReported)
+        {
+            foreach (var warning in plan.Warnings) _log.Report(warning.Diagnostic, warning.Message);
+            _planWarningsReported = true;
+        }
         if (plan.Refusal is { } refusal)
             throw new ProvisioningException(refusal.Diagnostic, (_settings.DryRun ? DryRunPlan.RefusalPrefix : "") + refusal.Message);
         return plan;

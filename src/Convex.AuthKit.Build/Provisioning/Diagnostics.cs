@@ -91,6 +91,12 @@ internal static class Diagnostics
     /// <summary>convex.json has properties the Convex CLI does not recognise (its own warning).</summary>
     public static readonly Diagnostic ConvexJsonWarning = new Diagnostic("CAK2108");
 
+    /// <summary>The WorkOS AuthKit component is in use and the deployment has no WORKOS_WEBHOOK_SECRET, which the build never invents.</summary>
+    public static readonly Diagnostic AuthKitComponentWithoutWebhookSecret = new Diagnostic("CAK2109");
+
     /// <summary>A state file (stamp, inputs, items, the shared stamp's path) could not be written; the next build checks again.</summary>
     public static readonly Diagnostic StateFileNotWritten = new Diagnostic("CAK2110");
+
+    /// <summary>The framework defaults use the dev origin, and vite.config sets its port or https in a form the build cannot evaluate.</summary>
+    public static readonly Diagnostic DevOriginUnreadable = new Diagnostic("CAK2111");
 }

@@ -65,13 +65,20 @@ internal sealed class DeploymentForecast
         }
     }
 
+    /// <summary>The plan's warnings, which the next build reports too; set by <see cref="Plan"/>.</summary>
+    public IReadOnlyList<PlanWarning> Warnings { get; private set; } = Array.Empty<PlanWarning>();
+
     /// <summary>The next build's work, in words, and whether it changes anything. Only once the deployment's variables were read.</summary>
     public (string Outcome, bool ChangesSomething) Plan()
     {
         var facts = new ProvisioningFacts(_selection, _reads!.Variables!, _reads.Team,
             new WorkOSTeamSettings(_settings.WorkOSTeamEmail, _settings.AcceptWorkOSTerms), _dev, _decision.WantsCookiePassword,
-            _environment, EnvFilePlan.Read(_dev, _environment));
+            _environment, EnvFilePlan.Read(_dev, _environment))
+        {
+            AuthKitComponentFile = _decision.AuthKitComponentFile,
+        };
         var plan = ProvisioningPlanner.Plan(facts);
+        Warnings = plan.Warnings;
         if (plan.Refusal != null)
             return (NextBuildForecast.Fails(plan.Refusal.Diagnostic, _settings.FailOnError, plan.Refusal.Summary), true);
         // The WorkOS health, carried beside the plan: WorkOS rejects the API key of an environment it no longer has.

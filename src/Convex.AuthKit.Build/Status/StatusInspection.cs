@@ -89,7 +89,10 @@ internal static class StatusInspection
         block.Add(entries.FileName, entries.Describe());
         var nextStep = facts?.Health.NextStep(facts.Variables, EnvFileEntries.FilledFromWorkOS(decision.Dev!, environment), entries.FileName);
         if (nextStep != null) block.Add(WorkOSHealth.NextStepLabel, nextStep);
-        return OutcomeFor(selection, facts, entries, forecast, stampCurrent, settings);
+        var outcome = OutcomeFor(selection, facts, entries, forecast, stampCurrent, settings);
+        // The plan's warnings (CAK2109) are the next build's too: the block lists them.
+        foreach (var warning in forecast.Warnings) log.Report(warning.Diagnostic, warning.Message);
+        return outcome;
     }
 
     private static string OutcomeFor(DeploymentSelection selection, DeploymentReads? facts, EnvFileEntries entries, DeploymentForecast forecast, bool stampCurrent, BuildSettings settings)

@@ -148,8 +148,8 @@ public class AuthKitTriggerTests
         Assert.AreEqual(AuthKitWarningKind.PortMismatch, warning.Kind);
         Assert.AreEqual(
             "convex.json authKit.dev uses http://localhost:3000 (configure.redirectUris[0], configure.appHomepageUrl, configure.corsOrigins[0], " +
-            "localEnvVars.VITE_WORKOS_REDIRECT_URI), but the dev server is on port 5174 (vite.config.ts server.port): " +
-            "sign-in would redirect to a port nothing listens on. Change one of them so they agree.",
+            "localEnvVars.VITE_WORKOS_REDIRECT_URI), but the dev server is at http://localhost:5174 (vite.config.ts server.port): " +
+            "sign-in would redirect to where nothing listens. Change one of them so they agree.",
             warning.Message);
     }
 
@@ -160,9 +160,33 @@ public class AuthKitTriggerTests
         app.Write("convex.json", ViteTemplateConvexJson);
         app.Write("package.json", "{\"scripts\":{\"dev\":\"vite --port 4000\"},\"devDependencies\":{\"vite\":\"6\"}}");
 
-        StringAssert.Contains(AuthKitTrigger.Decide(app.Directory, null, null).Warnings.Single().Message, "the dev server is on port 4000 (package.json dev script)");
-        StringAssert.Contains(AuthKitTrigger.Decide(app.Directory, null, "https://localhost:44411").Warnings.Single().Message, "the dev server is on port 44411 (SpaProxyServerUrl)");
-        Assert.AreEqual(0, AuthKitTrigger.Decide(app.Directory, null, "http://localhost:5173/").Warnings.Count);
+        StringAssert.Contains(AuthKitTrigger.Decide(app.Directory, null, null).Warnings.Single().Message, "the dev server is at http://localhost:4000 (package.json dev script)");
+
+        // SpaProxyServerUrl is the origin; convex.json and the dev script each disagree with it.
+        var messages = AuthKitTrigger.Decide(app.Directory, null, "https://localhost:44411").Warnings.Select(w => w.Message).ToList();
+        Assert.AreEqual(2, messages.Count, string.Join("\n", messages));
+        StringAssert.Contains(messages[0], "convex.json authKit.dev uses http://localhost:5173 (");
+        StringAssert.Contains(messages[0], "the dev server is at https://localhost:44411 (SpaProxyServerUrl)");
+        StringAssert.StartsWith(messages[1], "package.json dev script gives port 4000, but the dev origin is https://localhost:44411 (SpaProxyServerUrl)");
+
+        // convex.json agrees with SpaProxyServerUrl; the dev script still does not.
+        var agreeing = AuthKitTrigger.Decide(app.Directory, null, "http://localhost:5173/").Warnings.Single().Message;
+        StringAssert.StartsWith(agreeing, "package.json dev script gives port 4000, but the dev origin is http://localhost:5173 (SpaProxyServerUrl)");
+    }
+
+    [TestMethod]
+    public void HardCodedSchemeDifferentFromViteConfigWarns()
+    {
+        using var app = new TempApp();
+        app.Write("convex.json", ViteTemplateConvexJson);
+        app.Write("package.json", VitePackage);
+        app.Write("vite.config.ts", "import basicSsl from '@vitejs/plugin-basic-ssl';\nexport default { plugins: [basicSsl()] };");
+
+        var warning = AuthKitTrigger.Decide(app.Directory, null, null).Warnings.Single();
+
+        Assert.AreEqual(AuthKitWarningKind.PortMismatch, warning.Kind);
+        StringAssert.Contains(warning.Message, "convex.json authKit.dev uses http://localhost:5173 (");
+        StringAssert.Contains(warning.Message, "but the dev server is at https://localhost:5173 (vite.config.ts https, Vite default port)");
     }
 
     [TestMethod]

@@ -52,7 +52,7 @@ public class DevOriginDetectorTests
     {
         Assert.IsNull(ViteConfigReader.Read("export default { preview: { port: 4173 } }"));
         Assert.IsNull(ViteConfigReader.Read("export default { server: { proxy: { '/api': { target: 'http://localhost:8080', port: 8080 } } } }"));
-        Assert.IsNull(ViteConfigReader.Read("export default { server: { port: Number(process.env.PORT) } }"));
+        Assert.AreEqual("server.port (`Number(process.env.PORT)`: it evaluates to NaN)", ViteConfigReader.Read("export default { server: { port: Number(process.env.PORT) } }")!.Unreadable);
         Assert.IsNull(ViteConfigReader.Read("// server: { port: 3000 }\nexport default {}"));
         Assert.IsNull(ViteConfigReader.Read("export default { server: { strictPort: true } }"));
         Assert.IsNull(ViteConfigReader.Read("const s = 'server: { port: 3000 }'; export default {}"));

@@ -1,0 +1,9 @@
+using Convex.AuthKit.Build.Provisioning;
+
+namespace Convex.AuthKit.Build.Plan;
+
+/// <summary>
+/// Something the facts show that will break the app although the plan can go on (docs/architecture.md#the-provisioning-plan): the build
+/// reports it as a warning and still writes the stamp, the dry run reports it too, the status lists it. Never holds a secret.
+/// </summary>
+internal sealed record PlanWarning(Diagnostic Diagnostic, string Message);
