@@ -1,40 +1,16 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Convex.AuthKit.Build.DotEnv;
 
 /// <summary>
-/// dotenv 16.6.1 <c>parse</c>, reproduced exactly (docs/protocol.md#dotenv-parsing). dotenv's JavaScript regular expression is
-/// translated with explicit classes because .NET's <c>\s</c>, <c>\w</c>, <c>.</c>, <c>^</c> and <c>$</c> differ
-/// from JavaScript's (U+FEFF, U+0085, Unicode letters, U+2028/U+2029 as line terminators).
+/// dotenv 16.6.1 <c>parse</c>, reproduced exactly (docs/protocol.md#dotenv-parsing), in time linear in the text.
+/// dotenv matches each line with a JavaScript regular expression; run by a backtracking engine that expression is
+/// quadratic (a long run of blank lines before a comment is rescanned from every line start). The
+/// <see cref="DotEnvLineScanner"/> finds the same matches, with the same captures, without backtracking.
 /// </summary>
 internal static class DotEnvParser
 {
-    // JavaScript's \s, which is also the set String.prototype.trim removes.
-    private const string JsSpace = @"[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]";
-    private const string JsLineStart = @"(?<![^\n\r\u2028\u2029])";
-    private const string JsLineEnd = @"(?![^\n\r\u2028\u2029])";
-    private const string JsAnyButLineTerminator = @"[^\n\r\u2028\u2029]";
-
-    // /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/mg
-    private static readonly Regex Line = new Regex(
-        JsLineStart + JsSpace + "*(?:export" + JsSpace + "+)?" +
-        "(?<key>[A-Za-z0-9_.-]+)" +
-        "(?<sep>" + JsSpace + "*=" + JsSpace + "*?|:" + JsSpace + "+?)" +
-        "(?<value>" +
-            JsSpace + @"*'(?:\\'|[^'])*'|" +
-            JsSpace + @"*""(?:\\""|[^""])*""|" +
-            JsSpace + @"*`(?:\\`|[^`])*`|" +
-            @"[^#\r\n]+)?" +
-        JsSpace + "*(?:#" + JsAnyButLineTerminator + "*)?" + JsLineEnd,
-        RegexOptions.CultureInvariant);
-
-    // /^(['"`])([\s\S]*)\1$/mg
-    private static readonly Regex SurroundingQuotes = new Regex(
-        JsLineStart + @"(['""`])([\s\S]*)\1" + JsLineEnd,
-        RegexOptions.CultureInvariant);
-
-    private static readonly char[] Separators = { '=', ':' };
+    private static readonly char[] Quotes = { '\'', '"', '`' };
 
     /// <summary>What dotenv's <c>parse</c> returns: every key, the last assignment of a key winning.</summary>
     public static IReadOnlyDictionary<string, string> Parse(string text)
@@ -45,40 +21,77 @@ internal static class DotEnvParser
     }
 
     /// <summary>Every assignment dotenv reads, in file order (duplicates included), with offsets into <paramref name="text"/>.</summary>
-    public static IReadOnlyList<DotEnvAssignment> ParseAssignments(string text)
+    public static IReadOnlyList<DotEnvAssignment> ParseAssignments(string text) => ParseAssignments(text, out _);
+
+    /// <summary>As <see cref="ParseAssignments(string)"/>; <paramref name="steps"/> counts the characters examined (a test's guard).</summary>
+    public static IReadOnlyList<DotEnvAssignment> ParseAssignments(string text, out long steps)
     {
         if (text == null) throw new ArgumentNullException(nameof(text));
         var normalized = NormalizeLineBreaks(text, out var originalOffset);
+        var scanner = new DotEnvLineScanner(normalized);
         var assignments = new List<DotEnvAssignment>();
-        for (var match = Line.Match(normalized); match.Success; match = match.NextMatch())
+        foreach (var match in scanner.Matches())
         {
-            var key = match.Groups["key"];
-            var value = match.Groups["value"];
-            var separator = match.Groups["sep"];
-            var valueEnd = value.Success
-                ? value.Index + value.Length
-                : separator.Index + separator.Value.IndexOfAny(Separators) + 1;
-            var lineEnd = EndOfLine(normalized, valueEnd - 1);
+            var valueEnd = match.HasValue ? match.ValueEnd : match.Separator + 1;
+            var lineEnd = EndOfLine(normalized, valueEnd - 1, ref scanner.Steps);
+            var raw = match.HasValue ? normalized.Substring(match.ValueStart, match.ValueEnd - match.ValueStart) : string.Empty;
             assignments.Add(new DotEnvAssignment(
-                key.Value,
-                DecodeValue(value.Success ? value.Value : string.Empty),
-                originalOffset[key.Index],
+                normalized.Substring(match.KeyStart, match.KeyEnd - match.KeyStart),
+                DecodeValue(raw, ref scanner.Steps),
+                originalOffset[match.KeyStart],
                 originalOffset[lineEnd]));
         }
+        steps = scanner.Steps + normalized.Length;
         return assignments;
     }
 
-    private static string DecodeValue(string raw)
+    private static string DecodeValue(string raw, ref long steps)
     {
         var value = TrimJs(raw);
         var maybeQuote = value.Length > 0 ? value[0] : '\0';
-        value = SurroundingQuotes.Replace(value, "$2");
+        value = StripSurroundingQuotes(value, ref steps);
         if (maybeQuote == '"')
         {
             value = value.Replace("\\n", "\n");
             value = value.Replace("\\r", "\r");
         }
         return value;
+    }
+
+    /// <summary>
+    /// dotenv's <c>value.replace(/^(['"`])([\s\S]*)\1$/mg, '$2')</c>. At a line start holding a quote, the greedy
+    /// <c>[\s\S]*</c> settles on the LAST same quote that ends a line, so one pass that knows, per quote, where
+    /// that last one is gives the same result as the engine's backtracking.
+    /// </summary>
+    private static string StripSurroundingQuotes(string value, ref long steps)
+    {
+        var lastClosing = new int[Quotes.Length];
+        for (var q = 0; q < Quotes.Length; q++) lastClosing[q] = -1;
+        for (var j = 0; j < value.Length; j++)
+        {
+            steps++;
+            var q = Array.IndexOf(Quotes, value[j]);
+            if (q >= 0 && (j + 1 == value.Length || DotEnvLineScanner.IsLineTerminator(value[j + 1]))) lastClosing[q] = j;
+        }
+
+        StringBuilder? result = null;
+        var copied = 0;
+        var i = 0;
+        while (i < value.Length)
+        {
+            steps++;
+            var q = Array.IndexOf(Quotes, value[i]);
+            var atLineStart = i == 0 || DotEnvLineScanner.IsLineTerminator(value[i - 1]);
+            if (q >= 0 && atLineStart && lastClosing[q] > i)
+            {
+                result ??= new StringBuilder(value.Length);
+                result.Append(value, copied, i - copied).Append(value, i + 1, lastClosing[q] - i - 1);
+                i = copied = lastClosing[q] + 1;
+                continue;
+            }
+            i++;
+        }
+        return result == null ? value : result.Append(value, copied, value.Length - copied).ToString();
     }
 
     /// <summary>dotenv's <c>replace(/\r\n?/g, '\n')</c>, remembering where each character came from.</summary>
@@ -104,26 +117,23 @@ internal static class DotEnvParser
         return builder.ToString();
     }
 
-    private static int EndOfLine(string normalized, int from)
+    private static int EndOfLine(string normalized, int from, ref long steps)
     {
         var i = from;
-        while (i < normalized.Length && !IsJsLineTerminator(normalized[i])) i++;
+        while (i < normalized.Length && !DotEnvLineScanner.IsLineTerminator(normalized[i]))
+        {
+            steps++;
+            i++;
+        }
         return i;
     }
-
-    private static bool IsJsLineTerminator(char c) => c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
-
-    private static bool IsJsWhiteSpace(char c) =>
-        c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ' || c == '\u00A0' || c == '\u1680' ||
-        (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' ||
-        c == '\u3000' || c == '\uFEFF';
 
     private static string TrimJs(string s)
     {
         var start = 0;
         var end = s.Length;
-        while (start < end && IsJsWhiteSpace(s[start])) start++;
-        while (end > start && IsJsWhiteSpace(s[end - 1])) end--;
+        while (start < end && DotEnvLineScanner.IsJsWhiteSpace(s[start])) start++;
+        while (end > start && DotEnvLineScanner.IsJsWhiteSpace(s[end - 1])) end--;
         return s.Substring(start, end - start);
     }
 }

@@ -5,11 +5,11 @@ namespace Convex.AuthKit.Build.Http;
 /// <summary>The overload net8.0 has and net472 lacks, so both targets read a body the same way.</summary>
 internal static class HttpContentExtensions
 {
-    /// <summary>Reads the body as text; our bodies are already buffered (ResponseContentRead), so no network wait.</summary>
-    public static Task<string> ReadAsStringAsync(this HttpContent content, CancellationToken cancellationToken)
+    /// <summary>The body's stream; the caller's reads watch the token (and dispose the response to stop one that does not).</summary>
+    public static Task<Stream> ReadAsStreamAsync(this HttpContent content, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return content.ReadAsStringAsync();
+        return content.ReadAsStreamAsync();
     }
 }
 #endif

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace Convex.AuthKit.Build.Http;
 
@@ -8,6 +9,9 @@ namespace Convex.AuthKit.Build.Http;
 /// </summary>
 internal sealed class ResilientHttpClient : IDisposable
 {
+    /// <summary>The largest response body read, after decompression (docs/architecture.md#faults-retries-and-partial-failure).</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
     private readonly HttpClient _http;
     private readonly HttpPolicy _policy;
     private int _attemptCount;
@@ -36,12 +40,17 @@ internal sealed class ResilientHttpClient : IDisposable
     public int AttemptCount => Volatile.Read(ref _attemptCount);
 
     /// <summary>
-    /// A handler that follows no redirects (a redirect must not carry a credential elsewhere) and keeps no cookies.
+    /// A handler that follows no redirects (a redirect must not carry a credential elsewhere), keeps no cookies, and
+    /// sends to loopback hosts without a proxy.
     /// </summary>
-    private static HttpClientHandler CreateDefaultHandler() => new HttpClientHandler
+    private static LoopbackDirectHandler CreateDefaultHandler() =>
+        new LoopbackDirectHandler(CreateHandler(useProxy: false), CreateHandler(useProxy: true));
+
+    private static HttpClientHandler CreateHandler(bool useProxy) => new HttpClientHandler
     {
         AllowAutoRedirect = false,
         UseCookies = false,
+        UseProxy = useProxy,
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
     };
 
@@ -75,7 +84,7 @@ internal sealed class ResilientHttpClient : IDisposable
                 Interlocked.Increment(ref _attemptCount);
                 try
                 {
-                    var result = await SendOnceAsync(request, method, uri, attempt, cancellationToken).ConfigureAwait(false);
+                    var result = await SendOnceAsync(service, request, method, uri, attempt, cancellationToken).ConfigureAwait(false);
                     if (!(mayRetry && IsRetryableStatus(result.Status, mode)))
                     {
                         return result;
@@ -114,15 +123,87 @@ internal sealed class ResilientHttpClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<HttpResult> SendOnceAsync(HttpRequestMessage request, string method, Uri uri, int attempt, CancellationToken cancellationToken)
+    private async Task<HttpResult> SendOnceAsync(ServiceKind service, HttpRequestMessage request, string method, Uri uri, int attempt, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_policy.RequestTimeout);
 
-        // ResponseContentRead buffers the whole body under the timeout token; reading it afterwards can't hang.
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-        var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        string? body;
+        // Disposing the response ends a read that does not watch the token (the .NET Framework's streams).
+        using (timeout.Token.Register(response.Dispose))
+        {
+            try
+            {
+                body = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (timeout.IsCancellationRequested && !(ex is OperationCanceledException))
+            {
+                throw new OperationCanceledException("The response body did not arrive in time.", ex, timeout.Token);
+            }
+        }
+
+        if (body == null)
+        {
+            // Deterministic, like any malformed answer: not retried (docs/architecture.md#faults-retries-and-partial-failure).
+            throw new MalformedResponseException(service, method, uri, (int)response.StatusCode, $"the body is larger than {MaxBodyBytes / (1024 * 1024)} MiB");
+        }
+
         return new HttpResult(method, uri, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, CollectHeaders(response), attempt);
+    }
+
+    /// <summary>
+    /// The body as text, or null when it is larger than <see cref="MaxBodyBytes"/> once decompressed: reading stops
+    /// there, so neither a huge answer nor a small compressed one that inflates can exhaust memory.
+    /// </summary>
+    private static async Task<string?> ReadBodyAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content == null)
+        {
+            return string.Empty;
+        }
+
+        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var bytes = new MemoryStream();
+        var chunk = new byte[81920];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            if (bytes.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            bytes.Write(chunk, 0, read);
+        }
+
+        bytes.Position = 0;
+        using var reader = new StreamReader(bytes, EncodingOf(content), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The charset the answer names, else UTF-8 (a byte order mark still wins, as in ReadAsStringAsync).</summary>
+    private static Encoding EncodingOf(HttpContent content)
+    {
+        var charset = content.Headers.ContentType?.CharSet?.Trim('"', ' ');
+        if (!string.IsNullOrEmpty(charset))
+        {
+            try
+            {
+                return Encoding.GetEncoding(charset);
+            }
+            catch (ArgumentException)
+            {
+                // An unknown charset: JSON is UTF-8.
+            }
+        }
+
+        return new UTF8Encoding(false);
     }
 
     private static bool IsRetryableStatus(int status, RetryMode mode) => mode switch

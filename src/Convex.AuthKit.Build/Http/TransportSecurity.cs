@@ -21,10 +21,18 @@ internal static class TransportSecurity
         return string.Equals(uri.Scheme, "http", StringComparison.OrdinalIgnoreCase) && IsLoopbackHost(uri.Host);
     }
 
-    /// <summary>127.0.0.0/8, ::1 (also IPv4-mapped), and the name localhost.</summary>
+    /// <summary>
+    /// 127.0.0.0/8, ::1 (also IPv4-mapped), and the name localhost. A trailing dot (<c>localhost.</c>,
+    /// <c>127.0.0.1.</c>) is a DNS name that a resolver or a proxy may send elsewhere, so it is not loopback.
+    /// </summary>
     public static bool IsLoopbackHost(string host)
     {
-        var trimmed = host.Trim('[', ']').TrimEnd('.');
+        if (host.EndsWith(".", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var trimmed = host.Trim('[', ']');
         if (string.Equals(trimmed, "localhost", StringComparison.OrdinalIgnoreCase))
         {
             return true;

@@ -8,7 +8,7 @@ namespace Convex.AuthKit.Build.Incremental;
 /// Written after a fully successful run (docs/architecture.md#incremental-rules): the fingerprint of every input, plus the extra files and
 /// environment variables the run found it depends on (the token file it used, localEnvVars names, buildEnv names),
 /// so the cheap inputs task can watch them on later builds. Holds hashes only, never a secret value. The Convex
-/// app's shared stamp (in the temp folder, beside its lock) also holds the non-secret item lines, for the next
+/// app's shared stamp (in the user's lock folder, beside the app's lock) also holds the non-secret item lines, for the next
 /// project of the same app.
 /// </summary>
 internal sealed class Stamp

@@ -67,6 +67,9 @@ internal static class Diagnostics
     /// <summary>A ConvexAuthKit* property has a value that cannot be used.</summary>
     public static readonly Diagnostic InvalidSetting = new Diagnostic("CAK1019");
 
+    /// <summary>The lock folder or lock file cannot be used for a reason other than another build holding the lock.</summary>
+    public static readonly Diagnostic LockUnusable = new Diagnostic("CAK1020");
+
     /// <summary>authKit is present without a dev section while the auth config reads WORKOS_CLIENT_ID.</summary>
     public static readonly Diagnostic AuthKitWithoutDevSection = new Diagnostic("CAK2101");
 

@@ -19,6 +19,8 @@ internal static class FailureTranslation
                 $"{e.Message}. WorkOS is unavailable or busy; the other AuthKit settings were applied, and the next build retries.", e),
             ServiceException { Service: ServiceKind.WorkOS } e => new ProvisioningException(Diagnostics.WorkOSServiceError,
                 $"{e.Message}. Check the URL in authKit.dev.configure (convex.json); the other AuthKit settings were applied, and the next build retries.", e),
+            MalformedResponseException { Service: ServiceKind.WorkOS } e => new ProvisioningException(Diagnostics.WorkOSServiceError,
+                $"{e.Message}. The other AuthKit settings were applied, and the next build retries.", e),
             ServiceException { Status: 401 } e => new ProvisioningException(Diagnostics.AccessDenied,
                 $"{e.Message}\nConvex rejected the credential. Log in again with `npx convex login` (or replace the deploy key), then build again.", e),
             ServiceException { Code: ConvexErrorCodes.DeploymentNotFound } or ServiceException { Code: ConvexErrorCodes.ProjectNotFound } => new ProvisioningException(Diagnostics.AccessDenied,

@@ -38,6 +38,11 @@ internal static class ProvisioningSession
         {
             await RunLockedAsync(app.Directory, settings, files, log, budget.Token).ConfigureAwait(false);
         }
+        catch (AppLockException e)
+        {
+            // Not contention: waiting would not help (docs/architecture.md#parallel-builds).
+            log.Report(Diagnostics.LockUnusable, e.Message);
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is OperationCanceledException || e is TimeoutException))
         {
             if (!settings.DryRun)

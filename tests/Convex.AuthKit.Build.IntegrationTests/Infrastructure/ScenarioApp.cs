@@ -66,7 +66,7 @@ public sealed class ScenarioApp : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        // The builds' lock file and shared stamp live in the temp folder, named by the app's (unique) path.
+        // The builds' lock file and shared stamp live in the user's lock folder, named by the app's (unique) path.
         var app = Path.GetFullPath(Path.Combine(App.Root, AppDirectory));
         File.Delete(Convex.AuthKit.Build.Incremental.AppLock.PathFor(app));
         File.Delete(Convex.AuthKit.Build.Incremental.AppLock.StampPathFor(app));

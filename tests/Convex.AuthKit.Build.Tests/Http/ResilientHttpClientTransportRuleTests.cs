@@ -16,6 +16,9 @@ public class ResilientHttpClientTransportRuleTests
     [DataRow("http://10.0.0.1/x")]
     [DataRow("http://127.0.0.1.example.test/x")]
     [DataRow("http://[2001:db8::1]/x")]
+    [DataRow("http://localhost./x")]
+    [DataRow("http://localhost.:3210/x")]
+    [DataRow("http://127.0.0.1.:3210/x")]
     [DataRow("ftp://127.0.0.1/x")]
     public async Task CredentialsAreRefusedOverPlainHttpToOtherHosts(string url)
     {

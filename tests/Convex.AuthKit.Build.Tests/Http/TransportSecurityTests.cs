@@ -8,7 +8,10 @@ public class TransportSecurityTests
 {
     [TestMethod]
     [DataRow("localhost", true)]
-    [DataRow("localhost.", true)]
+    [DataRow("localhost.", false)]
+    [DataRow("LOCALHOST.", false)]
+    [DataRow("127.0.0.1.", false)]
+    [DataRow("[::1].", false)]
     [DataRow("127.0.0.1", true)]
     [DataRow("127.255.255.254", true)]
     [DataRow("::1", true)]

@@ -38,6 +38,9 @@ public static class FaultMatrix
 
     public const string RetryAfterSeconds = "1";
 
+    /// <summary>Valid JSON one byte over the response body limit.</summary>
+    private static readonly string OversizedBody = "{\"a\":\"" + new string('x', 1024 * 1024 + 1 - 8) + "\"}";
+
     public static readonly IReadOnlyList<FaultCall> Calls = new[]
     {
         new FaultCall("authorize_within_current_project", SandboxService.BigBrain, "POST", "/api/deployment/authorize_within_current_project", FaultStage.Convex),
@@ -60,6 +63,8 @@ public static class FaultMatrix
         // The server did the work and the answer came back garbled: not retried (it is not a transport failure).
         new FaultKind("malformed JSON", c => Fault(c, 1, f => { f.Status = 200; f.Body = "{\"truncated\": "; f.HandleFirst = true; }), Attempts: 1, Lasting: false),
         // The server did the work and the connection dropped before the answer: the retry must not do it twice.
+        // An answer larger than the 1 MiB body limit is malformed, whatever the call: not retried, never "offline".
+        new FaultKind("body over 1 MiB", c => Fault(c, 1, f => { f.Status = 200; f.Body = OversizedBody; f.HandleFirst = true; }), Attempts: 1, Lasting: false),
         new FaultKind("dropped connection, once", c => Fault(c, 1, f => { f.Drop = true; f.HandleFirst = true; }), Attempts: 2, Lasting: false),
         new FaultKind("dropped connection, always", c => Fault(c, 3, f => { f.Drop = true; f.HandleFirst = true; }), Attempts: 3, Lasting: true),
     };
@@ -78,6 +83,7 @@ public static class FaultMatrix
     public static string? ExpectedCode(FaultCall call, FaultKind kind)
     {
         if (kind.Name == "malformed JSON") return call.ReadsBody ? "CAK1012" : null;
+        if (kind.Name == "body over 1 MiB") return call.Stage == FaultStage.WorkOS ? "CAK1013" : "CAK1012";
         if (!kind.Lasting) return null;
         var unreachable = !kind.Name.StartsWith("503", StringComparison.Ordinal);
         return (unreachable, call.Stage) switch

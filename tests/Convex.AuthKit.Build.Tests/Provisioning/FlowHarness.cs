@@ -94,7 +94,7 @@ internal sealed class FlowHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Sandbox.DisposeAsync();
-        // The lock file and the shared stamp live in the temp folder, named by the app's (unique) path.
+        // The lock file and the shared stamp live in the user's lock folder, named by the app's (unique) path.
         File.Delete(AppLock.PathFor(AppDirectory));
         File.Delete(AppLock.StampPathFor(AppDirectory));
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
