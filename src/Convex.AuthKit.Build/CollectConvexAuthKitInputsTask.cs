@@ -8,7 +8,8 @@ namespace Convex.AuthKit.Build;
 /// Runs on every build: fingerprints the inputs that are not files (settings, environment, which files exist)
 /// into the inputs file, rewritten only when the fingerprint changes, and lists the input files, so that
 /// ConvexAuthKitProvision is skipped by Inputs/Outputs when nothing changed. Reports the items the last run
-/// recorded, which stand when it is skipped. No network, no secret leaves it.
+/// recorded, which stand when it is skipped. In Visual Studio's design-time builds it only lists the input files
+/// for the fast up-to-date check (<see cref="ListOnly"/>). No network, no secret leaves it.
 /// </summary>
 public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
 {
@@ -35,7 +36,15 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
     [Required] public string ItemsFile { get; set; } = "";
 
     /// <summary>
-    /// Output: the input files that exist, the provisioning target's Inputs. Empty when a setting cannot be used or
+    /// True in Visual Studio's design-time builds, which collect the fast up-to-date check's items: only list the
+    /// input files, reading nothing but what the list needs (the settings, which files exist, the stamp's watched
+    /// files) and writing nothing, the stamp and the inputs file included. Not set: false.
+    /// </summary>
+    public bool ListOnly { get; set; }
+
+    /// <summary>
+    /// Output: the input files that exist, full paths: the provisioning target's Inputs, and Visual Studio's fast
+    /// up-to-date check inputs (the same list, docs/architecture.md#gating). Empty when a setting cannot be used or
     /// the inputs cannot be read.
     /// </summary>
     [Output] public ITaskItem[] InputFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -50,6 +59,7 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
     /// <returns>Always true: whatever it cannot do, the provisioning target re-checks.</returns>
     public override bool Execute()
     {
+        if (ListOnly) return ListInputFiles();
         EnvironmentVariables = ToItems(EnvironmentVariableItems.Read(ItemsFile));
         var settings = ReadSettings(out var problems);
         if (problems.Count > 0)
@@ -63,7 +73,7 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
         {
             var inputs = InputsFingerprint.Collect(settings, Stamp.Read(StampFile));
             StateFiles.WriteIfDifferent(InputsFile, inputs.Fingerprint + "\n");
-            InputFiles = inputs.ExistingFiles.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            InputFiles = ToFileItems(inputs);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
@@ -73,4 +83,23 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
         }
         return true;
     }
+
+    /// <summary>The design-time list: the same files as a build's, from the same fingerprint, nothing written.</summary>
+    private bool ListInputFiles()
+    {
+        var settings = ReadSettings(out var problems);
+        if (problems.Count > 0) return true; // the build reports them, and deletes the stamp, so VS builds
+        try
+        {
+            InputFiles = ToFileItems(InputsFingerprint.Collect(settings, Stamp.Read(StampFile)));
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: could not list the inputs ({0}); the build re-checks.", e.Message);
+        }
+        return true;
+    }
+
+    private static ITaskItem[] ToFileItems(CollectedInputs inputs) =>
+        inputs.ExistingFiles.Select(f => (ITaskItem)new TaskItem(Path.GetFullPath(f))).ToArray();
 }

@@ -58,16 +58,23 @@ public sealed class GatingTests
         Assert.AreEqual(runs, log.Contains("CollectConvexAuthKitInputsTask"), log);
     }
 
+    /// <summary>
+    /// IDE builds (docs/architecture.md#gating): Visual Studio's Live Unit Testing builds and Rider's design-time builds
+    /// never provision; a normal Rider build does. Each row is the global properties the IDE sets.
+    /// </summary>
     [TestMethod]
-    public void UpToDateCheckSeesTheConvexInputs()
+    [DataRow("BuildingForLiveUnitTesting=true;BuildingProject=true", false, DisplayName = "Live Unit Testing")]
+    [DataRow("DesignTimeBuild=true;BuildingProject=false;BuildingByReSharper=true", false, DisplayName = "Rider design-time build")]
+    [DataRow("BuildingByReSharper=true;BuildingProject=true", true, DisplayName = "Rider build")]
+    public void IdeBuildsProvisionOnlyWhenTheyBuildForTheUser(string ideProperties, bool runs)
     {
         using var project = new PackageProject();
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(project.ProjectPath)!, "convex.json"), "{}");
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(project.ProjectPath)!, ".env.local"), "A=1\n");
-        var inputs = project.ItemsAfter("_ConvexAuthKitUpToDateCheckInputs", "UpToDateCheckInput", Props("Configuration", "Debug"));
-        Assert.IsFalse(inputs.Any(i => i.Replace('\\', '/').EndsWith("/package.json", StringComparison.Ordinal)), "only existing files: " + string.Join("\n", inputs));
-        Assert.IsTrue(inputs.Any(i => i.Replace('\\', '/').EndsWith("/convex.json", StringComparison.Ordinal)), string.Join("\n", inputs));
-        Assert.IsTrue(inputs.Any(i => i.Replace('\\', '/').EndsWith("/.env.local", StringComparison.Ordinal)), string.Join("\n", inputs));
+        var globals = Props("Configuration", "Debug", "ConvexAuthKitTaskAssembly", "/nonexistent/Convex.AuthKit.Build.dll");
+        foreach (var pair in ideProperties.Split(';')) globals[pair.Split('=')[0]] = pair.Split('=')[1];
+        var (succeeded, log) = project.Build("ConvexAuthKitProvision", globals);
+        // As above: a run tries to load the (missing) task and fails; a skip runs nothing.
+        Assert.AreEqual(runs, !succeeded, log);
+        Assert.AreEqual(runs, log.Contains("CollectConvexAuthKitInputsTask"), log);
     }
 
     [TestMethod]

@@ -64,11 +64,11 @@ internal sealed class PackageProject : IDisposable
         return (succeeded, log.ToString());
     }
 
-    /// <summary>Runs a target, then returns the items of a type as (Include, value of one metadata) pairs.</summary>
-    public IReadOnlyList<(string Include, string Metadata)> ItemsAfter(string target, string itemType, string metadata, IDictionary<string, string> globalProperties)
+    /// <summary>Runs targets (<c>;</c>-separated), then returns the items of a type as (Include, value of one metadata) pairs.</summary>
+    public IReadOnlyList<(string Include, string Metadata)> ItemsAfter(string targets, string itemType, string metadata, IDictionary<string, string> globalProperties)
     {
         var instance = new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
-        if (!instance.Build(new[] { target }, Array.Empty<ILogger>())) throw new InvalidOperationException(target + " failed");
+        if (!instance.Build(targets.Split(';'), Array.Empty<ILogger>())) throw new InvalidOperationException(targets + " failed");
         return instance.GetItems(itemType).Select(i => (i.EvaluatedInclude, i.GetMetadataValue(metadata))).ToList();
     }
 

@@ -67,13 +67,13 @@ public sealed class OverridesTests
     }
 
     [TestMethod]
-    public async Task FailOnErrorFalse_TurnsTheDeployKeyRefusalIntoWarningCak2006()
+    public async Task FailOnErrorFalse_TurnsTheDeployKeyRefusalIntoWarningCak1006()
     {
         await using var s = await ScenarioApp.StartAsync("vite-app", loggedIn: false, withDeployment: false);
         s.Environment["CONVEX_DEPLOY_KEY"] = FreshSecrets.DeployKey(ScenarioApp.Deployment);
         var result = s.Build("ViteApp.csproj", "-p:ConvexAuthKitFailOnError=false");
         AssertBuilt(result);
-        StringAssert.Contains(result.Output, "warning CAK2006");
+        StringAssert.Contains(result.Output, "warning CAK1006");
         Assert.IsFalse(result.Output.Contains(": error CAK"), result.ToString());
         Assert.IsFalse(s.Sandbox.Requests.Any(r => r.Path.Contains("/workos/")));
         Assert.IsFalse(File.Exists(s.App.PathOf("obj/ViteApp.ConvexAuthKit.stamp")), "a failure reported as a warning is still no success");

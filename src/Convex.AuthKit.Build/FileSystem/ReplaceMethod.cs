@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Convex.AuthKit.Build.FileSystem;
 
 /// <summary>How the temp file takes the target's place. Chosen at run time, so that tests on .NET drive both.</summary>
@@ -14,6 +12,14 @@ internal enum ReplaceMethod
 
 internal static class ReplaceMethods
 {
+    /// <summary>
+    /// The build of the task assembly decides, not the runtime's name: the net472 build has no rename over a file, and
+    /// runs on .NET Framework in Visual Studio but on Mono in CI, whose FrameworkDescription says "Mono".
+    /// </summary>
     public static ReplaceMethod ForThisRuntime() =>
-        RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal) ? ReplaceMethod.FileReplace : ReplaceMethod.MoveOverwrite;
+#if NET
+        ReplaceMethod.MoveOverwrite;
+#else
+        ReplaceMethod.FileReplace;
+#endif
 }

@@ -49,7 +49,7 @@ internal sealed class BuildSettings
     [MSBuildSetting("ConvexAuthKitForce", Stamp = SettingStamp.BypassesStamp)]
     public bool Force { get; set; }
 
-    /// <summary>False reports every CAK1nnn error as warning CAK2nnn. Not set: true, errors fail the build.</summary>
+    /// <summary>False reports every CAK1nnn error as a warning with the same code. Not set: true, errors fail the build.</summary>
     [MSBuildSetting("ConvexAuthKitFailOnError")]
     public bool FailOnError { get; set; } = true;
 

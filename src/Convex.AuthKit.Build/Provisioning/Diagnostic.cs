@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Convex.AuthKit.Build.Provisioning;
 
-/// <summary>A coded diagnostic. Errors are CAK1nnn, warnings CAK2nnn; each has a README entry (anchor = code).</summary>
+/// <summary>A coded diagnostic. Errors are CAK1nnn (reported as warnings, same code, with ConvexAuthKitFailOnError=false), warnings CAK2nnn; each has a README entry (anchor = code).</summary>
 internal sealed class Diagnostic
 {
     private static readonly string ProjectUrl = typeof(Diagnostic).Assembly

@@ -2,8 +2,7 @@ namespace Convex.AuthKit.Build.Provisioning;
 
 /// <summary>
 /// Every diagnostic the package reports. README.md has one table row per code, with cause and fix.
-/// With ConvexAuthKitFailOnError=false an error CAK1nnn is reported as warning CAK2nnn instead, so native
-/// warnings start at CAK2100.
+/// With ConvexAuthKitFailOnError=false an error CAK1nnn is reported as a warning with the same code.
 /// </summary>
 internal static class Diagnostics
 {

@@ -11,8 +11,8 @@ internal interface IProvisionLogSink
 }
 
 /// <summary>
-/// The flow's log. Applies ConvexAuthKitFailOnError=false in one place: every CAK1nnn error is then reported as
-/// warning CAK2nnn. Native warnings are numbered from CAK2100 so the two never collide.
+/// The flow's log. Applies ConvexAuthKitFailOnError=false in one place: every CAK1nnn error is then reported as a
+/// warning with the same code, so NoWarn and WarningsAsErrors need one code per condition (docs/architecture.md#settings).
 /// </summary>
 internal sealed class ProvisionLog
 {
@@ -39,8 +39,6 @@ internal sealed class ProvisionLog
             _sink.Error(diagnostic.Code, diagnostic.HelpLink, text);
             return;
         }
-        // A downgraded error keeps its own README entry as help link.
-        var code = diagnostic.IsError ? "CAK2" + diagnostic.Code.Substring(4) : diagnostic.Code;
-        _sink.Warning(code, diagnostic.HelpLink, text);
+        _sink.Warning(diagnostic.Code, diagnostic.HelpLink, text);
     }
 }

@@ -12,7 +12,7 @@ internal static class NextBuildForecast
     public static string Fails(Diagnostic diagnostic, bool failOnError, string why) =>
         diagnostic.IsError && failOnError
             ? $"fail with error {diagnostic.Code}: {FirstLine(why)}"
-            : $"warn {WarningCode(diagnostic)} and go on: {FirstLine(why)}";
+            : $"warn {diagnostic.Code} and go on: {FirstLine(why)}";
 
     public static string Warns(Diagnostic diagnostic, string why) => $"warn {diagnostic.Code} and change nothing: {FirstLine(why)}";
 
@@ -40,8 +40,6 @@ internal static class NextBuildForecast
         var gate = request.GateReason();
         return gate == null ? outcome : $"nothing in {request.Configuration} ({gate}); in a listed configuration it would do: {outcome}";
     }
-
-    private static string WarningCode(Diagnostic diagnostic) => diagnostic.IsError ? "CAK2" + diagnostic.Code.Substring(4) : diagnostic.Code;
 
     private static string FirstLine(string text)
     {

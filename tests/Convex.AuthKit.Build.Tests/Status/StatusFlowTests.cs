@@ -194,8 +194,8 @@ public sealed class StatusFlowTests
         h.Configure = s => s.FailOnError = false;
         (block, log) = await StatusRun.RunAsync(h);
         Assert.AreEqual(0, log.Errors.Count + log.Warnings.Count, log.All);
-        StringAssert.StartsWith(block.NextBuild, "warn CAK2001 and go on");
-        StringAssert.StartsWith(block["warning"], "CAK2001: ");
+        StringAssert.StartsWith(block.NextBuild, "warn CAK1001 and go on");
+        StringAssert.StartsWith(block["warning"], "CAK1001: ");
     }
 
     [TestMethod]

@@ -141,7 +141,7 @@ public sealed class TaskSettingsTests
         engine = new FakeBuildEngine();
         task = ProvisionTask(engine, SettingItems.With(("ConvexAuthKitEnvFile", ""), ("ConvexAuthKitFailOnError", "false")));
         Assert.IsTrue(task.Execute(), engine.All);
-        Assert.AreEqual("CAK2019", engine.Warnings.Single().Code, engine.All);
+        Assert.AreEqual("CAK1019", engine.Warnings.Single().Code, engine.All);
         Assert.IsFalse(File.Exists(task.StampFile), "nothing ran");
     }
 
