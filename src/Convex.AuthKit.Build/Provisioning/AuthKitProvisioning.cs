@@ -22,6 +22,9 @@ internal sealed class AuthKitProvisioning
     private readonly HashSet<string> _watchedVariables = new HashSet<string>(StringComparer.Ordinal);
     private IReadOnlyList<KeyValuePair<string, string>> _items = Array.Empty<KeyValuePair<string, string>>();
 
+    /// <summary>The env file's failure, reported after the remote steps (and after their own failure, if any).</summary>
+    private ProvisioningException? _envFileFailure;
+
     private AuthKitProvisioning(string appDirectory, BuildSettings settings, ProvisionLog log)
     {
         _appDirectory = appDirectory;
@@ -41,6 +44,7 @@ internal sealed class AuthKitProvisioning
         {
             run.ReportPartialChanges();
             log.Report(failure!.Diagnostic, failure.Message);
+            if (run._envFileFailure is { } envFile && !ReferenceEquals(envFile, failure)) log.Report(envFile.Diagnostic, envFile.Message);
             succeeded = false;
         }
         return new ProvisioningOutcome(succeeded, run._items, run._watchedFiles, run._watchedVariables);
@@ -70,6 +74,8 @@ internal sealed class AuthKitProvisioning
         // complete (the warning shows again when one does, like a compiler warning on an incremental build).
         if (!SelectionProceeds(selection)) return true;
         _report.Subject = $"{decision.Reason}, dev deployment {selection.DeploymentName}";
+        // An env file that cannot be read at all (not UTF-8) fails before any request.
+        var envFileText = EnvFilePlan.Read(dev, environment);
 
         using var http = HttpClients.Create(_settings, _log);
         try
@@ -81,7 +87,7 @@ internal sealed class AuthKitProvisioning
             var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
             var facts = new ProvisioningFacts(selection, deploymentVariables, connection.TeamAnswer,
                 new WorkOSTeamSettings(_settings.WorkOSTeamEmail, _settings.AcceptWorkOSTerms), dev, decision.WantsCookiePassword,
-                environment, EnvFilePlan.Read(dev, environment));
+                environment, envFileText);
 
             // 5. The plan (docs/architecture.md#the-provisioning-plan).
             var plan = Decide(facts);
@@ -90,6 +96,7 @@ internal sealed class AuthKitProvisioning
             if (_settings.DryRun)
             {
                 DryRunPlan.Print(_log, _report.Subject, connection, plan);
+                if (plan.EnvFileProblem is { } problem) throw new ProvisioningException(problem.Diagnostic, DryRunPlan.AfterStepsPrefix + problem.Message);
                 return true;
             }
 
@@ -123,8 +130,9 @@ internal sealed class AuthKitProvisioning
     }
 
     /// <summary>
-    /// docs/architecture.md#faults-retries-and-partial-failure: the variable write and the WorkOS calls run concurrently; once the deployment holds the
-    /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
+    /// docs/architecture.md#faults-retries-and-partial-failure: the variable write and the WorkOS calls run concurrently and never wait on the env file. Once
+    /// the deployment holds the credentials the env file is written (docs/architecture.md#concurrent-edits), even if a WorkOS call failed; an
+    /// env-file failure (a stale line, an unwritable value, a write that failed) is reported once the WorkOS calls are done.
     /// </summary>
     private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, ProvisioningPlan plan, AuthKitEnvironmentConfig dev,
         BuildEnvironment environment, CancellationToken cancellationToken)
@@ -154,11 +162,20 @@ internal sealed class AuthKitProvisioning
         if (envFile != null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (envFile.File.Apply()) _report.EnvFileWritten(envFile.File.DisplayName, envFile.File.Changes);
+            try
+            {
+                var (written, wrote) = EnvFileWrite.Execute(envFile.File);
+                if (wrote) _report.EnvFileWritten(written.DisplayName, written.Changes);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
+            {
+                _envFileFailure = failure;
+            }
         }
-        _items = EnvironmentVariableItemsFor(dev, environment);
+        _items = EnvironmentVariableItemsFor(dev, environment, plan.Credentials);
 
         _report.WorkOSConfigured(await configure.ConfigureAwait(false), _report.FreshEnvironment);
+        if (_envFileFailure != null) throw _envFileFailure;
     }
 
     private bool SelectionProceeds(DeploymentSelection selection)
@@ -192,13 +209,16 @@ internal sealed class AuthKitProvisioning
     {
         // Read the file again: this run may have written it before a WorkOS call went unanswered (docs/architecture.md#faults-retries-and-partial-failure).
         var environment = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
-        var missing = EnvFilePlan.EntryNames(dev, wantsCookiePassword).Where(name => string.IsNullOrEmpty(environment.GetRaw(name))).ToList();
+        var missing = EnvFilePlan.EntryNames(dev, wantsCookiePassword)
+            .Where(name => string.IsNullOrEmpty(EnvFilePlan.HeldValue(name, EnvFilePlan.TemplateOf(dev, name), environment, credentials: null)))
+            .ToList();
         if (missing.Count > 0)
             throw new ProvisioningException(Diagnostics.OfflineAndIncomplete,
                 $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
         ReportPartialChanges();
         _log.Report(Diagnostics.Offline, $"{offline.Message}. {environment.EnvFile.DisplayName} already holds every AuthKit entry, so the build goes on; it will check again next time.");
-        _items = EnvironmentVariableItemsFor(dev, environment);
+        if (_envFileFailure != null) _log.Report(_envFileFailure.Diagnostic, _envFileFailure.Message);
+        _items = EnvironmentVariableItemsFor(dev, environment, credentials: null);
         return false;
     }
 
@@ -216,14 +236,17 @@ internal sealed class AuthKitProvisioning
         return url;
     }
 
-    /// <summary>The non-secret entries the configuration defines, as the env file (or the environment) now holds them.</summary>
-    private IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariableItemsFor(AuthKitEnvironmentConfig dev, BuildEnvironment before)
+    /// <summary>
+    /// The non-secret entries the configuration defines, as the env file (or the environment) now holds them; a placeholder
+    /// counts only when it is what the build would write (docs/architecture.md#placeholders).
+    /// </summary>
+    private IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariableItemsFor(AuthKitEnvironmentConfig dev, BuildEnvironment before, WorkOSCredentials? credentials)
     {
         if (dev.LocalEnvVars == null || dev.LocalEnvVarsDisabled) return Array.Empty<KeyValuePair<string, string>>();
         var after = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
         return dev.LocalEnvVars
             .Where(e => !EnvFilePlan.IsSecret(e.Key, e.Value))
-            .Select(e => new KeyValuePair<string, string>(e.Key, after.GetRaw(e.Key) ?? ""))
+            .Select(e => new KeyValuePair<string, string>(e.Key, EnvFilePlan.HeldValue(e.Key, e.Value, after, credentials) ?? ""))
             .Where(e => e.Value.Length > 0)
             .ToList();
     }

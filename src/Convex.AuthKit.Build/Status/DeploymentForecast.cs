@@ -74,6 +74,13 @@ internal sealed class DeploymentForecast
         var plan = ProvisioningPlanner.Plan(facts);
         if (plan.Refusal != null)
             return (NextBuildForecast.Fails(plan.Refusal.Diagnostic, _settings.FailOnError, plan.Refusal.Summary), true);
+        // An env-file problem is reported after the remote steps (docs/architecture.md#faults-retries-and-partial-failure), as the build does.
+        if (plan.EnvFileProblem is { } problem)
+        {
+            var failure = NextBuildForecast.Fails(problem.Diagnostic, _settings.FailOnError, problem.Summary);
+            var remote = plan.Steps.Where(step => !(step is WriteEnvFile)).ToList();
+            return (remote.All(step => step is ConfigureWorkOS) ? failure : NextBuildForecast.Work(remote.Select(step => step.Summary).ToList()) + "; then " + failure, true);
+        }
         // WorkOS keeps what it already has: re-sending the settings alone changes nothing.
         if (plan.Steps.All(step => step is ConfigureWorkOS))
             return (NextBuildForecast.NothingToChange(plan.Find<ConfigureWorkOS>()?.Settings.Count ?? 0), false);
