@@ -22,13 +22,26 @@ internal static class EnvFileWrite
         {
             if (plan.Problem != null) throw plan.Problem.ToException();
             var current = read(plan.Path);
-            if (SameText(current, plan.Original))
-                return (plan, plan.NewText != null && DotEnvFile.WriteIfChanged(plan.Path, plan.NewText, current));
+            if (SameText(current, plan.Original)) return (plan, Write(plan, current));
             if (replans == MaxReplans)
                 throw new ProvisioningException(Diagnostics.EnvFileWriteFailed,
                     $"{plan.DisplayName} was changed by another program {MaxReplans + 1} times while the build was about to write it, so it is left as that program wrote it. "
                     + "Build again once it is done (an editor saving repeatedly, or `npx convex dev` running?).");
             plan = plan.PlanAgain(current);
+        }
+    }
+
+    private static bool Write(EnvFilePlan plan, DotEnvDocument? current)
+    {
+        if (plan.NewText == null) return false;
+        try
+        {
+            return DotEnvFile.WriteIfChanged(plan.Path, plan.NewText, current);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            throw new ProvisioningException(Diagnostics.EnvFileWriteFailed,
+                $"Could not write {plan.DisplayName} ({plan.Path}): {e.Message} It is left as it was; fix its folder or permissions and build again.", e);
         }
     }
 
