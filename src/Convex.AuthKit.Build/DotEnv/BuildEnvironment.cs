@@ -94,6 +94,16 @@ internal sealed class BuildEnvironment
         return null;
     }
 
+    /// <summary>
+    /// The environment as the Convex CLI reads it, placeholders included: deployment selection is the CLI's, and only
+    /// the AuthKit values the build reads treat a placeholder as absent (docs/architecture.md#placeholders).
+    /// </summary>
+    public BuildEnvironment AsTheCliReadsIt()
+    {
+        var envFile = EnvFile.WithPlaceholdersAsValues();
+        return new BuildEnvironment(AppDirectory, envFile, ReferenceEquals(EnvFile, DotEnvFile) ? envFile : DotEnvFile.WithPlaceholdersAsValues(), _processEnvironment);
+    }
+
     /// <summary>The same environment with the env file holding <paramref name="text"/> (null: missing), as when it is planned again.</summary>
     /// <exception cref="BuildEnvironmentFileException">An example file beside it exists but cannot be read.</exception>
     public BuildEnvironment WithEnvFileText(string? text)

@@ -66,6 +66,16 @@ internal sealed record BuildEnvironmentFile(
         return new BuildEnvironmentFile(fullPath, displayName, true, values, placeholders);
     }
 
+    /// <summary>The file as dotenv reads it, its placeholders counted as values.</summary>
+    public BuildEnvironmentFile WithPlaceholdersAsValues()
+    {
+        if (Placeholders.Count == 0) return this;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in Values) values[pair.Key] = pair.Value;
+        foreach (var pair in Placeholders) values[pair.Key] = pair.Value.Value;
+        return this with { Values = values, Placeholders = NoPlaceholders };
+    }
+
     // The values may be secrets.
     public override string ToString() => DisplayName + (Exists ? "" : " (missing)");
 }

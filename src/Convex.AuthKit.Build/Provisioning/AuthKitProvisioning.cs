@@ -65,7 +65,7 @@ internal sealed class AuthKitProvisioning
 
         // 2. Which deployment, which credentials (docs/protocol.md#deployment-selection, docs/architecture.md#which-deployment).
         var environment = BuildEnvironment.Load(_appDirectory, _settings.EnvFile, _settings.Environment);
-        var selection = DeploymentSelector.Select(environment, _settings.HomeDirectory);
+        var selection = DeploymentSelector.Select(environment.AsTheCliReadsIt(), _settings.HomeDirectory);
         Watch(selection.InputFiles);
         // Logging in later must re-run the target, wherever the token file lives.
         if (selection.ProvisionHost != null) Watch(new[] { AccessTokenFile.PathFor(_settings.HomeDirectory, selection.ProvisionHost.ToString()) });

@@ -75,7 +75,7 @@ internal static class StatusInspection
             block.Add("dev origin", decision.DevOrigin + (decision.Kind == AuthKitDecisionKind.ConvexJsonDev ? "; convex.json's URLs are used as written" : ""));
 
         var environment = BuildEnvironment.Load(location.Directory, settings.EnvFile, settings.Environment);
-        var selection = DeploymentSelector.Select(environment, settings.HomeDirectory);
+        var selection = DeploymentSelector.Select(environment.AsTheCliReadsIt(), settings.HomeDirectory);
         if (selection.Diagnostic != null) log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
         if (selection.Kind == DeploymentSelectionKind.Invalid) log.Report(Diagnostics.InvalidDeploymentSelection, selection.Message!);
         var facts = selection.IsDevDeployment

@@ -116,6 +116,16 @@ public sealed class PlaceholderFlowTests
     }
 
     [TestMethod]
+    public async Task DeploymentSelectionReadsTheFileAsTheCliDoes_AnExampleThatNamesTheTeamsDeploymentStillSelectsIt()
+    {
+        await using var h = await FlowHarness.StartAsync("vite-app", Provisioned());
+        File.WriteAllText(Path.Combine(h.AppDirectory, ".env.example"), $"CONVEX_DEPLOYMENT=dev:{FlowHarness.Deployment} # team: my-team, project: my-project\n");
+        var log = await h.RunAsync();
+        Assert.AreEqual(0, log.Errors.Count + log.Warnings.Count, log.All);
+        StringAssert.Contains(h.ReadEnvFile(), "VITE_WORKOS_CLIENT_ID=client_01JPLACEHOLDER00000000000001");
+    }
+
+    [TestMethod]
     public async Task AValueThatDiffersFromEveryExampleIsTheUsersAndIsKept()
     {
         await using var h = await FlowHarness.StartAsync("vite-template", Provisioned(), withDeployment: false);
