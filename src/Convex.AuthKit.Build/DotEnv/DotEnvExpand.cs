@@ -54,8 +54,8 @@ internal static class DotEnvExpand
 
     private static string ExpandValueVite(string value, JsEnvObject processEnv, JsEnvObject runningParsed)
     {
-        var env = new JsEnvObject(runningParsed);
-        foreach (var key in processEnv.Keys) env[key] = processEnv[key];
+        // { ...runningParsed, ...processEnv }: neither changes while one value is expanded, so it is looked up, not copied.
+        string? Env(string name) => processEnv.ContainsKey(name) ? processEnv[name] : runningParsed.Get(name);
         var result = value;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < MaxReplacements; i++)
@@ -75,13 +75,13 @@ internal static class DotEnvExpand
             string? found;
             if (splitter == ":+" || splitter == "+")
             {
-                defaultValue = !string.IsNullOrEmpty(env.Get(key)) ? rest : string.Empty;
+                defaultValue = !string.IsNullOrEmpty(Env(key)) ? rest : string.Empty;
                 found = null;
             }
             else
             {
                 defaultValue = rest;
-                found = env.Get(key);
+                found = Env(key);
             }
             result = !string.IsNullOrEmpty(found)
                 ? JsReplaceFirst(result, template, seen.Contains(found!) ? defaultValue : found!)
