@@ -22,13 +22,17 @@ public sealed class RealEnvReaders
     private readonly string _node;
     private readonly string _folder;
 
-    private RealEnvReaders(string node, string folder)
+    private RealEnvReaders(string node, string folder, string nodeVersion)
     {
         _node = node;
         _folder = folder;
+        NodeVersion = nodeVersion;
         Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = Path.GetDirectoryName(node)! };
         if (OperatingSystem.IsWindows() && System.Environment.GetEnvironmentVariable("SystemRoot") is { } systemRoot) Environment["SystemRoot"] = systemRoot;
     }
+
+    /// <summary>`node --version`: Vite reads env files with Node's own parser, which changed between Node versions.</summary>
+    public string NodeVersion { get; }
 
     /// <summary>The whole environment the readers run in; what they print leaves these variables out.</summary>
     public Dictionary<string, string> Environment { get; }
@@ -92,7 +96,8 @@ public sealed class RealEnvReaders
                 File.WriteAllText(marker, stamp);
             }
         }
-        return (new RealEnvReaders(node, folder), null);
+        var version = new ProcessStartInfo(node) { ArgumentList = { "--version" } };
+        return (new RealEnvReaders(node, folder, Run(version, TimeSpan.FromMinutes(1)).Output.Trim()), null);
     }
 
     private static (int ExitCode, string Output, string Errors) Run(ProcessStartInfo start, TimeSpan timeout)

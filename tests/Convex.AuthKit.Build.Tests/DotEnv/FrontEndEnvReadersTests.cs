@@ -87,7 +87,7 @@ public sealed class FrontEndEnvReadersTests
                 Compare(failures, name, "Vite", Added(FrontEndEnvReaders.Vite(files, readers.Environment), readers), readings.Vite);
                 Compare(failures, name, "Next.js", Added(FrontEndEnvReaders.Next(files, readers.Environment), readers), readings.Next);
             }
-            Assert.AreEqual(0, failures.Count, string.Join("\n", failures));
+            Assert.AreEqual(0, failures.Count, $"Node {readers.NodeVersion} (the model is of Node 20.20's util.parseEnv, which Vite uses):\n" + string.Join("\n", failures));
         }
         finally
         {
