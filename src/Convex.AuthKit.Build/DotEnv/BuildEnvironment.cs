@@ -78,6 +78,40 @@ internal sealed class BuildEnvironment
         return source;
     }
 
+    /// <summary>
+    /// docs/architecture.md#placeholders: the placeholder an env file holds for <paramref name="name"/> where no source before it
+    /// defines the name (<see cref="GetRaw"/> skips placeholders), or null.
+    /// </summary>
+    public EnvFilePlaceholder? PlaceholderOf(string name)
+    {
+        if (name == null) throw new ArgumentNullException(nameof(name));
+        if (_processEnvironment(name) != null) return null;
+        foreach (var file in Files)
+        {
+            if (file.Values.ContainsKey(name)) return null;
+            if (file.Placeholders.TryGetValue(name, out var placeholder)) return placeholder;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The environment as the Convex CLI reads it, placeholders included: deployment selection is the CLI's, and only
+    /// the AuthKit values the build reads treat a placeholder as absent (docs/architecture.md#placeholders).
+    /// </summary>
+    public BuildEnvironment AsTheCliReadsIt()
+    {
+        var envFile = EnvFile.WithPlaceholdersAsValues();
+        return new BuildEnvironment(AppDirectory, envFile, ReferenceEquals(EnvFile, DotEnvFile) ? envFile : DotEnvFile.WithPlaceholdersAsValues(), _processEnvironment);
+    }
+
+    /// <summary>The same environment with the env file holding <paramref name="text"/> (null: missing), as when it is planned again.</summary>
+    /// <exception cref="BuildEnvironmentFileException">An example file beside it exists but cannot be read.</exception>
+    public BuildEnvironment WithEnvFileText(string? text)
+    {
+        var envFile = BuildEnvironmentFile.FromText(EnvFile.Path, EnvFile.DisplayName, text);
+        return new BuildEnvironment(AppDirectory, envFile, ReferenceEquals(EnvFile, DotEnvFile) ? envFile : DotEnvFile, _processEnvironment);
+    }
+
     /// <summary>Human text for the source of <paramref name="name"/>: "the process environment", ".env.local", ".env".</summary>
     public string? DescribeSource(string name)
     {

@@ -9,16 +9,23 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// </summary>
 /// <param name="Path">Full path of the file.</param>
 /// <param name="DisplayName">The path relative to the Convex app directory when inside it (e.g. <c>.env.local</c>), else the full path.</param>
-/// <param name="Values">The parsed file (empty when it does not exist).</param>
+/// <param name="Values">The parsed file (empty when it does not exist), without its placeholders.</param>
+/// <param name="Placeholders">
+/// docs/architecture.md#placeholders: the non-empty values equal to the same key's value in an example file beside it. They count as absent.
+/// </param>
 [DebuggerDisplay("{ToString(),nq}")]
 internal sealed record BuildEnvironmentFile(
     string Path,
     string DisplayName,
     bool Exists,
-    [property: DebuggerBrowsable(DebuggerBrowsableState.Never)] IReadOnlyDictionary<string, string> Values)
+    [property: DebuggerBrowsable(DebuggerBrowsableState.Never)] IReadOnlyDictionary<string, string> Values,
+    [property: DebuggerBrowsable(DebuggerBrowsableState.Never)] IReadOnlyDictionary<string, EnvFilePlaceholder> Placeholders)
 {
     private static readonly IReadOnlyDictionary<string, string> NoValues =
         new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private static readonly IReadOnlyDictionary<string, EnvFilePlaceholder> NoPlaceholders =
+        new Dictionary<string, EnvFilePlaceholder>(StringComparer.Ordinal);
 
     /// <summary>Reads and parses <paramref name="fullPath"/>; a missing file is an empty, non-existing snapshot.</summary>
     /// <exception cref="BuildEnvironmentFileException">The file exists but cannot be read.</exception>
@@ -26,7 +33,7 @@ internal sealed record BuildEnvironmentFile(
     {
         if (Directory.Exists(fullPath))
             throw new BuildEnvironmentFileException(fullPath, "it is a directory, not a file", null);
-        if (!File.Exists(fullPath)) return new BuildEnvironmentFile(fullPath, displayName, false, NoValues);
+        if (!File.Exists(fullPath)) return new BuildEnvironmentFile(fullPath, displayName, false, NoValues, NoPlaceholders);
 
         byte[] bytes;
         try
@@ -39,8 +46,34 @@ internal sealed record BuildEnvironmentFile(
         }
         // As Node's readFileSync(path, "utf8"): a BOM stays in the text (dotenv treats it as white space),
         // invalid sequences become U+FFFD.
-        var text = new UTF8Encoding(false, false).GetString(bytes);
-        return new BuildEnvironmentFile(fullPath, displayName, true, DotEnvParser.Parse(text));
+        return FromText(fullPath, displayName, new UTF8Encoding(false, false).GetString(bytes));
+    }
+
+    /// <summary>The file as it would be with <paramref name="text"/> (null: missing), its placeholders set apart.</summary>
+    /// <exception cref="BuildEnvironmentFileException">An example file beside it exists but cannot be read.</exception>
+    public static BuildEnvironmentFile FromText(string fullPath, string displayName, string? text)
+    {
+        if (text == null) return new BuildEnvironmentFile(fullPath, displayName, false, NoValues, NoPlaceholders);
+        var examples = EnvFileExamples.For(fullPath);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var placeholders = new Dictionary<string, EnvFilePlaceholder>(StringComparer.Ordinal);
+        foreach (var pair in DotEnvParser.Parse(text))
+        {
+            var example = pair.Value.Length > 0 ? examples.ExampleWith(pair.Key, pair.Value) : null;
+            if (example != null) placeholders[pair.Key] = new EnvFilePlaceholder(pair.Value, example);
+            else values[pair.Key] = pair.Value;
+        }
+        return new BuildEnvironmentFile(fullPath, displayName, true, values, placeholders);
+    }
+
+    /// <summary>The file as dotenv reads it, its placeholders counted as values.</summary>
+    public BuildEnvironmentFile WithPlaceholdersAsValues()
+    {
+        if (Placeholders.Count == 0) return this;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in Values) values[pair.Key] = pair.Value;
+        foreach (var pair in Placeholders) values[pair.Key] = pair.Value.Value;
+        return this with { Values = values, Placeholders = NoPlaceholders };
     }
 
     // The values may be secrets.

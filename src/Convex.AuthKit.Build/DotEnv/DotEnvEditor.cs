@@ -20,8 +20,12 @@ internal static class DotEnvEditor
     /// <param name="commentAfterValue">Written as <c> # comment</c> after the value.</param>
     /// <param name="commentOnPreviousLine">A whole line (e.g. <c># See ...</c>) put before an appended assignment.</param>
     /// <param name="formatValue">Try <see cref="DotEnvValueFormatter.Format"/>'s text before the plain forms.</param>
+    /// <param name="alsoReadsBack">
+    /// Another reader the new text must satisfy too (docs/architecture.md#env-file-edits: the front ends' readers); a form it rejects is skipped.
+    /// </param>
     /// <exception cref="DotEnvValueException">No form of the value reads back exactly.</exception>
-    public static string? Change(string? existingContent, string name, string value, string? commentAfterValue, string? commentOnPreviousLine, bool formatValue)
+    public static string? Change(string? existingContent, string name, string value, string? commentAfterValue, string? commentOnPreviousLine, bool formatValue,
+        Func<string, bool>? alsoReadsBack = null)
     {
         if (name == null) throw new ArgumentNullException(nameof(name));
         if (value == null) throw new ArgumentNullException(nameof(value));
@@ -42,7 +46,7 @@ internal static class DotEnvEditor
             var text = existingContent == null ? NewFile(line, commentOnPreviousLine)
                 : target == null ? Append(existingContent, line, commentOnPreviousLine)
                 : existingContent.Substring(0, target.KeyStart) + line + existingContent.Substring(target.ValueLineEnd);
-            if (ReadsAs(text, wanted)) return text;
+            if (ReadsAs(text, wanted) && (alsoReadsBack == null || alsoReadsBack(text))) return text;
         }
         throw new DotEnvValueException();
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Provisioning;
 
 namespace Convex.AuthKit.Build.Incremental;
@@ -47,6 +48,9 @@ internal static class InputsFingerprint
         {
             candidates.AddRange(AppFiles.Select(f => Path.Combine(location.Directory, f)));
             candidates.Add(settings.EnvFilePath(location.Directory));
+            // docs/architecture.md#placeholders: the example files decide which values are placeholders.
+            candidates.AddRange(EnvFileExamples.PathsFor(settings.EnvFilePath(location.Directory)));
+            candidates.AddRange(EnvFileExamples.PathsFor(Path.Combine(location.Directory, ".env")));
         }
         candidates.Add(Path.Combine(settings.HomeDirectory, ".convex", "config.json"));
         if (previousStamp != null) candidates.AddRange(previousStamp.WatchedFiles);

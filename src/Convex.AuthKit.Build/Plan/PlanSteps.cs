@@ -64,13 +64,23 @@ internal sealed record ConfigureWorkOS(WorkOSCredentials Credentials, IReadOnlyL
 }
 
 /// <summary>
-/// Add the missing entries to the env file. The step keeps the env-file plan's inputs, so that it can be planned
-/// again against the file as it is when it is written.
+/// Add the missing entries to the env file and fill in its placeholders. The step keeps the env-file plan's inputs,
+/// so that it can be planned again against the file as it is when it is written (docs/architecture.md#concurrent-edits). With a
+/// <see cref="EnvFilePlan.Problem"/> the file is left as it is, and the problem is reported after the remote steps.
 /// </summary>
 internal sealed record WriteEnvFile(EnvFilePlan File) : PlanStep
 {
-    public override string Summary => $"write {string.Join(", ", File.Changes.Select(c => c.Name))} to {File.DisplayName}";
+    public override string Summary => File.Problem != null
+        ? $"leave {File.DisplayName} unchanged ({File.Problem.Diagnostic.Code}: {File.Problem.Summary})"
+        : $"write {string.Join(", ", File.Changes.Select(Describe))} to {File.DisplayName}";
 
-    public override IEnumerable<string> DryRunLines(DeploymentClient deployment) =>
-        File.Changes.Select(change => $"{File.DisplayName}: {(change.CommentOnPreviousLine != null ? "add " + change.CommentOnPreviousLine + " / " : "")}set {change.Display}");
+    public override IEnumerable<string> DryRunLines(DeploymentClient deployment) => File.Problem != null
+        ? new[] { $"{File.DisplayName}: left unchanged ({File.Problem.Diagnostic.Code}: {File.Problem.Summary})" }
+        : File.Changes.Select(change => $"{File.DisplayName}: "
+            + (change.ReplacesPlaceholderFrom != null ? $"replace the placeholder from {change.ReplacesPlaceholderFrom} / " : "")
+            + (change.CommentOnPreviousLine != null ? "add " + change.CommentOnPreviousLine + " / " : "")
+            + $"set {change.Display}");
+
+    private static string Describe(EnvFileChange change) =>
+        change.ReplacesPlaceholderFrom != null ? $"{change.Name} (replacing the placeholder from {change.ReplacesPlaceholderFrom})" : change.Name;
 }

@@ -63,7 +63,8 @@ internal static class ProvisioningPlanner
 
     /// <summary>
     /// The steps that get the credentials onto the deployment, then the ones that use them: configure WorkOS and
-    /// write the env file (docs/protocol.md#reference-flow).
+    /// write the env file (docs/protocol.md#reference-flow). An env-file problem never holds back the remote steps
+    /// (docs/architecture.md#faults-retries-and-partial-failure): the env-file step carries it.
     /// </summary>
     private static ProvisioningPlan WithCredentials(ProvisioningFacts facts, WorkOSCredentials credentials, bool arePlaceholders, params PlanStep?[] credentialSteps)
     {
@@ -77,10 +78,9 @@ internal static class ProvisioningPlanner
         {
             var inputs = new EnvFileInputs(facts.Dev.LocalEnvVars!, facts.WantsCookiePassword, credentials, arePlaceholders, facts.Environment);
             var envFile = EnvFilePlan.Create(inputs, facts.EnvFile);
-            if (envFile.Problem != null) return ProvisioningPlan.Refused(envFile.Problem);
-            if (envFile.Changes.Count > 0) steps.Add(new WriteEnvFile(envFile));
+            if (envFile.Problem != null || envFile.Changes.Count > 0) steps.Add(new WriteEnvFile(envFile));
         }
-        return new ProvisioningPlan(steps);
+        return new ProvisioningPlan(steps) { Credentials = credentials };
     }
 
     /// <summary>

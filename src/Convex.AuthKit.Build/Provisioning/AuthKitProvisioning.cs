@@ -23,6 +23,9 @@ internal sealed class AuthKitProvisioning
     private IReadOnlyList<KeyValuePair<string, string>> _items = Array.Empty<KeyValuePair<string, string>>();
     private bool _planWarningsReported;
 
+    /// <summary>The env file's failure, reported after the remote steps (and after their own failure, if any).</summary>
+    private ProvisioningException? _envFileFailure;
+
     private AuthKitProvisioning(string appDirectory, BuildSettings settings, ProvisionLog log)
     {
         _appDirectory = appDirectory;
@@ -42,6 +45,7 @@ internal sealed class AuthKitProvisioning
         {
             run.ReportPartialChanges();
             log.Report(failure!.Diagnostic, failure.Message);
+            if (run._envFileFailure is { } envFile && !ReferenceEquals(envFile, failure)) log.Report(envFile.Diagnostic, envFile.Message);
             succeeded = false;
         }
         return new ProvisioningOutcome(succeeded, run._items, run._watchedFiles, run._watchedVariables);
@@ -63,7 +67,7 @@ internal sealed class AuthKitProvisioning
 
         // 2. Which deployment, which credentials (docs/protocol.md#deployment-selection, docs/architecture.md#which-deployment).
         var environment = BuildEnvironment.Load(_appDirectory, _settings.EnvFile, _settings.Environment);
-        var selection = DeploymentSelector.Select(environment, _settings.HomeDirectory);
+        var selection = DeploymentSelector.Select(environment.AsTheCliReadsIt(), _settings.HomeDirectory);
         Watch(selection.InputFiles);
         // Logging in later must re-run the target, wherever the token file lives.
         if (selection.ProvisionHost != null) Watch(new[] { AccessTokenFile.PathFor(_settings.HomeDirectory, selection.ProvisionHost.ToString()) });
@@ -72,6 +76,8 @@ internal sealed class AuthKitProvisioning
         // complete (the warning shows again when one does, like a compiler warning on an incremental build).
         if (!SelectionProceeds(selection)) return true;
         _report.Subject = $"{decision.Reason}, dev deployment {selection.DeploymentName}";
+        // An env file that cannot be read at all (not UTF-8) fails before any request.
+        var envFileText = EnvFilePlan.Read(dev, environment);
 
         using var http = HttpClients.Create(_settings, _log);
         try
@@ -83,7 +89,7 @@ internal sealed class AuthKitProvisioning
             var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
             var facts = new ProvisioningFacts(selection, deploymentVariables, connection.TeamAnswer,
                 new WorkOSTeamSettings(_settings.WorkOSTeamEmail, _settings.AcceptWorkOSTerms), dev, decision.WantsCookiePassword,
-                environment, EnvFilePlan.Read(dev, environment))
+                environment, envFileText)
             {
                 AuthKitComponentFile = decision.AuthKitComponentFile,
             };
@@ -95,6 +101,7 @@ internal sealed class AuthKitProvisioning
             if (_settings.DryRun)
             {
                 DryRunPlan.Print(_log, _report.Subject, connection, plan);
+                if (plan.EnvFileProblem is { } problem) throw new ProvisioningException(problem.Diagnostic, DryRunPlan.AfterStepsPrefix + problem.Message);
                 return true;
             }
 
@@ -134,8 +141,9 @@ internal sealed class AuthKitProvisioning
     }
 
     /// <summary>
-    /// docs/architecture.md#faults-retries-and-partial-failure: the variable write and the WorkOS calls run concurrently; once the deployment holds the
-    /// credentials the env file is written even if a WorkOS call failed, and that failure is reported after.
+    /// docs/architecture.md#faults-retries-and-partial-failure: the variable write and the WorkOS calls run concurrently and never wait on the env file. Once
+    /// the deployment holds the credentials the env file is written (docs/architecture.md#concurrent-edits), even if a WorkOS call failed; an
+    /// env-file failure (a stale line, an unwritable value, a write that failed) is reported once the WorkOS calls are done.
     /// </summary>
     private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, ProvisioningPlan plan, AuthKitEnvironmentConfig dev,
         BuildEnvironment environment, CancellationToken cancellationToken)
@@ -165,11 +173,20 @@ internal sealed class AuthKitProvisioning
         if (envFile != null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (envFile.File.Apply(cancellationToken)) _report.EnvFileWritten(envFile.File.DisplayName, envFile.File.Changes);
+            try
+            {
+                var (written, wrote) = EnvFileWrite.Execute(envFile.File, cancellationToken: cancellationToken);
+                if (wrote) _report.EnvFileWritten(written.DisplayName, written.Changes);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
+            {
+                _envFileFailure = failure;
+            }
         }
-        _items = EnvironmentVariableItemsFor(dev, environment);
+        _items = EnvironmentVariableItemsFor(dev, environment, plan.Credentials);
 
         _report.WorkOSConfigured(await configure.ConfigureAwait(false), _report.FreshEnvironment);
+        if (_envFileFailure != null) throw _envFileFailure;
     }
 
     private bool SelectionProceeds(DeploymentSelection selection)
@@ -203,13 +220,16 @@ internal sealed class AuthKitProvisioning
     {
         // Read the file again: this run may have written it before a WorkOS call went unanswered (docs/architecture.md#faults-retries-and-partial-failure).
         var environment = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
-        var missing = EnvFilePlan.EntryNames(dev, wantsCookiePassword).Where(name => string.IsNullOrEmpty(environment.GetRaw(name))).ToList();
+        var missing = EnvFilePlan.EntryNames(dev, wantsCookiePassword)
+            .Where(name => string.IsNullOrEmpty(EnvFilePlan.HeldValue(name, EnvFilePlan.TemplateOf(dev, name), environment, credentials: null)))
+            .ToList();
         if (missing.Count > 0)
             throw new ProvisioningException(Diagnostics.OfflineAndIncomplete,
                 $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
         ReportPartialChanges();
         _log.Report(Diagnostics.Offline, $"{offline.Message}. {environment.EnvFile.DisplayName} already holds every AuthKit entry, so the build goes on; it will check again next time.");
-        _items = EnvironmentVariableItemsFor(dev, environment);
+        if (_envFileFailure != null) _log.Report(_envFileFailure.Diagnostic, _envFileFailure.Message);
+        _items = EnvironmentVariableItemsFor(dev, environment, credentials: null);
         return false;
     }
 
@@ -227,14 +247,17 @@ internal sealed class AuthKitProvisioning
         return url;
     }
 
-    /// <summary>The non-secret entries the configuration defines, as the env file (or the environment) now holds them.</summary>
-    private IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariableItemsFor(AuthKitEnvironmentConfig dev, BuildEnvironment before)
+    /// <summary>
+    /// The non-secret entries the configuration defines, as the env file (or the environment) now holds them; a placeholder
+    /// counts only when it is what the build would write (docs/architecture.md#placeholders).
+    /// </summary>
+    private IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariableItemsFor(AuthKitEnvironmentConfig dev, BuildEnvironment before, WorkOSCredentials? credentials)
     {
         if (dev.LocalEnvVars == null || dev.LocalEnvVarsDisabled) return Array.Empty<KeyValuePair<string, string>>();
         var after = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
         return dev.LocalEnvVars
             .Where(e => !EnvFilePlan.IsSecret(e.Key, e.Value))
-            .Select(e => new KeyValuePair<string, string>(e.Key, after.GetRaw(e.Key) ?? ""))
+            .Select(e => new KeyValuePair<string, string>(e.Key, EnvFilePlan.HeldValue(e.Key, e.Value, after, credentials) ?? ""))
             .Where(e => e.Value.Length > 0)
             .ToList();
     }

@@ -11,6 +11,9 @@ internal static class DryRunPlan
 {
     public const string RefusalPrefix = "Dry run: a build would stop here: ";
 
+    /// <summary>An env-file problem: the build makes the remote changes, then reports it.</summary>
+    public const string AfterStepsPrefix = "Dry run: a build would make the remote changes above, then leave the env file unchanged: ";
+
     public static void Print(ProvisionLog log, string subject, ConvexConnection connection, ProvisioningPlan plan)
     {
         var reads = Reads(connection);

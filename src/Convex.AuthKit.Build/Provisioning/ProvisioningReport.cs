@@ -61,8 +61,14 @@ internal sealed class ProvisioningReport
         }
     }
 
-    public void EnvFileWritten(string fileName, IEnumerable<EnvFileChange> changes) =>
-        _changes.Add($"wrote {string.Join(", ", changes.Select(c => c.Name))} to {fileName}");
+    /// <summary>docs/architecture.md#placeholders: a replaced placeholder gets its own line, naming the example file it came from.</summary>
+    public void EnvFileWritten(string fileName, IReadOnlyList<EnvFileChange> changes)
+    {
+        foreach (var change in changes.Where(c => c.ReplacesPlaceholderFrom != null))
+            _changes.Add($"replaced placeholder {change.Name} from {change.ReplacesPlaceholderFrom}");
+        var added = changes.Where(c => c.ReplacesPlaceholderFrom == null).Select(c => c.Name).ToList();
+        if (added.Count > 0) _changes.Add($"wrote {string.Join(", ", added)} to {fileName}");
+    }
 
     public void Detail(string text) => _details.Add(text);
 

@@ -85,6 +85,13 @@ internal sealed class DeploymentForecast
         if (_reads.Health.EnvironmentDeleted(_reads.Variables) && plan.Find<ConfigureWorkOS>() != null && plan.Find<ProvisionEnvironment>() == null)
             return (NextBuildForecast.Fails(Diagnostics.WorkOSServiceError, _settings.FailOnError,
                 "WorkOS rejects the deployment's WORKOS_API_KEY, as its environment no longer exists"), true);
+        // An env-file problem is reported after the remote steps (docs/architecture.md#faults-retries-and-partial-failure), as the build does.
+        if (plan.EnvFileProblem is { } problem)
+        {
+            var failure = NextBuildForecast.Fails(problem.Diagnostic, _settings.FailOnError, problem.Summary);
+            var remote = plan.Steps.Where(step => !(step is WriteEnvFile)).ToList();
+            return (remote.All(step => step is ConfigureWorkOS) ? failure : NextBuildForecast.Work(remote.Select(step => step.Summary).ToList()) + "; then " + failure, true);
+        }
         // WorkOS keeps what it already has: re-sending the settings alone changes nothing.
         if (plan.Steps.All(step => step is ConfigureWorkOS))
             return (NextBuildForecast.NothingToChange(plan.Find<ConfigureWorkOS>()?.Settings.Count ?? 0), false);

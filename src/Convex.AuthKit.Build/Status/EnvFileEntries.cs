@@ -25,9 +25,11 @@ internal sealed class EnvFileEntries
     /// <summary>Defined names with a non-empty value, annotated when the value comes from elsewhere than the env file.</summary>
     public IReadOnlyList<string> Present { get; }
 
+    /// <summary>Defined names without a value; a placeholder (docs/architecture.md#placeholders) is annotated with its example file.</summary>
     public IReadOnlyList<string> Missing { get; }
 
-    public static EnvFileEntries Of(AuthKitDecision decision, BuildEnvironment environment)
+    /// <param name="credentials">What the deployment's environment gives, when it was read: a placeholder equal to what the build would write counts as present.</param>
+    public static EnvFileEntries Of(AuthKitDecision decision, BuildEnvironment environment, WorkOSCredentials? credentials)
     {
         var dev = decision.Dev!;
         var disabled = !EnvFilePlan.IsWanted(dev);
@@ -36,8 +38,13 @@ internal sealed class EnvFileEntries
         var missing = new List<string>();
         foreach (var name in names)
         {
-            if (string.IsNullOrEmpty(environment.GetRaw(name))) missing.Add(name);
-            else present.Add(environment.SourceOf(name) == BuildEnvironmentSource.EnvFile ? name : $"{name} (from {environment.DescribeSource(name)})");
+            var placeholder = environment.PlaceholderOf(name);
+            if (string.IsNullOrEmpty(EnvFilePlan.HeldValue(name, EnvFilePlan.TemplateOf(dev, name), environment, credentials)))
+                missing.Add(placeholder != null ? $"{name} (a placeholder from {placeholder.ExampleFile})" : name);
+            else if (string.IsNullOrEmpty(environment.GetRaw(name)) || environment.SourceOf(name) == BuildEnvironmentSource.EnvFile)
+                present.Add(name);
+            else
+                present.Add($"{name} (from {environment.DescribeSource(name)})");
         }
         return new EnvFileEntries(environment.EnvFile.DisplayName, environment.EnvFile.Exists, disabled, present, missing);
     }

@@ -1,5 +1,6 @@
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
 
@@ -74,13 +75,13 @@ internal static class StatusInspection
             block.Add("dev origin", decision.DevOrigin + (decision.Kind == AuthKitDecisionKind.ConvexJsonDev ? "; convex.json's URLs are used as written" : ""));
 
         var environment = BuildEnvironment.Load(location.Directory, settings.EnvFile, settings.Environment);
-        var selection = DeploymentSelector.Select(environment, settings.HomeDirectory);
+        var selection = DeploymentSelector.Select(environment.AsTheCliReadsIt(), settings.HomeDirectory);
         if (selection.Diagnostic != null) log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
         if (selection.Kind == DeploymentSelectionKind.Invalid) log.Report(Diagnostics.InvalidDeploymentSelection, selection.Message!);
-        var entries = EnvFileEntries.Of(decision, environment);
         var facts = selection.IsDevDeployment
             ? await DeploymentReads.ReadAsync(selection, settings, log, cancellationToken).ConfigureAwait(false)
             : null;
+        var entries = EnvFileEntries.Of(decision, environment, facts?.Variables != null ? WorkOSCredentialsPlan.Resolve(facts.Variables, environment) : null);
 
         DescribeDeployment(block, selection, facts);
         var forecast = new DeploymentForecast(decision, environment, selection, facts, settings);

@@ -25,6 +25,25 @@ public sealed class ScenarioApp : IAsyncDisposable
         };
     }
 
+    /// <summary>A deployment that already has its WorkOS environment (provisioned earlier, e.g. by the CLI), with nothing registered with WorkOS yet.</summary>
+    public static SandboxScenario ProvisionedScenario()
+    {
+        var scenario = SandboxScenario.Fresh();
+        var environment = new SandboxWorkOSEnvironment
+        {
+            DeploymentName = Deployment,
+            Id = "environment_01JPROVISIONED0000000000001",
+            Name = Deployment,
+            ClientId = "client_01JPROVISIONED0000000000001",
+            ApiKey = "sk_test_provisioned_scenario_7b2e4f",
+        };
+        scenario.WorkosEnvironments.Add(environment);
+        scenario.Deployments[0].Env["WORKOS_CLIENT_ID"] = environment.ClientId;
+        scenario.Deployments[0].Env["WORKOS_API_KEY"] = environment.ApiKey;
+        scenario.Deployments[0].Env["WORKOS_ENVIRONMENT_ID"] = environment.Id;
+        return scenario;
+    }
+
     public FixtureProject App { get; }
     public SandboxServer Sandbox { get; }
 
@@ -51,6 +70,9 @@ public sealed class ScenarioApp : IAsyncDisposable
     public void WriteEnvFile(string text) => App.Write(EnvFileRelative, text);
 
     public string ReadEnvFile() => App.Read(EnvFileRelative);
+
+    /// <summary>The official templates' first step: copy the app's .env.local.example to .env.local, after the lines `npx convex dev` wrote.</summary>
+    public void CopyExampleEnvFile() => WriteEnvFile(DeploymentEnvLine + "\n" + App.Read(Path.Combine(AppDirectory, ".env.local.example")));
 
     public ProcessResult Build(string project, params string[] arguments) => App.Build(project, arguments, Environment);
 

@@ -70,6 +70,17 @@ public sealed class ProvisioningPlannerTests
         return plan.Refusal!;
     }
 
+    /// <summary>An env-file problem never holds back the remote steps: the env-file step carries it, last.</summary>
+    private static Refusal EnvFileProblem(ProvisioningFacts facts, params Type[] remoteSteps)
+    {
+        var plan = ProvisioningPlanner.Plan(facts);
+        Assert.IsNull(plan.Refusal, plan.Refusal?.Message);
+        CollectionAssert.AreEqual(remoteSteps.Append(typeof(WriteEnvFile)).ToArray(), StepTypes(plan));
+        Assert.AreEqual(0, plan.Find<WriteEnvFile>()!.File.Changes.Count, "nothing is written while the file has a problem");
+        Assert.IsNotNull(plan.EnvFileProblem);
+        return plan.EnvFileProblem!;
+    }
+
     private static Type[] StepTypes(ProvisioningPlan plan)
     {
         Assert.IsNull(plan.Refusal, plan.Refusal?.Message);
@@ -146,36 +157,37 @@ public sealed class ProvisioningPlannerTests
     public void UnresolvableEnvFileTemplate()
     {
         var dev = new AuthKitEnvironmentConfig(LocalEnvVars: new[] { new KeyValuePair<string, string>("VITE_HOST", "${buildEnv.HOST}") });
-        var refusal = Refused(Facts(Provisioned, dev: dev));
-        Assert.AreEqual("CAK1011", refusal.Diagnostic.Code);
-        StringAssert.StartsWith(refusal.Message, "authKit.dev.localEnvVars.VITE_HOST in convex.json: Cannot resolve template ${buildEnv.HOST}");
+        var problem = EnvFileProblem(Facts(Provisioned, dev: dev));
+        Assert.AreEqual("CAK1011", problem.Diagnostic.Code);
+        StringAssert.StartsWith(problem.Message, "authKit.dev.localEnvVars.VITE_HOST in convex.json: Cannot resolve template ${buildEnv.HOST}");
     }
 
     [TestMethod]
     public void StaleEnvFileEntryOfAProvisionedDeployment()
     {
-        var refusal = Refused(Facts(Provisioned, envFile: "VITE_WORKOS_CLIENT_ID=client_01FROMANOTHERDEPLOYMENT\n"));
-        Assert.AreEqual("CAK1010", refusal.Diagnostic.Code);
-        StringAssert.StartsWith(refusal.Message, $"VITE_WORKOS_CLIENT_ID in .env.local is 'client_01FROMANOTHERDEPLOYMENT' but the deployment's WorkOS environment gives '{ClientId}'");
+        var problem = EnvFileProblem(Facts(Provisioned, envFile: "# mine\nVITE_WORKOS_CLIENT_ID=client_01FROMANOTHERDEPLOYMENT\n"), typeof(ConfigureWorkOS));
+        Assert.AreEqual("CAK1010", problem.Diagnostic.Code);
+        StringAssert.StartsWith(problem.Message, $"VITE_WORKOS_CLIENT_ID in .env.local (line 2) is 'client_01FROMANOTHERDEPLOYMENT' but the deployment's WorkOS environment gives '{ClientId}'");
+        StringAssert.Contains(problem.Message, "Delete the line VITE_WORKOS_CLIENT_ID=... (line 2) from .env.local");
     }
 
     [TestMethod]
     public void StaleEnvFileEntryIsCheckedAgainstTheProvisionedValuesNotThePlaceholders()
     {
         var facts = Facts(envFile: "VITE_WORKOS_CLIENT_ID=client_01FROMANOTHERDEPLOYMENT\n");
-        Assert.IsNull(ProvisioningPlanner.Plan(facts).Refusal, "placeholders cannot be compared with");
+        Assert.IsNull(ProvisioningPlanner.Plan(facts).EnvFileProblem, "placeholders cannot be compared with");
 
         var afterProvisioning = facts with { Provisioned = new ProvisionedEnvironment(Deployment, true, new WorkOSCredentials(ClientId, ApiKey, EnvironmentId)) };
-        Assert.AreEqual("CAK1010", Refused(afterProvisioning).Diagnostic.Code);
+        Assert.AreEqual("CAK1010", EnvFileProblem(afterProvisioning, typeof(SetDeploymentVariables), typeof(ConfigureWorkOS)).Diagnostic.Code);
     }
 
     [TestMethod]
     public void EnvFileValueThatCannotBeWritten()
     {
         var dev = new AuthKitEnvironmentConfig(LocalEnvVars: new[] { new KeyValuePair<string, string>("VITE_ODD", "it's `\"odd\"`\nvalue") });
-        var refusal = Refused(Facts(Provisioned, dev: dev));
-        Assert.AreEqual("CAK1015", refusal.Diagnostic.Code);
-        StringAssert.StartsWith(refusal.Message, "The value of VITE_ODD cannot be written to .env.local");
+        var problem = EnvFileProblem(Facts(Provisioned, dev: dev));
+        Assert.AreEqual("CAK1015", problem.Diagnostic.Code);
+        StringAssert.StartsWith(problem.Message, "The value of VITE_ODD cannot be written to .env.local");
     }
 
     // Steps

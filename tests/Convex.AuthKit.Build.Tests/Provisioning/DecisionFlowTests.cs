@@ -96,7 +96,7 @@ public sealed class DecisionFlowTests
         var log = await h.RunAsync();
         var error = log.Errors.Single();
         Assert.AreEqual("CAK1010", error.Code);
-        StringAssert.Contains(error.Text, "VITE_WORKOS_CLIENT_ID in .env.local is 'client_01FROMANOTHERDEPLOYMENT'");
+        StringAssert.Contains(error.Text, "VITE_WORKOS_CLIENT_ID in .env.local (line 5) is 'client_01FROMANOTHERDEPLOYMENT'");
         StringAssert.Contains(error.Text, "Delete the line VITE_WORKOS_CLIENT_ID=...");
         Assert.IsTrue(h.ReadEnvFile().Contains("client_01FROMANOTHERDEPLOYMENT"), "the file is left for the user to fix");
     }

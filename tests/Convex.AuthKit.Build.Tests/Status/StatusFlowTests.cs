@@ -252,7 +252,7 @@ public sealed class StatusFlowTests
         await h.RunAsync();
         h.WriteEnvFile($"CONVEX_DEPLOYMENT=dev:{FlowHarness.Deployment}\nVITE_WORKOS_CLIENT_ID=client_from_another_deployment\n");
         var (block, log) = await StatusRun.RunAsync(h);
-        StringAssert.StartsWith(block.NextBuild, "fail with error CAK1010: VITE_WORKOS_CLIENT_ID in .env.local is 'client_from_another_deployment'");
+        StringAssert.StartsWith(block.NextBuild, "fail with error CAK1010: VITE_WORKOS_CLIENT_ID in .env.local (line 2) is 'client_from_another_deployment'");
         Assert.AreEqual(0, log.Errors.Count, log.All);
 
         var build = await h.RunAsync();
