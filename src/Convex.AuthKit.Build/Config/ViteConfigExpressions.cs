@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Convex.AuthKit.Build.DotEnv;
 
 namespace Convex.AuthKit.Build.Config;
 
@@ -17,25 +16,11 @@ namespace Convex.AuthKit.Build.Config;
 /// </list>
 /// Anything else is "cannot evaluate", with the reason.
 /// </summary>
-internal sealed class ViteConfigExpressions
+internal sealed partial class ViteConfigExpressions
 {
     private const int MaxConstDepth = 5;
-    private const string DefaultMode = "development";
-    private static readonly string[] DefaultPrefixes = { "VITE_" };
-
-    private static readonly Regex ProcessImport = new(@"import\s*\{([^}]*)\}\s*from\s*['""](?:node:)?process['""]", RegexOptions.CultureInvariant);
-    private static readonly Regex ProcessDefaultImport = new(@"import\s+(?:\*\s*as\s+)?([\w$]+)\s+from\s*['""](?:node:)?process['""]", RegexOptions.CultureInvariant);
-    private static readonly Regex ProcessDestructuring = new(@"(?:const|let|var)\s*\{([^}]*)\}\s*=\s*process(?![\w$.\[])", RegexOptions.CultureInvariant);
-    private static readonly Regex ProcessEnvAlias = new(@"(?:const|let|var)\s+([\w$]+)\s*=\s*process\.env(?![\w$.\[])", RegexOptions.CultureInvariant);
-    private static readonly Regex LoadEnvBinding = new(@"(?:const|let|var)\s+([\w$]+)\s*(?::\s*[\w$.<>,\s\[\]|]+?)?=\s*loadEnv\s*\(", RegexOptions.CultureInvariant);
-    private static readonly Regex LoadEnvCall = new(@"(?<![\w$.])loadEnv\s*\(", RegexOptions.CultureInvariant);
-    private static readonly string[] EnvDirectories = { "process.cwd()", "__dirname", "''", "\"\"", "'.'", "\".\"", "'./'", "\"./\"", "import.meta.dirname", "path.resolve(__dirname)", "path.resolve(process.cwd())" };
 
     private readonly ProjectFiles? _files;
-    private readonly HashSet<string> _processObjects = new(StringComparer.Ordinal) { "process" };
-    private readonly HashSet<string> _processEnvs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LoadEnvResult> _loadEnvs = new(StringComparer.Ordinal);
-    private readonly bool _loadEnvIntoProcess;
     private string? _problem;
 
     public ViteConfigExpressions(string source, ProjectFiles? files)
@@ -43,21 +28,7 @@ internal sealed class ViteConfigExpressions
         _files = files;
         Kinds = JsSource.Classify(source);
         Code = JsSource.WithoutComments(source);
-        foreach (Match m in ProcessImport.Matches(Code))
-            foreach (var (name, alias) in Bindings(m.Groups[1].Value, " as ")) if (name == "env") _processEnvs.Add(alias);
-        foreach (Match m in ProcessDefaultImport.Matches(Code)) _processObjects.Add(m.Groups[1].Value);
-        foreach (Match m in ProcessDestructuring.Matches(Code))
-            foreach (var (name, alias) in Bindings(m.Groups[1].Value, ":")) if (name == "env") _processEnvs.Add(alias);
-        foreach (Match m in ProcessEnvAlias.Matches(Code)) _processEnvs.Add(m.Groups[1].Value);
-        var bound = 0;
-        foreach (Match m in LoadEnvBinding.Matches(Code))
-        {
-            if (Kinds[m.Index] != JsCharKind.Code) continue;
-            _loadEnvs[m.Groups[1].Value] = ReadLoadEnvCall(m.Index + m.Length);
-            bound++;
-        }
-        // loadEnv's result spread into process.env (or anywhere else): process.env may then hold the env files.
-        _loadEnvIntoProcess = LoadEnvCall.Matches(Code).Cast<Match>().Count(m => Kinds[m.Index] == JsCharKind.Code) > bound;
+        _loadEnvIntoProcess = FindEnvironmentBindings();
     }
 
     /// <summary>The source with comments blanked out (same length).</summary>
@@ -132,35 +103,6 @@ internal sealed class ViteConfigExpressions
         return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
     }
 
-    /// <summary>JavaScript's <c>Number(value)</c>.</summary>
-    public static double ToNumber(object? value)
-    {
-        switch (value)
-        {
-            case null: return double.NaN;
-            case double d: return d;
-            case string s:
-                var trimmed = s.Trim();
-                if (trimmed.Length == 0) return 0;
-                if (trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-                    return long.TryParse(trimmed.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex) ? hex : double.NaN;
-                return Regex.IsMatch(trimmed, @"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$") ? double.Parse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture) : double.NaN;
-            default: return double.NaN;
-        }
-    }
-
-    /// <summary>
-    /// A value as a message shows it: <c>undefined</c>, <c>NaN</c>, a number. A string may come from a variable, so
-    /// its text is never shown.
-    /// </summary>
-    public static string Describe(object? value) => value switch
-    {
-        null => "undefined",
-        double d => double.IsNaN(d) ? "NaN" : ToJsString(d),
-        string => "a string that is not a port number",
-        _ => "?",
-    };
-
     private (object? Value, string? Problem) Run(Func<object?> evaluate)
     {
         _problem = null;
@@ -187,7 +129,7 @@ internal sealed class ViteConfigExpressions
             {
                 position = next + 2;
                 var right = Unary(ref position, depth);
-                left = IsTruthy(left) ? left : right;
+                left = JsValues.IsTruthy(left) ? left : right;
             }
             else if (next + 1 < Code.Length && Code[next] == '?' && Code[next + 1] == '?')
             {
@@ -207,7 +149,7 @@ internal sealed class ViteConfigExpressions
         if (position + 1 < Code.Length && Code[position] == '+' && Code[position + 1] != '+' && Code[position + 1] != '=')
         {
             position++;
-            return ToNumber(Unary(ref position, depth));
+            return JsValues.ToNumber(Unary(ref position, depth));
         }
         return Primary(ref position, depth);
     }
@@ -333,11 +275,11 @@ internal sealed class ViteConfigExpressions
         switch (name)
         {
             case "parseInt" or "Number.parseInt" when arguments.Count is 1 or 2 && radixIsTen:
-                return ParseInt(ToJsString(arguments[0]));
+                return JsValues.ParseInt(JsValues.ToJsString(arguments[0]));
             case "parseFloat" or "Number.parseFloat" when arguments.Count == 1:
-                return ParseFloat(ToJsString(arguments[0]));
+                return JsValues.ParseFloat(JsValues.ToJsString(arguments[0]));
             case "Number" when arguments.Count == 1:
-                return ToNumber(arguments[0]);
+                return JsValues.ToNumber(arguments[0]);
             default:
                 return Fail("");
         }
@@ -361,27 +303,6 @@ internal sealed class ViteConfigExpressions
         return Fail("");
     }
 
-    private object? ProcessVariable(string name)
-    {
-        if (_loadEnvIntoProcess) return Fail("process.env may hold loadEnv's result");
-        return _files?.Variable(name);
-    }
-
-    /// <summary>Vite's loadEnv for the dev server: names with the prefixes, the build's environment first, then the env files, the most specific first.</summary>
-    private object? LoadedVariable(LoadEnvResult loaded, string name)
-    {
-        if (loaded.Problem != null) return Fail(loaded.Problem);
-        if (!loaded.Prefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))) return null;
-        if (_files == null) return null;
-        if (_files.Variable(name) is { } fromProcess) return fromProcess;
-        foreach (var file in new[] { $".env.{loaded.Mode}.local", $".env.{loaded.Mode}", ".env.local", ".env" })
-        {
-            var text = _files.ReadText(_files.PathOf(file));
-            if (text != null && DotEnvParser.Parse(text).TryGetValue(name, out var value)) return value;
-        }
-        return null;
-    }
-
     private object? Constant(string name, int depth)
     {
         if (depth >= MaxConstDepth) return Fail("");
@@ -400,44 +321,6 @@ internal sealed class ViteConfigExpressions
         var matches = declaration.Matches(Code).Cast<Match>().Where(m => Kinds[m.Index] == JsCharKind.Code).ToList();
         problem = matches.Count == 0 ? $"{name} is not a const of this file" : matches.Count > 1 ? $"{name} is declared more than once" : "";
         return matches.Count == 1 ? matches[0].Index + matches[0].Length : -1;
-    }
-
-    /// <summary>loadEnv(mode, dir, prefixes): the mode (a string, else the dev server's), the folder (the app's), the prefixes (VITE_ by default).</summary>
-    private LoadEnvResult ReadLoadEnvCall(int argumentsStart)
-    {
-        var texts = new List<string>();
-        var depth = 0;
-        var start = argumentsStart;
-        for (var i = argumentsStart; i < Code.Length; i++)
-        {
-            if (Kinds[i] != JsCharKind.Code) continue;
-            var c = Code[i];
-            if (c == '(' || c == '[' || c == '{') depth++;
-            else if ((c == ')' || c == ']' || c == '}') && depth > 0) depth--;
-            else if (c == ',' && depth == 0) { texts.Add(Code.Substring(start, i - start).Trim()); start = i + 1; }
-            else if (c == ')' && depth == 0) { texts.Add(Code.Substring(start, i - start).Trim()); break; }
-        }
-        texts.RemoveAll(t => t.Length == 0);
-        var mode = texts.Count > 0 && Regex.Match(texts[0], @"^(['""])([\w.-]+)\1$") is { Success: true } literal ? literal.Groups[2].Value : DefaultMode;
-        if (texts.Count < 2 || !EnvDirectories.Contains(Regex.Replace(texts[1], @"\s+", ""), StringComparer.Ordinal))
-            return new LoadEnvResult(mode, Array.Empty<string>(), "loadEnv reads a folder the build does not know");
-        if (texts.Count < 3) return new LoadEnvResult(mode, DefaultPrefixes, null);
-        var prefixes = Regex.Matches(texts[2], @"(['""])([^'""]*)\1").Cast<Match>().Select(m => m.Groups[2].Value).ToArray();
-        var onlyLiterals = Regex.IsMatch(texts[2], @"^(?:(['""])[^'""]*\1|\[\s*(?:(['""])[^'""]*\2\s*,?\s*)*\])$");
-        return onlyLiterals ? new LoadEnvResult(mode, prefixes, null) : new LoadEnvResult(mode, Array.Empty<string>(), "loadEnv's prefixes are not literal");
-    }
-
-    private sealed record LoadEnvResult(string Mode, IReadOnlyList<string> Prefixes, string? Problem);
-
-    /// <summary><c>env</c>, <c>env as e</c> (import) or <c>env: e</c> (destructuring) in a binding list.</summary>
-    private static IEnumerable<(string Name, string Alias)> Bindings(string list, string aliasSeparator)
-    {
-        foreach (var part in list.Split(','))
-        {
-            var pieces = part.Split(new[] { aliasSeparator }, StringSplitOptions.None).Select(p => p.Trim()).ToArray();
-            if (pieces[0].Length == 0) continue;
-            yield return (pieces[0], pieces.Length > 1 ? pieces[1] : pieces[0]);
-        }
     }
 
     /// <summary>The value ended: what follows is a separator, a closing bracket, or a new statement on a later line.</summary>
@@ -489,35 +372,4 @@ internal sealed class ViteConfigExpressions
         return Code.Substring(position, end - position);
     }
 
-    private static bool IsTruthy(object? value) => value switch
-    {
-        null => false,
-        string s => s.Length > 0,
-        double d => d != 0 && !double.IsNaN(d),
-        _ => true,
-    };
-
-    private static string ToJsString(object? value) => value switch
-    {
-        null => "undefined",
-        string s => s,
-        double d when double.IsNaN(d) => "NaN",
-        double d => d == Math.Floor(d) && Math.Abs(d) < 1e15 ? ((long)d).ToString(CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture),
-        _ => "",
-    };
-
-    /// <summary>JavaScript's <c>parseInt(text, 10)</c>: leading whitespace and sign, then the longest run of digits.</summary>
-    private static double ParseInt(string text)
-    {
-        var match = Regex.Match(text.TrimStart(), @"^([+-]?)(\d+)");
-        if (!match.Success) return double.NaN;
-        var value = double.Parse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture);
-        return match.Groups[1].Value == "-" ? -value : value;
-    }
-
-    private static double ParseFloat(string text)
-    {
-        var match = Regex.Match(text.TrimStart(), @"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?");
-        return match.Success ? double.Parse(match.Value, NumberStyles.Float, CultureInfo.InvariantCulture) : double.NaN;
-    }
 }

@@ -69,9 +69,9 @@ internal static class ViteConfigReader
     {
         problem = null;
         if (value == null) return null; // undefined: Vite's default port
-        var number = ViteConfigExpressions.ToNumber(value);
+        var number = JsValues.ToNumber(value);
         if (number >= 1 && number <= 65535 && number == Math.Floor(number)) return (int)number;
-        problem = "it evaluates to " + ViteConfigExpressions.Describe(value);
+        problem = "it evaluates to " + JsValues.Describe(value);
         return null;
     }
 
