@@ -3,7 +3,7 @@
 #   1. no-op `dotnet build --no-restore` with the package ÷ without it (median, alternated, node reuse off)
 #   2. cold provisioning wall time and sequential round trips at injected latency
 #   3. an 8-project solution built with -m ÷ a single project (cold provisioning)
-# Needs only the .NET SDK. Options: --runs N (no-op runs each, >= 10), --latency-ms N, --repeat N, --keep.
+# Needs only the .NET SDK. Options: --runs N (no-op runs each, >= 10), --latency-ms N, --repeat N, --keep, --no-parallel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1

@@ -45,14 +45,39 @@ internal static class Measures
     /// Milliseconds MSBuild spent in the package's targets (-clp:PerformanceSummary's target section; target times
     /// there are exclusive, so they add up).
     /// </summary>
-    public static double PackageTargetMilliseconds(string output)
+    public static double PackageTargetMilliseconds(string output) => PackageTargets(output).Values.Sum();
+
+    /// <summary>Each of the package's targets and its own milliseconds in -clp:PerformanceSummary's target section.</summary>
+    public static IReadOnlyDictionary<string, double> PackageTargets(string output)
     {
         var start = output.IndexOf("Target Performance Summary:", StringComparison.Ordinal);
         var end = output.IndexOf("Task Performance Summary:", StringComparison.Ordinal);
         if (start < 0 || end < start) throw new InvalidOperationException("No target performance summary in the output.");
         return TargetLine.Matches(output.Substring(start, end - start))
             .Where(m => m.Groups["name"].Value.StartsWith("ConvexAuthKit", StringComparison.Ordinal) || m.Groups["name"].Value.StartsWith("_ConvexAuthKit", StringComparison.Ordinal))
-            .Sum(m => double.Parse(m.Groups["ms"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            .ToDictionary(m => m.Groups["name"].Value, m => double.Parse(m.Groups["ms"].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The span from the first request's start to the last one's end, and the gaps between consecutive round trips
+    /// (from the end of one group of overlapping requests to the start of the next).
+    /// </summary>
+    public static (double SpanMilliseconds, IReadOnlyList<double> GapMilliseconds) Span(IEnumerable<SandboxRequest> requests)
+    {
+        var ordered = requests.OrderBy(r => r.Started).ToList();
+        var gaps = new List<double>();
+        DateTimeOffset groupEnd = default;
+        foreach (var request in ordered)
+        {
+            if (groupEnd == default) groupEnd = request.Ended;
+            else if (request.Started >= groupEnd)
+            {
+                gaps.Add((request.Started - groupEnd).TotalMilliseconds);
+                groupEnd = request.Ended;
+            }
+            else if (request.Ended > groupEnd) groupEnd = request.Ended;
+        }
+        return ((ordered.Max(r => r.Ended) - ordered[0].Started).TotalMilliseconds, gaps);
     }
 
     public static string Seconds(double seconds) => seconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s";

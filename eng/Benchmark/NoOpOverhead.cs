@@ -11,7 +11,7 @@ internal static class NoOpOverhead
 {
     private const string Project = "ViteApp.csproj";
 
-    public sealed record Result(int Runs, double WithMedian, double WithoutMedian, double WithLowerQuartile, double WithoutLowerQuartile, double TargetMilliseconds, int Requests)
+    public sealed record Result(int Runs, double WithMedian, double WithoutMedian, double WithLowerQuartile, double WithoutLowerQuartile, double TargetMilliseconds, IReadOnlyDictionary<string, double> TargetBreakdown, int Requests)
     {
         public double Ratio => WithMedian / WithoutMedian;
 
@@ -56,10 +56,13 @@ internal static class NoOpOverhead
         }
         var requests = sandbox.Requests.Count;
 
-        var targetTimes = Enumerable.Range(0, 5)
-            .Select(_ => Measures.PackageTargetMilliseconds(with.Build(Project, "--no-restore", "-clp:PerformanceSummary").Output))
+        // At a user's default verbosity (minimal): the summary is a console logger parameter, not a verbosity.
+        var summaries = Enumerable.Range(0, 7)
+            .Select(_ => Measures.PackageTargets(with.Build(Project, "--no-restore", "-clp:PerformanceSummary").Output))
             .ToList();
+        var breakdown = summaries.SelectMany(s => s.Keys).Distinct(StringComparer.Ordinal)
+            .ToDictionary(name => name, name => Measures.Median(summaries.Select(s => s.TryGetValue(name, out var ms) ? ms : 0)));
         return new Result(runs, Measures.Median(withTimes), Measures.Median(withoutTimes), Measures.LowerQuartile(withTimes), Measures.LowerQuartile(withoutTimes),
-            Measures.Median(targetTimes), requests);
+            Measures.Median(summaries.Select(s => s.Values.Sum())), breakdown, requests);
     }
 }

@@ -82,7 +82,9 @@ internal sealed class AuthKitProvisioning
         using var http = HttpClients.Create(_settings, _log);
         try
         {
-            // 3. Round trip 1: the deployment's URL and admin key (and, with an access token, the team question).
+            // 3. Round trip 1: the deployment's URL and admin key (and, with an access token, the team question),
+            // while the code the later round trips need is compiled beside it.
+            JitWarmup.Start();
             var connection = await ConvexConnection.OpenAsync(selection, http, cancellationToken).ConfigureAwait(false);
 
             // 4. Round trip 2: every deployment variable at once (docs/protocol.md#reference-flow, docs/architecture.md#deployment-variables-through-the-public-api).

@@ -78,7 +78,7 @@ internal sealed class BuildSettings
     /// Makes the HTTP policy of one run (docs/architecture.md#faults-retries-and-partial-failure defaults). Internal: tests shorten the per-request timeout and
     /// the waits between attempts; no MSBuild property reaches it.
     /// </summary>
-    internal Func<HttpPolicy> CreateHttpPolicy { get; set; } = HttpPolicy.CreateDefault;
+    internal Func<HttpPolicy> CreateHttpPolicy { get; set; } = () => HttpPolicy.CreateDefault();
 
     /// <summary>The env file: relative to the Convex app, or absolute.</summary>
     public string EnvFilePath(string appDirectory) =>

@@ -43,6 +43,29 @@ public sealed class TaskSettingsTests
     }
 
     [TestMethod]
+    public void TheWrittenOutTableIsTheAttributesOfTheSettings()
+    {
+        var fromAttributes = typeof(BuildSettings).GetProperties()
+            .Select(p => (Property: p, Attribute: (MSBuildSettingAttribute?)p.GetCustomAttributes(typeof(MSBuildSettingAttribute), false).FirstOrDefault()))
+            .Where(p => p.Attribute != null)
+            .Select(p => $"{p.Attribute!.PropertyName} {p.Property.Name} {p.Property.PropertyType.Name} {p.Attribute.Stamp} {p.Attribute.BlankIsInvalid}")
+            .OrderBy(line => line, StringComparer.Ordinal).ToList();
+        var table = MSBuildSetting.All
+            .Select(s => $"{s.PropertyName} {s.MemberName} {s.Type.Name} {s.Stamp} {s.BlankIsInvalid}")
+            .ToList();
+        CollectionAssert.AreEqual(fromAttributes, table, "MSBuildSetting.All lists every [MSBuildSetting] property, as its attribute says, ordered by MSBuild name");
+        foreach (var setting in MSBuildSetting.All)
+        {
+            var settings = new BuildSettings();
+            var value = setting.Type == typeof(bool) ? "true" : setting.Type == typeof(int) ? "7" : "value";
+            Assert.IsNull(setting.Assign(settings, value), setting.PropertyName);
+            Assert.AreEqual(value, setting.Format(settings), setting.PropertyName + " sets its own property");
+            var property = typeof(BuildSettings).GetProperty(setting.MemberName)!;
+            Assert.AreEqual(value, Convert.ToString(property.GetValue(settings), System.Globalization.CultureInfo.InvariantCulture)!.ToLowerInvariant(), setting.PropertyName);
+        }
+    }
+
+    [TestMethod]
     public void EverySettingIsReadFromItsItem()
     {
         var settings = Read(SettingItems.With(
