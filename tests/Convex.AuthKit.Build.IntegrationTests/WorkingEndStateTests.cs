@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
+using Convex.AuthKit.Build.TestSupport;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.IntegrationTests;
@@ -60,7 +61,7 @@ public sealed class WorkingEndStateTests
     [DynamicData(nameof(Cases))]
     public async Task OneBuildReachesAWorkingEndState_AndTheRealReadersSeeTheIntendedValues(FixtureCase fixture)
     {
-        var readers = RealReaders.Require();
+        var readers = Prerequisite.RealReaders();
         await using var s = await ScenarioApp.StartAsync(fixture.Fixture, fixture.Provisioned ? ScenarioApp.ProvisionedScenario() : null, fixture.AppDirectory);
         if (fixture.CopiedExample) s.CopyExampleEnvFile();
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.TestSupport;
 using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -70,7 +71,7 @@ public sealed class FrontEndEnvReadersTests
     [TestMethod]
     public void TheModelReadsEveryVectorAsTheRealReadersDo()
     {
-        var readers = RealReaders.Require();
+        var readers = Prerequisite.RealReaders();
         var vectors = Vectors().ToList();
         var root = NewFolder();
         try
@@ -98,7 +99,7 @@ public sealed class FrontEndEnvReadersTests
     [TestMethod]
     public void WhatTheEditorWritesReadsBackUnchanged_OrIsRefusedBecauseAReaderAltersIt()
     {
-        var readers = RealReaders.Require();
+        var readers = Prerequisite.RealReaders();
         var root = NewFolder();
         try
         {
