@@ -29,7 +29,8 @@ internal static class NoOpOverhead
         if (sandbox.Snapshot().WorkosEnvironments.Count != 1) throw new InvalidOperationException("The fixture was not provisioned.");
 
         var check = with.Build(Project, "--no-restore", "-v:d");
-        if (!check.Output.Contains("Skipping target \"_ConvexAuthKitProvisionCore\" because all output files are up-to-date", StringComparison.Ordinal))
+        if (!check.Output.Contains("Convex.AuthKit: up to date, nothing changed since the last successful run", StringComparison.Ordinal)
+            || check.Output.Contains("Target \"_ConvexAuthKitProvisionCore\" in file", StringComparison.Ordinal))
             throw new InvalidOperationException("The no-op build with the package did not skip the provisioning target:\n" + check);
         for (var i = 0; i < 2; i++)
         {

@@ -5,11 +5,12 @@ using Microsoft.Build.Utilities;
 namespace Convex.AuthKit.Build;
 
 /// <summary>
-/// Runs on every build: fingerprints the inputs that are not files (settings, environment, which files exist)
-/// into the inputs file, rewritten only when the fingerprint changes, and lists the input files, so that
-/// ConvexAuthKitProvision is skipped by Inputs/Outputs when nothing changed. Reports the items the last run
-/// recorded, which stand when it is skipped. In Visual Studio's design-time builds it only lists the input files
-/// for the fast up-to-date check (<see cref="ListOnly"/>). No network, no secret leaves it.
+/// Runs on every build and decides whether the provisioning target runs: fingerprints the inputs that are not files
+/// (settings, environment, which files exist) into the inputs file, rewritten only when the fingerprint changes, and
+/// reports <see cref="UpToDate"/> when the stamp of the last fully successful run is newer than every input file, as
+/// Inputs/Outputs would. Reports the items the last run recorded, which stand when the provisioning is skipped. In
+/// Visual Studio's design-time builds it only lists the input files for the fast up-to-date check
+/// (<see cref="ListOnly"/>). No network, no secret leaves it.
 /// </summary>
 public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
 {
@@ -21,8 +22,8 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
     [Required] public string InputsFile { get; set; } = "";
 
     /// <summary>
-    /// The stamp in obj/ (the provisioning target's output), read for the files and variables the last run watched,
-    /// and deleted when the inputs cannot be fingerprinted. The .targets pass
+    /// The stamp in obj/, written by the last fully successful run: read for the files and variables it watched, its
+    /// time compared with every input's, and deleted when the inputs cannot be fingerprinted. The .targets pass
     /// <c>obj/$(MSBuildProjectName).ConvexAuthKit.stamp</c>. Required: MSBuild refuses to run the task without it,
     /// and a blank value counts as missing.
     /// </summary>
@@ -43,19 +44,27 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
     public bool ListOnly { get; set; }
 
     /// <summary>
-    /// Output: the input files that exist, full paths: the provisioning target's Inputs, and Visual Studio's fast
-    /// up-to-date check inputs (the same list, docs/architecture.md#gating). Empty when a setting cannot be used or
-    /// the inputs cannot be read.
+    /// Output, with <see cref="ListOnly"/>: the input files that exist, full paths, for Visual Studio's fast up-to-date
+    /// check (the files whose times decide <see cref="UpToDate"/>, docs/architecture.md#gating). Empty otherwise, and
+    /// when a setting cannot be used or the inputs cannot be read.
     /// </summary>
     [Output] public ITaskItem[] InputFiles { get; private set; } = Array.Empty<ITaskItem>();
 
     /// <summary>
+    /// Output: true when nothing changed since the last fully successful run (the fingerprint is unchanged and no
+    /// input file is newer than the stamp), so the provisioning target is skipped. False when it must run: something
+    /// changed, there is no stamp, ConvexAuthKitForce or ConvexAuthKitDryRun is true, a setting cannot be used, the
+    /// inputs cannot be read, or with <see cref="ListOnly"/>.
+    /// </summary>
+    [Output] public bool UpToDate { get; private set; }
+
+    /// <summary>
     /// Output: the non-secret env-file entries the last run recorded (Include is the name, metadata Value the
-    /// value). Empty when nothing was recorded.
+    /// value): the ConvexAuthKitEnvironmentVariable items when <see cref="UpToDate"/>. Empty when nothing was recorded.
     /// </summary>
     [Output] public ITaskItem[] EnvironmentVariables { get; private set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Writes the inputs file and reports the input files and the recorded items.</summary>
+    /// <summary>Writes the inputs file, decides <see cref="UpToDate"/> and reports the recorded items.</summary>
     /// <returns>Always true: whatever it cannot do, the provisioning target re-checks.</returns>
     public override bool Execute()
     {
@@ -72,8 +81,14 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
         try
         {
             var inputs = InputsFingerprint.Collect(settings, Stamp.Read(StampFile));
-            StateFiles.WriteIfDifferent(InputsFile, inputs.Fingerprint + "\n");
-            InputFiles = ToFileItems(inputs);
+            var changed = StateFiles.WriteIfDifferent(InputsFile, inputs.Fingerprint);
+            var whyRun = settings.Force ? "ConvexAuthKitForce is true"
+                : settings.DryRun ? "ConvexAuthKitDryRun is true"
+                : changed ? "a setting, an environment variable or the set of input files changed"
+                : UpToDateCheck.WhyOutOfDate(StampFile, TimedInputs(inputs.ExistingFiles, InputsFile));
+            UpToDate = whyRun == null;
+            if (UpToDate) Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: up to date, nothing changed since the last successful run ({0}).", StampFile);
+            else Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: the provisioning runs: {0}.", whyRun);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
@@ -84,6 +99,20 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
         return true;
     }
 
+    /// <summary>
+    /// The files whose times count: the input files that exist, the inputs file (rewritten when the fingerprint
+    /// changes, here or by a parallel inner build) and this task assembly (a rebuilt package of the same version).
+    /// </summary>
+    internal static List<string> TimedInputs(IReadOnlyList<string> existingFiles, string inputsFile)
+    {
+        var files = new List<string>(existingFiles.Count + 2);
+        files.AddRange(existingFiles);
+        files.Add(inputsFile);
+        var assembly = typeof(CollectConvexAuthKitInputsTask).Assembly.Location;
+        if (assembly.Length > 0) files.Add(assembly); // empty when a host loaded it from bytes: the version still counts
+        return files;
+    }
+
     /// <summary>The design-time list: the same files as a build's, from the same fingerprint, nothing written.</summary>
     private bool ListInputFiles()
     {
@@ -91,7 +120,10 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
         if (problems.Count > 0) return true; // the build reports them, and deletes the stamp, so VS builds
         try
         {
-            InputFiles = ToFileItems(InputsFingerprint.Collect(settings, Stamp.Read(StampFile)));
+            var existing = InputsFingerprint.Collect(settings, Stamp.Read(StampFile)).ExistingFiles;
+            var files = new ITaskItem[existing.Count];
+            for (var i = 0; i < files.Length; i++) files[i] = new TaskItem(Path.GetFullPath(existing[i]));
+            InputFiles = files;
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
@@ -99,7 +131,4 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
         }
         return true;
     }
-
-    private static ITaskItem[] ToFileItems(CollectedInputs inputs) =>
-        inputs.ExistingFiles.Select(f => (ITaskItem)new TaskItem(Path.GetFullPath(f))).ToArray();
 }

@@ -25,8 +25,9 @@ public abstract class ConvexAuthKitTaskBase : Microsoft.Build.Utilities.Task
     private protected BuildSettings ReadSettings(out IReadOnlyList<SettingProblem> problems)
     {
         var found = new List<SettingProblem>();
-        var settings = MSBuildSetting.Read(ProjectDirectory,
-            Settings.Select(item => new KeyValuePair<string, string>(item.ItemSpec, item.GetMetadata("Value"))), found);
+        var values = new KeyValuePair<string, string>[Settings.Length];
+        for (var i = 0; i < values.Length; i++) values[i] = new KeyValuePair<string, string>(Settings[i].ItemSpec, Settings[i].GetMetadata("Value"));
+        var settings = MSBuildSetting.Read(ProjectDirectory, values, found);
         problems = found;
         return settings;
     }
@@ -44,11 +45,15 @@ public abstract class ConvexAuthKitTaskBase : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>ConvexAuthKitEnvironmentVariable items: Include is the name, metadata Value the value, taken literally.</summary>
-    private protected static ITaskItem[] ToItems(IEnumerable<KeyValuePair<string, string>> entries) =>
-        entries.Select(entry =>
+    private protected static ITaskItem[] ToItems(IReadOnlyList<KeyValuePair<string, string>> entries)
+    {
+        var items = new ITaskItem[entries.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            var item = new TaskItem(entry.Key);
-            ((ITaskItem2)item).SetMetadataValueLiteral("Value", entry.Value);
-            return (ITaskItem)item;
-        }).ToArray();
+            var item = new TaskItem(entries[i].Key);
+            ((ITaskItem2)item).SetMetadataValueLiteral("Value", entries[i].Value);
+            items[i] = item;
+        }
+        return items;
+    }
 }

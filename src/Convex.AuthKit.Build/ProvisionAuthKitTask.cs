@@ -42,9 +42,9 @@ public sealed class ProvisionAuthKitTask : ConvexAuthKitTaskBase, ICancelableTas
 
     /// <summary>
     /// In: the items the last run recorded (from CollectConvexAuthKitInputsTask). Out: the non-secret env-file
-    /// entries after this run (Include is the name, metadata Value the value). When MSBuild skips the target on a
-    /// stamp hit, it infers this output from the input, so the recorded items stand. Optional: none by default, and
-    /// an empty list on input means the last run recorded nothing.
+    /// entries after this run (Include is the name, metadata Value the value). On a stamp hit this task does not run
+    /// and the recorded items stand. Optional: none by default, and an empty list on input means the last run
+    /// recorded nothing.
     /// </summary>
     [Output] public ITaskItem[] EnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
 

@@ -72,6 +72,14 @@ internal sealed class PackageProject : IDisposable
         return instance.GetItems(itemType).Select(i => (i.EvaluatedInclude, i.GetMetadataValue(metadata))).ToList();
     }
 
+    /// <summary>Runs targets (<c>;</c>-separated), then returns a property's value as it is afterwards.</summary>
+    public string PropertyAfter(string targets, string property, IDictionary<string, string> globalProperties)
+    {
+        var instance = new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
+        if (!instance.Build(targets.Split(';'), Array.Empty<ILogger>())) throw new InvalidOperationException(targets + " failed");
+        return instance.GetPropertyValue(property);
+    }
+
     /// <summary>The names of the properties the package's .props (build/ or buildMultiTargeting/, as imported) defines.</summary>
     public IReadOnlyList<string> PropertiesOfThePackageProps()
     {

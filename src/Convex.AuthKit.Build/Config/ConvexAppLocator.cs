@@ -53,10 +53,21 @@ internal static class ConvexAppLocator
         probed.Add(functions);
         if (!Directory.Exists(functions)) return false;
         // Exact case: on case-insensitive file systems "Convex/" would also match Directory.Exists.
-        var actualName = new DirectoryInfo(directory).EnumerateDirectories("convex").Select(d => d.Name).FirstOrDefault();
-        if (!string.Equals(actualName, "convex", StringComparison.Ordinal)) return false;
-        return Directory.EnumerateFiles(functions)
-            .Any(f => SourceExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase));
+        var exactCase = false;
+        foreach (var found in new DirectoryInfo(directory).EnumerateDirectories("convex"))
+        {
+            exactCase = string.Equals(found.Name, "convex", StringComparison.Ordinal);
+            break;
+        }
+        if (!exactCase) return false;
+        // Loops, not LINQ: this runs on every build (docs/architecture.md#incremental-rules).
+        foreach (var file in Directory.EnumerateFiles(functions))
+        {
+            var extension = Path.GetExtension(file);
+            foreach (var source in SourceExtensions)
+                if (string.Equals(extension, source, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static bool IsRepositoryRoot(string directory) =>

@@ -26,12 +26,17 @@ internal static class EnvironmentVariableItems
         try { lines = File.ReadAllLines(path); }
         catch (IOException) { return Array.Empty<KeyValuePair<string, string>>(); }
         catch (UnauthorizedAccessException) { return Array.Empty<KeyValuePair<string, string>>(); }
-        return lines
-            .Select(line => line.Trim())
-            .Where(line => line.IndexOf('=') > 0)
-            .Select(line => new KeyValuePair<string, string>(line.Substring(0, line.IndexOf('=')), line.Substring(line.IndexOf('=') + 1)))
-            .Where(IsItem)
-            .ToList();
+        // A plain loop: this runs on every build, where each generic instantiation compiled costs time.
+        var entries = new List<KeyValuePair<string, string>>(lines.Length);
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            var equals = line.IndexOf('=');
+            if (equals <= 0) continue;
+            var entry = new KeyValuePair<string, string>(line.Substring(0, equals), line.Substring(equals + 1));
+            if (IsItem(entry)) entries.Add(entry);
+        }
+        return entries;
     }
 
     private static bool IsItem(KeyValuePair<string, string> entry) =>

@@ -7,9 +7,10 @@ using Convex.AuthKit.Build.Provisioning;
 namespace Convex.AuthKit.Build.Incremental;
 
 /// <summary>
-/// Fingerprints everything the provisioning depends on (docs/architecture.md#incremental-rules) without reading secrets into anything but a
-/// hash. Cheap by design: it runs on every build, and its result decides (through Inputs/Outputs) whether the
-/// provisioning target runs at all.
+/// Fingerprints everything the provisioning depends on (docs/architecture.md#incremental-rules) without writing a
+/// secret anywhere but into a hash. Cheap by design: it runs on every build, and its result decides whether the
+/// provisioning target runs at all. The fingerprint is text compared as text: only a secret variable's value costs a
+/// SHA-256, and plain loops keep the no-op path from compiling a lambda per call site.
 /// </summary>
 internal static class InputsFingerprint
 {
@@ -19,6 +20,16 @@ internal static class InputsFingerprint
         "CONVEX_DEPLOYMENT", "CONVEX_DEPLOY_KEY", "CONVEX_DEPLOYMENT_TOKEN", "CONVEX_OVERRIDE_ACCESS_TOKEN",
         "CONVEX_PROVISION_HOST", "CONVEX_SELF_HOSTED_URL", "CONVEX_SELF_HOSTED_ADMIN_KEY", "WORKOS_API_URL",
         "WORKOS_CLIENT_ID", "WORKOS_ENVIRONMENT_ID", "WORKOS_COOKIE_PASSWORD",
+    };
+
+    /// <summary>
+    /// Of <see cref="Variables"/>, those whose values are public (a deployment name, a URL, a client or environment
+    /// ID): recorded as they are. Every other value, the stamp's watched variables included, is recorded as its
+    /// SHA-256 only.
+    /// </summary>
+    private static readonly string[] PublicVariables =
+    {
+        "CONVEX_DEPLOYMENT", "CONVEX_PROVISION_HOST", "CONVEX_SELF_HOSTED_URL", "WORKOS_API_URL", "WORKOS_CLIENT_ID", "WORKOS_ENVIRONMENT_ID",
     };
 
     private static readonly string[] AppFiles =
@@ -33,62 +44,85 @@ internal static class InputsFingerprint
         Collect(settings, previousStamp, ConvexClientInfo.Version);
 
     /// <summary>A new package version must re-run the target: its path changes, but NuGet keeps the packed files'
-    /// timestamps, so Inputs/Outputs alone would not notice; the version in the fingerprint does.</summary>
+    /// timestamps, so file times alone would not notice; the version in the fingerprint does.</summary>
     internal static CollectedInputs Collect(BuildSettings settings, Stamp? previousStamp, string packageVersion)
     {
         var location = ConvexAppLocator.Locate(settings.ProjectDirectory, settings.ConvexProjectDirectory, settings.SpaRoot);
         // What every project of this Convex app with the same settings sees, apart from where each one looked.
-        var text = new StringBuilder();
-        text.Append("package=").AppendLine(packageVersion);
-        text.Append("settings=").AppendLine(SettingInputs(settings));
-        text.Append("app=").AppendLine(location.Directory ?? "");
+        var app = new StringBuilder(1024);
+        app.Append("package=").Append(packageVersion).Append('\n');
+        AppendSettingInputs(app, settings);
+        app.Append("app=").Append(location.Directory ?? "").Append('\n');
 
-        var candidates = new List<string>();
+        var candidates = new List<string>(AppFiles.Length + 8);
         if (location.Directory != null)
         {
-            candidates.AddRange(AppFiles.Select(f => Path.Combine(location.Directory, f)));
-            candidates.Add(settings.EnvFilePath(location.Directory));
+            foreach (var file in AppFiles) candidates.Add(Path.Combine(location.Directory, file));
+            var envFile = settings.EnvFilePath(location.Directory);
+            candidates.Add(envFile);
             // docs/architecture.md#placeholders: the example files decide which values are placeholders.
-            candidates.AddRange(EnvFileExamples.PathsFor(settings.EnvFilePath(location.Directory)));
+            candidates.AddRange(EnvFileExamples.PathsFor(envFile));
             candidates.AddRange(EnvFileExamples.PathsFor(Path.Combine(location.Directory, ".env")));
         }
         candidates.Add(Path.Combine(settings.HomeDirectory, ".convex", "config.json"));
         if (previousStamp != null) candidates.AddRange(previousStamp.WatchedFiles);
 
-        var existing = new List<string>();
-        foreach (var file in candidates.Distinct(StringComparer.Ordinal))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var existing = new List<string>(candidates.Count);
+        foreach (var file in candidates)
         {
+            if (!seen.Add(file)) continue;
             var exists = File.Exists(file);
-            text.Append("file=").Append(file).AppendLine(exists ? ":1" : ":0");
+            app.Append("file=").Append(file).Append(exists ? ":1\n" : ":0\n");
             if (exists) existing.Add(file);
         }
 
-        var variables = Variables.Concat(previousStamp?.WatchedVariables ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal);
-        foreach (var name in variables)
+        seen.Clear();
+        foreach (var name in Variables)
+            if (seen.Add(name)) AppendVariable(app, name, settings.Environment(name));
+        if (previousStamp != null)
         {
-            var value = settings.Environment(name);
-            text.Append("env=").Append(name).Append(':').AppendLine(value == null ? "unset" : Stamp.Hash(value));
+            foreach (var name in previousStamp.WatchedVariables)
+                if (seen.Add(name)) AppendVariable(app, name, settings.Environment(name));
         }
-        var appFingerprint = Stamp.Hash(text.ToString());
+        var appFingerprint = app.ToString();
 
-        var project = new StringBuilder().Append("project=").AppendLine(settings.ProjectDirectory);
-        foreach (var probe in location.ProbedPaths) project.Append("probe=").Append(probe).AppendLine(Exists(probe) ? ":1" : ":0");
-        project.Append("app-inputs=").AppendLine(appFingerprint);
+        var project = new StringBuilder(appFingerprint.Length + 512).Append("project=").Append(settings.ProjectDirectory).Append('\n');
+        foreach (var probe in location.ProbedPaths) project.Append("probe=").Append(probe).Append(Exists(probe) ? ":1\n" : ":0\n");
+        project.Append(appFingerprint);
 
-        return new CollectedInputs(location, Stamp.Hash(project.ToString()), appFingerprint, existing);
+        return new CollectedInputs(location, project.ToString(), appFingerprint, existing);
     }
 
     /// <summary>
     /// Every setting that changes what a run does, by construction; the project folder is not a setting: it only
-    /// decides where the Convex app is, and the app is part of the fingerprint.
+    /// decides where the Convex app is, and the app is part of the fingerprint. Lengths keep any value unambiguous.
     /// </summary>
-    private static string SettingInputs(BuildSettings settings) =>
-        string.Join("|", MSBuildSetting.All.Where(s => s.Stamp == SettingStamp.Input).Select(s => s.PropertyName + "=" + s.Format(settings)));
+    private static void AppendSettingInputs(StringBuilder text, BuildSettings settings)
+    {
+        foreach (var setting in MSBuildSetting.All)
+        {
+            if (setting.Stamp != SettingStamp.Input) continue;
+            var value = setting.Format(settings);
+            text.Append("setting=").Append(setting.PropertyName).Append('=').Append(value.Length).Append(':').Append(value).Append('\n');
+        }
+    }
+
+    private static void AppendVariable(StringBuilder text, string name, string? value)
+    {
+        text.Append("env=").Append(name);
+        if (value == null) text.Append(" unset\n");
+        else if (Array.IndexOf(PublicVariables, name) >= 0) text.Append(" value=").Append(value.Length).Append(':').Append(value).Append('\n');
+        else text.Append(" sha256=").Append(Stamp.Hash(value)).Append('\n');
+    }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 }
 
-/// <param name="Fingerprint">Hash of settings, environment and which files exist; file contents are left to Inputs/Outputs.</param>
+/// <param name="Fingerprint">
+/// Settings, environment (a secret value only as its hash) and which files exist, as text; file contents are left to
+/// their times (the stamp's) and to <see cref="FingerprintWithContents"/>.
+/// </param>
 /// <param name="AppFingerprint">
 /// The same without the project's own part (its folder, where it looked for the app): equal for every project of one
 /// Convex app that has the same settings, so one project's successful run can stand for the others'.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -19,9 +18,21 @@ internal sealed class Stamp
         IEnumerable<string>? itemLines = null)
     {
         Fingerprint = fingerprint;
-        WatchedFiles = watchedFiles.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        WatchedVariables = watchedVariables.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
-        ItemLines = (itemLines ?? Array.Empty<string>()).ToList();
+        WatchedFiles = SortedDistinct(watchedFiles);
+        WatchedVariables = SortedDistinct(watchedVariables);
+        ItemLines = new List<string>(itemLines ?? Array.Empty<string>());
+    }
+
+    // Read on every build: a sort and a loop, not LINQ, whose lambdas would be compiled on each one.
+    private static List<string> SortedDistinct(IEnumerable<string> values)
+    {
+        var list = new List<string>(values);
+        list.Sort(StringComparer.Ordinal);
+        var kept = 0;
+        for (var i = 0; i < list.Count; i++)
+            if (kept == 0 || !string.Equals(list[kept - 1], list[i], StringComparison.Ordinal)) list[kept++] = list[i];
+        list.RemoveRange(kept, list.Count - kept);
+        return list;
     }
 
     public string Fingerprint { get; }
@@ -71,6 +82,13 @@ internal sealed class Stamp
     {
         using var sha = SHA256.Create();
         var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-        return string.Concat(bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        const string Hex = "0123456789abcdef";
+        var chars = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[2 * i] = Hex[bytes[i] >> 4];
+            chars[2 * i + 1] = Hex[bytes[i] & 0xF];
+        }
+        return new string(chars);
     }
 }

@@ -4,23 +4,19 @@ namespace Convex.AuthKit.Build.Provisioning;
 
 /// <summary>
 /// One MSBuild property the tasks receive and the <see cref="BuildSettings"/> property it sets: the table of
-/// settings (docs/architecture.md#settings). Written out rather than read from <see cref="MSBuildSettingAttribute"/>
-/// by reflection, because every build reads it on the no-op path; a test keeps the table and the attributes equal,
-/// so a new setting is still converted and fingerprinted by construction.
+/// settings (docs/architecture.md#settings). Written out, with one switch to get and one to set, rather than read
+/// from <see cref="MSBuildSettingAttribute"/> by reflection or a delegate per setting, because every build reads it
+/// on the no-op path, where each method compiled costs time (docs/architecture.md#incremental-rules). A test keeps
+/// the table, the switches and the attributes equal, so a new setting is still converted and fingerprinted by
+/// construction.
 /// </summary>
 internal sealed class MSBuildSetting
 {
-    private readonly Func<BuildSettings, object?> _get;
-    private readonly Action<BuildSettings, object> _set;
-
-    private MSBuildSetting(string propertyName, string memberName, Type type, Func<BuildSettings, object?> get, Action<BuildSettings, object> set,
-        SettingStamp stamp, bool blankIsInvalid)
+    private MSBuildSetting(string propertyName, string memberName, Type type, SettingStamp stamp = SettingStamp.Input, bool blankIsInvalid = false)
     {
         PropertyName = propertyName;
         MemberName = memberName;
         Type = type;
-        _get = get;
-        _set = set;
         Stamp = stamp;
         BlankIsInvalid = blankIsInvalid;
     }
@@ -28,52 +24,101 @@ internal sealed class MSBuildSetting
     /// <summary>Every setting, ordered by MSBuild property name.</summary>
     public static IReadOnlyList<MSBuildSetting> All { get; } = new[]
     {
-        Of("ConvexAuthKitAcceptWorkOSTerms", nameof(BuildSettings.AcceptWorkOSTerms), s => s.AcceptWorkOSTerms, (s, v) => s.AcceptWorkOSTerms = (bool)v),
-        Of("ConvexAuthKitConfigurations", nameof(BuildSettings.Configurations), s => s.Configurations, (s, v) => s.Configurations = (string)v, SettingStamp.Gating),
-        Of("ConvexAuthKitDevOrigin", nameof(BuildSettings.DevOrigin), s => s.DevOrigin, (s, v) => s.DevOrigin = (string)v),
-        Of("ConvexAuthKitDryRun", nameof(BuildSettings.DryRun), s => s.DryRun, (s, v) => s.DryRun = (bool)v, SettingStamp.BypassesStamp),
-        Of("ConvexAuthKitEnabled", nameof(BuildSettings.Enabled), s => s.Enabled, (s, v) => s.Enabled = (string)v, SettingStamp.Gating),
-        Of("ConvexAuthKitEnvFile", nameof(BuildSettings.EnvFile), s => s.EnvFile, (s, v) => s.EnvFile = (string)v, blankIsInvalid: true),
-        Of("ConvexAuthKitFailOnError", nameof(BuildSettings.FailOnError), s => s.FailOnError, (s, v) => s.FailOnError = (bool)v),
-        Of("ConvexAuthKitForce", nameof(BuildSettings.Force), s => s.Force, (s, v) => s.Force = (bool)v, SettingStamp.BypassesStamp),
-        Of("ConvexAuthKitTimeoutSeconds", nameof(BuildSettings.TimeoutSeconds), s => s.TimeoutSeconds, (s, v) => s.TimeoutSeconds = (int)v, blankIsInvalid: true),
-        Of("ConvexAuthKitWorkOSApiUrl", nameof(BuildSettings.WorkOSApiUrl), s => s.WorkOSApiUrl, (s, v) => s.WorkOSApiUrl = (string)v),
-        Of("ConvexAuthKitWorkOSTeamEmail", nameof(BuildSettings.WorkOSTeamEmail), s => s.WorkOSTeamEmail, (s, v) => s.WorkOSTeamEmail = (string)v),
-        Of("ConvexProjectDirectory", nameof(BuildSettings.ConvexProjectDirectory), s => s.ConvexProjectDirectory, (s, v) => s.ConvexProjectDirectory = (string)v),
-        Of("SpaProxyServerUrl", nameof(BuildSettings.SpaProxyServerUrl), s => s.SpaProxyServerUrl, (s, v) => s.SpaProxyServerUrl = (string)v),
-        Of("SpaRoot", nameof(BuildSettings.SpaRoot), s => s.SpaRoot, (s, v) => s.SpaRoot = (string)v),
+        new MSBuildSetting("ConvexAuthKitAcceptWorkOSTerms", nameof(BuildSettings.AcceptWorkOSTerms), typeof(bool)),
+        new MSBuildSetting("ConvexAuthKitConfigurations", nameof(BuildSettings.Configurations), typeof(string), SettingStamp.Gating),
+        new MSBuildSetting("ConvexAuthKitDevOrigin", nameof(BuildSettings.DevOrigin), typeof(string)),
+        new MSBuildSetting("ConvexAuthKitDryRun", nameof(BuildSettings.DryRun), typeof(bool), SettingStamp.BypassesStamp),
+        new MSBuildSetting("ConvexAuthKitEnabled", nameof(BuildSettings.Enabled), typeof(string), SettingStamp.Gating),
+        new MSBuildSetting("ConvexAuthKitEnvFile", nameof(BuildSettings.EnvFile), typeof(string), blankIsInvalid: true),
+        new MSBuildSetting("ConvexAuthKitFailOnError", nameof(BuildSettings.FailOnError), typeof(bool)),
+        new MSBuildSetting("ConvexAuthKitForce", nameof(BuildSettings.Force), typeof(bool), SettingStamp.BypassesStamp),
+        new MSBuildSetting("ConvexAuthKitTimeoutSeconds", nameof(BuildSettings.TimeoutSeconds), typeof(int), blankIsInvalid: true),
+        new MSBuildSetting("ConvexAuthKitWorkOSApiUrl", nameof(BuildSettings.WorkOSApiUrl), typeof(string)),
+        new MSBuildSetting("ConvexAuthKitWorkOSTeamEmail", nameof(BuildSettings.WorkOSTeamEmail), typeof(string)),
+        new MSBuildSetting("ConvexProjectDirectory", nameof(BuildSettings.ConvexProjectDirectory), typeof(string)),
+        new MSBuildSetting("SpaProxyServerUrl", nameof(BuildSettings.SpaProxyServerUrl), typeof(string)),
+        new MSBuildSetting("SpaRoot", nameof(BuildSettings.SpaRoot), typeof(string)),
     };
 
-    private static MSBuildSetting Of<T>(string propertyName, string memberName, Func<BuildSettings, T> get, Action<BuildSettings, object> set,
-        SettingStamp stamp = SettingStamp.Input, bool blankIsInvalid = false) =>
-        new MSBuildSetting(propertyName, memberName, typeof(T), s => get(s), set, stamp, blankIsInvalid);
+    private object? Get(BuildSettings settings) => MemberName switch
+    {
+        nameof(BuildSettings.AcceptWorkOSTerms) => settings.AcceptWorkOSTerms,
+        nameof(BuildSettings.Configurations) => settings.Configurations,
+        nameof(BuildSettings.DevOrigin) => settings.DevOrigin,
+        nameof(BuildSettings.DryRun) => settings.DryRun,
+        nameof(BuildSettings.Enabled) => settings.Enabled,
+        nameof(BuildSettings.EnvFile) => settings.EnvFile,
+        nameof(BuildSettings.FailOnError) => settings.FailOnError,
+        nameof(BuildSettings.Force) => settings.Force,
+        nameof(BuildSettings.TimeoutSeconds) => settings.TimeoutSeconds,
+        nameof(BuildSettings.WorkOSApiUrl) => settings.WorkOSApiUrl,
+        nameof(BuildSettings.WorkOSTeamEmail) => settings.WorkOSTeamEmail,
+        nameof(BuildSettings.ConvexProjectDirectory) => settings.ConvexProjectDirectory,
+        nameof(BuildSettings.SpaProxyServerUrl) => settings.SpaProxyServerUrl,
+        nameof(BuildSettings.SpaRoot) => settings.SpaRoot,
+        _ => throw NotInTheSwitch(),
+    };
+
+    private void Set(BuildSettings settings, object value)
+    {
+        switch (MemberName)
+        {
+            case nameof(BuildSettings.AcceptWorkOSTerms): settings.AcceptWorkOSTerms = (bool)value; break;
+            case nameof(BuildSettings.Configurations): settings.Configurations = (string)value; break;
+            case nameof(BuildSettings.DevOrigin): settings.DevOrigin = (string)value; break;
+            case nameof(BuildSettings.DryRun): settings.DryRun = (bool)value; break;
+            case nameof(BuildSettings.Enabled): settings.Enabled = (string)value; break;
+            case nameof(BuildSettings.EnvFile): settings.EnvFile = (string)value; break;
+            case nameof(BuildSettings.FailOnError): settings.FailOnError = (bool)value; break;
+            case nameof(BuildSettings.Force): settings.Force = (bool)value; break;
+            case nameof(BuildSettings.TimeoutSeconds): settings.TimeoutSeconds = (int)value; break;
+            case nameof(BuildSettings.WorkOSApiUrl): settings.WorkOSApiUrl = (string)value; break;
+            case nameof(BuildSettings.WorkOSTeamEmail): settings.WorkOSTeamEmail = (string)value; break;
+            case nameof(BuildSettings.ConvexProjectDirectory): settings.ConvexProjectDirectory = (string)value; break;
+            case nameof(BuildSettings.SpaProxyServerUrl): settings.SpaProxyServerUrl = (string)value; break;
+            case nameof(BuildSettings.SpaRoot): settings.SpaRoot = (string)value; break;
+            default: throw NotInTheSwitch();
+        }
+    }
+
+    private InvalidOperationException NotInTheSwitch() =>
+        new InvalidOperationException($"BuildSettings.{MemberName} is in MSBuildSetting.All but not in its Get and Set switches.");
 
     /// <summary>
-    /// The settings of one task invocation, from the .targets' (MSBuild property name, value) pairs, plus what is
-    /// wrong with them: a value that cannot be used (CAK1019), or a name the .targets and this assembly do not
-    /// agree on (CAK1000: the package's .targets and task assembly come from different builds).
+    /// The settings of one task invocation, from the .targets' items (Include: MSBuild property name, metadata Value:
+    /// its value), plus what is wrong with them: a value that cannot be used (CAK1019), or a name the .targets and
+    /// this assembly do not agree on (CAK1000: the package's .targets and task assembly come from different builds).
     /// </summary>
-    public static BuildSettings Read(string projectDirectory, IEnumerable<KeyValuePair<string, string>> values, ICollection<SettingProblem> problems)
+    public static BuildSettings Read(string projectDirectory, KeyValuePair<string, string>[] values, ICollection<SettingProblem> problems)
     {
         var settings = new BuildSettings { ProjectDirectory = projectDirectory };
-        var received = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in values)
+        var received = new bool[All.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            if (!ByName.TryGetValue(pair.Key, out var setting))
+            var index = IndexOf(values[i].Key);
+            if (index < 0)
             {
-                problems.Add(new SettingProblem(Diagnostics.Unexpected, $"The package's targets pass a setting this task does not know ({pair.Key}). Please report this; set ConvexAuthKitEnabled=false to build without it meanwhile."));
+                problems.Add(new SettingProblem(Diagnostics.Unexpected, $"The package's targets pass a setting this task does not know ({values[i].Key}). Please report this; set ConvexAuthKitEnabled=false to build without it meanwhile."));
                 continue;
             }
-            received.Add(setting.PropertyName);
-            var problem = setting.Assign(settings, pair.Value);
+            received[index] = true;
+            var problem = All[index].Assign(settings, values[i].Value);
             if (problem != null) problems.Add(new SettingProblem(Diagnostics.InvalidSetting, problem));
         }
-        foreach (var missing in All.Where(s => !received.Contains(s.PropertyName)))
-            problems.Add(new SettingProblem(Diagnostics.Unexpected, $"The package's targets do not pass the setting {missing.PropertyName}. Please report this; set ConvexAuthKitEnabled=false to build without it meanwhile."));
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (!received[i])
+                problems.Add(new SettingProblem(Diagnostics.Unexpected, $"The package's targets do not pass the setting {All[i].PropertyName}. Please report this; set ConvexAuthKitEnabled=false to build without it meanwhile."));
+        }
         return settings;
     }
 
-    private static readonly Dictionary<string, MSBuildSetting> ByName = All.ToDictionary(s => s.PropertyName, StringComparer.OrdinalIgnoreCase);
+    private static int IndexOf(string propertyName)
+    {
+        for (var i = 0; i < All.Count; i++)
+            if (string.Equals(All[i].PropertyName, propertyName, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
 
     /// <summary>The MSBuild property, e.g. ConvexAuthKitEnvFile.</summary>
     public string PropertyName { get; }
@@ -89,7 +134,7 @@ internal sealed class MSBuildSetting
     public Type Type { get; }
 
     /// <summary>The current value as the fingerprint records it: invariant, "" when not set.</summary>
-    public string Format(BuildSettings settings) => _get(settings) switch
+    public string Format(BuildSettings settings) => Get(settings) switch
     {
         null => "",
         bool value => value ? "true" : "false",
@@ -109,20 +154,20 @@ internal sealed class MSBuildSetting
             return BlankIsInvalid ? $"{PropertyName} is empty. Set it, or remove the empty value to use the package's default." : null;
         if (Type == typeof(string))
         {
-            _set(settings, trimmed);
+            Set(settings, trimmed);
             return null;
         }
         if (Type == typeof(bool))
         {
             if (!TryParseBool(trimmed, out var flag)) return $"{PropertyName} is '{trimmed}', which is neither true nor false.";
-            _set(settings, flag);
+            Set(settings, flag);
             return null;
         }
         if (Type == typeof(int))
         {
             if (!int.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number <= 0)
                 return $"{PropertyName} is '{trimmed}', which is not a whole number greater than 0.";
-            _set(settings, number);
+            Set(settings, number);
             return null;
         }
         throw new InvalidOperationException($"BuildSettings.{MemberName}: settings are string, bool or int.");

@@ -127,7 +127,7 @@ internal static class ProvisioningSession
     /// <summary>
     /// When the stamp matches and the target ran anyway (a file touched by a checkout or an editor, or the inputs
     /// file rewritten by a parallel inner build), the stamp is rewritten so that it is newer than every input
-    /// again, or Inputs/Outputs would run the target on every later build.
+    /// again, or the inputs task would find an input newer than it on every later build.
     /// </summary>
     private static bool IsUpToDate(BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
     {
@@ -136,7 +136,7 @@ internal static class ProvisioningSession
         log.Low("up to date (the stamp matches every input); nothing to do.");
         RecordState(files, log, () =>
         {
-            StateFiles.WriteIfDifferent(files.InputsFile, current!.Fingerprint + "\n", cancellationToken);
+            StateFiles.WriteIfDifferent(files.InputsFile, current!.Fingerprint, cancellationToken);
             stamp!.Write(files.StampFile, cancellationToken);
         });
         return true;
@@ -185,7 +185,7 @@ internal static class ProvisioningSession
     {
         var watching = new Stamp("", watchedFiles, watchedVariables);
         var inputs = InputsFingerprint.Collect(settings, watching);
-        StateFiles.WriteIfDifferent(files.InputsFile, inputs.Fingerprint + "\n", cancellationToken);
+        StateFiles.WriteIfDifferent(files.InputsFile, inputs.Fingerprint, cancellationToken);
         var appStamp = appDirectory == null ? null : AppLock.StampPathFor(appDirectory);
         if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files, cancellationToken);
         if (appStamp != null) StateFiles.WriteIfDifferent(files.AppStampPathFile, appStamp + "\n", cancellationToken);

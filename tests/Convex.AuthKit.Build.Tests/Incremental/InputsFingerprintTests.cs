@@ -104,10 +104,37 @@ public sealed class InputsFingerprintTests
     [TestMethod]
     public void SecretValuesEnterOnlyAsHashes()
     {
-        _environment["CONVEX_DEPLOY_KEY"] = "dev:happy-animal-123|secret-deploy-key-value";
-        var inputs = InputsFingerprint.Collect(Settings(), null, "1.0.0");
-        Assert.AreEqual(64, inputs.Fingerprint.Length);
-        Assert.IsFalse(inputs.Fingerprint.Contains("secret"));
+        foreach (var name in new[] { "CONVEX_DEPLOY_KEY", "CONVEX_DEPLOYMENT_TOKEN", "CONVEX_OVERRIDE_ACCESS_TOKEN", "CONVEX_SELF_HOSTED_ADMIN_KEY", "WORKOS_COOKIE_PASSWORD", "SOME_WATCHED_VARIABLE" })
+        {
+            _environment.Clear();
+            var unset = Fingerprint(stamp: new Stamp("", Array.Empty<string>(), new[] { "SOME_WATCHED_VARIABLE" }));
+            _environment[name] = "dev:happy-animal-123|secret-value-of-" + name;
+            var inputs = InputsFingerprint.Collect(Settings(), new Stamp("", Array.Empty<string>(), new[] { "SOME_WATCHED_VARIABLE" }), "1.0.0");
+            Assert.IsFalse(inputs.Fingerprint.Contains("secret-value"), name + ":\n" + inputs.Fingerprint);
+            Assert.IsFalse(inputs.AppFingerprint.Contains("secret-value"), name);
+            StringAssert.Contains(inputs.Fingerprint, "env=" + name + " sha256=" + Stamp.Hash(_environment[name]!), name);
+            Assert.AreNotEqual(unset, inputs.Fingerprint, name + " is an input");
+        }
+    }
+
+    [TestMethod]
+    public void PublicValuesAreRecordedAsTheyAre_SoANoOpBuildHashesNothing()
+    {
+        var publicValues = new Dictionary<string, string>
+        {
+            ["CONVEX_DEPLOYMENT"] = "dev:happy-animal-123",
+            ["CONVEX_PROVISION_HOST"] = "http://127.0.0.1:41234",
+            ["CONVEX_SELF_HOSTED_URL"] = "http://127.0.0.1:3210",
+            ["WORKOS_API_URL"] = "http://127.0.0.1:41235/",
+            ["WORKOS_CLIENT_ID"] = "client_01",
+            ["WORKOS_ENVIRONMENT_ID"] = "environment_01",
+        };
+        foreach (var pair in publicValues) _environment[pair.Key] = pair.Value;
+        var fingerprint = Fingerprint();
+        foreach (var pair in publicValues)
+            StringAssert.Contains(fingerprint, $"env={pair.Key} value={pair.Value.Length}:{pair.Value}\n", pair.Key);
+        Assert.IsFalse(fingerprint.Contains("sha256=", StringComparison.Ordinal), fingerprint);
+        CollectionAssert.IsSubsetOf(publicValues.Keys.ToList(), InputsFingerprint.Variables.ToList());
     }
 
     [TestMethod]
@@ -189,7 +216,7 @@ public sealed class InputsFingerprintTests
         CollectionAssert.Contains(present.ExistingFiles.Select(Path.GetFullPath).ToList(), Path.GetFullPath(path), "the file is among the target's Inputs");
         var first = WithContents();
         File.WriteAllText(path, "second");
-        Assert.AreEqual(present.Fingerprint, Fingerprint(), "content is left to Inputs/Outputs in the cheap fingerprint");
+        Assert.AreEqual(present.Fingerprint, Fingerprint(), "content is left to the files' times in the cheap fingerprint");
         Assert.AreNotEqual(first, WithContents(), "the stamp's fingerprint covers the content");
     }
 

@@ -27,7 +27,7 @@ public sealed class TaskSettingsTests
     private static BuildSettings Read(ITaskItem[] items, out List<SettingProblem> problems)
     {
         problems = new List<SettingProblem>();
-        return MSBuildSetting.Read("/project", items.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value"))), problems);
+        return MSBuildSetting.Read("/project", items.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value"))).ToArray(), problems);
     }
 
     [TestMethod]
