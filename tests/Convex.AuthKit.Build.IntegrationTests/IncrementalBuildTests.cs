@@ -81,6 +81,9 @@ public sealed class IncrementalBuildTests
             "the items are there on a stamp hit");
         StringAssert.Contains(unchanged.Output, "test-stamp-in-filewrites: ViteApp.ConvexAuthKit.stamp");
         Assert.AreEqual(1, Count(unchanged, "Task \"CollectConvexAuthKitInputsTask\""), "one task of the package runs on an unchanged project\n" + unchanged);
+        Assert.AreEqual(1, Count(unchanged, "Assembly loaded during TaskRun: Convex.AuthKit.Build,"), unchanged.ToString());
+        Assert.IsFalse(unchanged.Output.Split('\n').Any(l => l.Contains("Assembly loaded during TaskRun (Convex.AuthKit.Build.", StringComparison.Ordinal) && l.Contains("Newtonsoft.Json", StringComparison.Ordinal)),
+            "no JSON stack on the no-op path\n" + unchanged);
 
         // A rebuilt package of the same version (NuGet keeps the packed files' times, so this is a developer's case):
         // the task assembly is an input.

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Convex.AuthKit.Build.ConvexApi;
 
 /// <summary>The <c>Convex-Client</c> header this package sends to Big Brain and to deployments.</summary>
@@ -7,22 +5,12 @@ internal static class ConvexClientInfo
 {
     public const string HeaderName = "Convex-Client";
 
-    /// <summary>The task assembly's informational version without build metadata, e.g. <c>0.1.0-dev</c>.</summary>
-    public static string Version { get; } = ReadVersion();
+    /// <summary>
+    /// The package version without build metadata, e.g. <c>0.1.0-dev</c>: a constant the project file generates
+    /// (PackageVersion.g.cs), because the no-op path fingerprints it on every build.
+    /// </summary>
+    public const string Version = PackageVersion.Value;
 
     /// <summary>e.g. <c>convex-authkit-build-0.1.0-dev</c>.</summary>
-    public static string HeaderValue { get; } = "convex-authkit-build-" + Version;
-
-    private static string ReadVersion()
-    {
-        var assembly = typeof(ConvexClientInfo).Assembly;
-        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        if (string.IsNullOrEmpty(informational))
-        {
-            return assembly.GetName().Version?.ToString() ?? "0.0.0";
-        }
-
-        var plus = informational!.IndexOf('+');
-        return plus >= 0 ? informational.Substring(0, plus) : informational;
-    }
+    public const string HeaderValue = "convex-authkit-build-" + Version;
 }
