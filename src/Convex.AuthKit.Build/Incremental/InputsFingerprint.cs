@@ -24,8 +24,8 @@ internal static class InputsFingerprint
 
     /// <summary>
     /// Of <see cref="Variables"/>, those whose values are public (a deployment name, a URL, a client or environment
-    /// ID): recorded as they are. Every other value, the stamp's watched variables included, is recorded as its
-    /// SHA-256 only.
+    /// ID): recorded as they are, unless the value holds an <c>@</c> (a URL with a user and password in it). Every
+    /// other value, the stamp's watched variables included, is recorded as its SHA-256 only.
     /// </summary>
     private static readonly string[] PublicVariables =
     {
@@ -112,7 +112,7 @@ internal static class InputsFingerprint
     {
         text.Append("env=").Append(name);
         if (value == null) text.Append(" unset\n");
-        else if (Array.IndexOf(PublicVariables, name) >= 0) text.Append(" value=").Append(value.Length).Append(':').Append(value).Append('\n');
+        else if (Array.IndexOf(PublicVariables, name) >= 0 && value.IndexOf('@') < 0) text.Append(" value=").Append(value.Length).Append(':').Append(value).Append('\n');
         else text.Append(" sha256=").Append(Stamp.Hash(value)).Append('\n');
     }
 

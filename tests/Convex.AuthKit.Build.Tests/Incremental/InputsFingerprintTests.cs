@@ -135,6 +135,11 @@ public sealed class InputsFingerprintTests
             StringAssert.Contains(fingerprint, $"env={pair.Key} value={pair.Value.Length}:{pair.Value}\n", pair.Key);
         Assert.IsFalse(fingerprint.Contains("sha256=", StringComparison.Ordinal), fingerprint);
         CollectionAssert.IsSubsetOf(publicValues.Keys.ToList(), InputsFingerprint.Variables.ToList());
+
+        _environment["CONVEX_SELF_HOSTED_URL"] = "http://admin:hunter2@127.0.0.1:3210";
+        var withCredentials = Fingerprint();
+        Assert.IsFalse(withCredentials.Contains("hunter2", StringComparison.Ordinal), "a URL with a password in it is hashed\n" + withCredentials);
+        StringAssert.Contains(withCredentials, "env=CONVEX_SELF_HOSTED_URL sha256=" + Stamp.Hash("http://admin:hunter2@127.0.0.1:3210"));
     }
 
     [TestMethod]
