@@ -1,5 +1,6 @@
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Status;
+using Convex.AuthKit.Build.Vocabulary;
 using Microsoft.Build.Framework;
 
 namespace Convex.AuthKit.Build;

@@ -1,5 +1,6 @@
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Vocabulary;
 using Microsoft.Build.Framework;
 
 namespace Convex.AuthKit.Build;

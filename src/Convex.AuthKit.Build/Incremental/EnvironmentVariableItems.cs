@@ -1,5 +1,5 @@
 using System.Text;
-using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Incremental;
 

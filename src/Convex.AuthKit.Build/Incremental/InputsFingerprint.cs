@@ -2,7 +2,7 @@ using System.Text;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Incremental;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
-using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Plan;
 

@@ -1,6 +1,6 @@
 using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Plan;
 

@@ -1,5 +1,5 @@
 using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Vocabulary;
 using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Plan;

@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Provisioning;
 

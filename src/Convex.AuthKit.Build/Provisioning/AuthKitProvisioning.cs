@@ -3,6 +3,7 @@ using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.Vocabulary;
 using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Provisioning;

@@ -1,6 +1,7 @@
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Provisioning;
 

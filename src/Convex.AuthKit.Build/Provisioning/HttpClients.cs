@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.Http;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Provisioning;
 

@@ -1,5 +1,6 @@
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Plan;
+using Convex.AuthKit.Build.Vocabulary;
 using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Provisioning;

@@ -1,6 +1,7 @@
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.FileSystem;
 using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Provisioning;
 

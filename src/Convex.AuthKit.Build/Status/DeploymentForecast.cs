@@ -1,8 +1,8 @@
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Plan;
-using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.Vocabulary;
 using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Status;

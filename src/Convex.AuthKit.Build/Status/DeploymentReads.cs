@@ -2,6 +2,7 @@ using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Status;
 

@@ -3,6 +3,7 @@ using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Status;
 

@@ -1,4 +1,4 @@
-using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Status;
 

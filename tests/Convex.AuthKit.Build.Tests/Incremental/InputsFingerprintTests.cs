@@ -1,6 +1,6 @@
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Incremental;
-using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Vocabulary;
 using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Vocabulary;
 using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,6 +1,7 @@
 using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.Vocabulary;
 using Convex.AuthKit.Harness;
 using Convex.AuthKit.Sandbox;
 

@@ -1,5 +1,5 @@
-using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Tests.Provisioning;
+using Convex.AuthKit.Build.Vocabulary;
 using Microsoft.Build.Framework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -1,4 +1,4 @@
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Vocabulary;
 
 /// <summary>docs/architecture.md#settings: a name containing KEY, SECRET, PASSWORD or TOKEN is secret, whatever its value.</summary>
 internal static class SecretNames

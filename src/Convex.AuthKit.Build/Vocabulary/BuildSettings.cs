@@ -1,6 +1,6 @@
 using Convex.AuthKit.Build.Http;
 
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Vocabulary;
 
 /// <summary>
 /// What the build tells the flow: the MSBuild properties of docs/architecture.md#settings as plain values, plus the

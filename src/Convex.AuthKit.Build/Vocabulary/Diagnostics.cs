@@ -1,4 +1,4 @@
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Vocabulary;
 
 /// <summary>
 /// Every diagnostic the package reports. README.md has one table row per code, with cause and fix.

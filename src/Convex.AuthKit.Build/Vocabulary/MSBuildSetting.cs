@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Vocabulary;
 
 /// <summary>
 /// One MSBuild property the tasks receive and the <see cref="BuildSettings"/> property it sets: the table of

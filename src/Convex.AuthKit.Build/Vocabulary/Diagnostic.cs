@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Vocabulary;
 
 /// <summary>A coded diagnostic. Errors are CAK1nnn (reported as warnings, same code, with ConvexAuthKitFailOnError=false), warnings CAK2nnn; each has a README entry (anchor = code).</summary>
 internal sealed class Diagnostic

@@ -1,4 +1,4 @@
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Vocabulary;
 
 internal enum LogImportance { High, Normal, Low }
 

@@ -1,4 +1,4 @@
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Vocabulary;
 
 /// <summary>A failure the flow reports with a code and a message that says what to do. Never holds a secret.</summary>
 internal sealed class ProvisioningException : Exception

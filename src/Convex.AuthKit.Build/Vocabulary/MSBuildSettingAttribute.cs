@@ -1,4 +1,4 @@
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Vocabulary;
 
 /// <summary>
 /// Marks a <see cref="BuildSettings"/> property as the value of one MSBuild property. The tasks fill every marked
