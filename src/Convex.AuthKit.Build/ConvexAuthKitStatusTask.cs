@@ -1,4 +1,4 @@
-using Convex.AuthKit.Build.Provisioning;
+using Convex.AuthKit.Build.Facts;
 using Convex.AuthKit.Build.Status;
 using Convex.AuthKit.Build.Vocabulary;
 using Microsoft.Build.Framework;

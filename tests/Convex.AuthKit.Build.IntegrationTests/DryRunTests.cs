@@ -57,8 +57,9 @@ public sealed class DryRunTests
         var result = s.Build("ViteApp.csproj", DryRun);
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Output, "dry run, up to date, nothing would change");
         StringAssert.Contains(result.Output, "- GET deployment /api/v1/list_environment_variables");
-        StringAssert.Contains(result.Output, "- POST WorkOS /user_management/redirect_uris (http://localhost:5173/callback)");
+        Assert.IsFalse(result.Output.Contains("- POST WorkOS /user_management/"), "re-sending the WorkOS settings changes nothing, as the report and the status say: " + result);
         Assert.IsFalse(result.Output.Contains("get_or_provision") || result.Output.Contains("update_environment_variables") || result.Output.Contains("- .env.local:"), result.ToString());
         Assert.IsTrue(s.Sandbox.Requests.Count > 0, "the stamp does not short-circuit a dry run");
         SandboxChecks.AssertNoMutatingRequest(s.Sandbox);

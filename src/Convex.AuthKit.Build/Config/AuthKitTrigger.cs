@@ -1,3 +1,5 @@
+using Convex.AuthKit.Build.Vocabulary;
+
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal static class AuthKitTrigger
         if (srcConvexJsonIgnored)
         {
             warnings.Add(new AuthKitWarning(
-                AuthKitWarningKind.SrcConvexJsonIgnored,
+                Diagnostics.SrcConvexJsonIgnored,
                 "src/convex.json is not read (the Convex CLI ignores it too); move it to the root of the Convex app."));
         }
 
@@ -52,7 +54,7 @@ internal static class AuthKitTrigger
             if (evidence != null)
             {
                 warnings.Add(new AuthKitWarning(
-                    AuthKitWarningKind.AuthKitWithoutDevButAuthConfigUsesClientId,
+                    Diagnostics.AuthKitWithoutDevSection,
                     $"{evidence}{(evidenceFile == authConfig ? "" : $" (imported by {authConfigName})")}, but convex.json's authKit section has no dev entry, so nothing provisions WORKOS_CLIENT_ID for the dev deployment. Add authKit.dev, or remove the authKit key to use the framework defaults."));
             }
             return Decision(AuthKitDecisionKind.NotWanted, "convex.json authKit has no dev section", null, null, null, false, config, warnings, files, componentFile);
@@ -72,7 +74,7 @@ internal static class AuthKitTrigger
         if (devOrigin.Unreadable != null)
         {
             warnings.Add(new AuthKitWarning(
-                AuthKitWarningKind.DevOriginUnreadable,
+                Diagnostics.DevOriginUnreadable,
                 $"{devOrigin.Unreadable} in a form the build cannot evaluate, so the dev origin {devOrigin.Origin} ({devOrigin.Source}) may be wrong. " +
                 "Set ConvexAuthKitDevOrigin to the dev server's origin (for example https://localhost:5173)."));
         }

@@ -1,3 +1,5 @@
+using Convex.AuthKit.Build.Vocabulary;
+
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal static class PortMismatchCheck
             var portDiffers = claim.Port != null && origin.DetectedPort != null && claim.Port != origin.DetectedPort;
             var schemeDiffers = claim.Scheme != null && origin.DetectedScheme && !string.Equals(claim.Scheme, origin.Scheme, StringComparison.OrdinalIgnoreCase);
             if (!portDiffers && !schemeDiffers) continue;
-            warnings.Add(new AuthKitWarning(AuthKitWarningKind.PortMismatch,
+            warnings.Add(new AuthKitWarning(Diagnostics.DevPortMismatch,
                 $"{claim.Source} gives {claim.Describe()}, but the dev origin is {origin.Origin} ({origin.Source}): sign-in would redirect to " +
                 $"{(portDiffers ? "a port" : "a scheme")} the dev server does not serve. Change one of them so they agree, or set ConvexAuthKitDevOrigin."));
         }
@@ -43,20 +45,13 @@ internal static class PortMismatchCheck
             var message =
                 $"convex.json authKit.dev uses {group.Key} ({string.Join(", ", locations)}), but the dev server is at {origin.Origin} " +
                 $"({origin.Source}): sign-in would redirect to where nothing listens. Change one of them so they agree.";
-            return new AuthKitWarning(AuthKitWarningKind.PortMismatch, message);
+            return new AuthKitWarning(Diagnostics.DevPortMismatch, message);
         }).ToList();
     }
 
     private static IEnumerable<(string Location, string Value)> Urls(AuthKitEnvironmentConfig dev)
     {
-        if (dev.Configure is { } configure)
-        {
-            if (configure.RedirectUris != null)
-                for (var i = 0; i < configure.RedirectUris.Count; i++) yield return ($"configure.redirectUris[{i}]", configure.RedirectUris[i]);
-            if (configure.AppHomepageUrl != null) yield return ("configure.appHomepageUrl", configure.AppHomepageUrl);
-            if (configure.CorsOrigins != null)
-                for (var i = 0; i < configure.CorsOrigins.Count; i++) yield return ($"configure.corsOrigins[{i}]", configure.CorsOrigins[i]);
-        }
+        foreach (var setting in dev.ConfiguredSettings()) yield return (setting.Location, setting.Template);
         if (dev.LocalEnvVars != null)
             foreach (var pair in dev.LocalEnvVars) yield return ("localEnvVars." + pair.Key, pair.Value);
     }

@@ -13,6 +13,9 @@ internal abstract record PlanStep
     /// <summary>What the next build would do, as the status says it.</summary>
     public abstract string Summary { get; }
 
+    /// <summary>Whether carrying out the step changes anything; see <see cref="ConfigureWorkOS"/>.</summary>
+    public virtual bool ChangesSomething => true;
+
     /// <summary>The dry run's lines: one a call (the endpoint as the client sends it), or one an env-file line.</summary>
     public abstract IEnumerable<string> DryRunLines(DeploymentClient deployment);
 }
@@ -30,7 +33,7 @@ internal sealed record CreateWorkOSTeam(long TeamId, string AdminEmail) : PlanSt
 }
 
 /// <summary>Get the deployment's AuthKit environment, provisioning it when Convex has none for it.</summary>
-/// <param name="EnvironmentType"><c>nonproduction</c> or <c>production</c>.</param>
+/// <param name="EnvironmentType">Always <c>nonproduction</c>: the build provisions only a dev deployment.</param>
 internal sealed record ProvisionEnvironment(string DeploymentName, string EnvironmentType) : PlanStep
 {
     public override string Summary => $"provision the AuthKit environment of deployment {DeploymentName} (or reuse the one Convex already has for it)";
@@ -58,6 +61,12 @@ internal sealed record SetDeploymentVariables(IReadOnlyList<EnvironmentVariableC
 internal sealed record ConfigureWorkOS(WorkOSCredentials Credentials, IReadOnlyList<WorkOSSetting> Settings) : PlanStep
 {
     public override string Summary => $"register the {Settings.Count} WorkOS setting{(Settings.Count == 1 ? "" : "s")} with WorkOS";
+
+    /// <summary>
+    /// WorkOS keeps what it already has (docs/protocol.md#workos-api), so re-sending the settings alone changes nothing that
+    /// the facts show; the build still sends them, since the plan cannot read WorkOS's lists.
+    /// </summary>
+    public override bool ChangesSomething => false;
 
     public override IEnumerable<string> DryRunLines(DeploymentClient deployment) =>
         Settings.Select(setting => $"{WorkOSClient.CallFor(setting.Kind).Endpoint} ({setting.Value})");

@@ -18,6 +18,12 @@ internal sealed record ProvisioningPlan(IReadOnlyList<PlanStep> Steps, Refusal? 
     /// <summary>What the facts show will break the app although the plan goes on (a refusal has them too).</summary>
     public IReadOnlyList<PlanWarning> Warnings { get; init; } = Array.Empty<PlanWarning>();
 
+    /// <summary>
+    /// Whether a build would change anything: the one answer behind the report's "up to date", the dry run's "nothing would
+    /// change" and the status's "change nothing". A refusal or an env-file problem counts: the build would report it.
+    /// </summary>
+    public bool ChangesSomething => Refusal != null || Steps.Any(step => step.ChangesSomething);
+
     /// <summary>The plan provisions an environment, so what follows holds placeholders until it is planned again.</summary>
     public bool Provisions => Find<ProvisionEnvironment>() != null;
 

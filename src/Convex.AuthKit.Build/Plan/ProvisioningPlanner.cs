@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.Vocabulary;
 
@@ -57,7 +58,8 @@ internal static class ProvisioningPlanner
         var placeholders = WorkOSCredentialsPlan.Placeholders;
         return WithCredentials(facts, placeholders, arePlaceholders: true,
             facts.Team is { HasAssociatedWorkOSTeam: false } team ? new CreateWorkOSTeam(team.TeamId, facts.TeamSettings.AdminEmail!) : null,
-            new ProvisionEnvironment(facts.Selection.DeploymentName!, EnvironmentType(facts.Dev)),
+            // docs/protocol.md#reference-flow: a dev deployment's environment is nonproduction (environmentType is allowed only in prod).
+            new ProvisionEnvironment(facts.Selection.DeploymentName!, "nonproduction"),
             new SetDeploymentVariables(WorkOSCredentialsPlan.AllOf(placeholders)));
     }
 
@@ -72,12 +74,14 @@ internal static class ProvisioningPlanner
 
         var refusal = WorkOSSettingsPlan.Resolve(facts.Dev, credentials, facts.Environment.GetRaw, out var settings);
         if (refusal != null) return ProvisioningPlan.Refused(refusal);
+        if (settings.Count > 0 && !arePlaceholders && facts.WorkOSEnvironmentGone && facts.Provisioned == null)
+            return ProvisioningPlan.Refused(new Refusal(Diagnostics.WorkOSServiceError, "WorkOS rejects the deployment's WORKOS_API_KEY, as its environment no longer exists"));
         if (settings.Count > 0) steps.Add(new ConfigureWorkOS(credentials, settings));
 
         if (EnvFilePlan.IsWanted(facts.Dev))
         {
-            var inputs = new EnvFileInputs(facts.Dev.LocalEnvVars!, facts.WantsCookiePassword, credentials, arePlaceholders, facts.Environment);
-            var envFile = EnvFilePlan.Create(inputs, facts.EnvFile);
+            var inputs = new EnvFileInputs(facts.Dev.LocalEnvVars!, facts.WantsCookiePassword, credentials, arePlaceholders);
+            var envFile = EnvFilePlan.Create(inputs, facts.EnvFile ?? new EnvFileSnapshot(null, facts.Environment));
             if (envFile.Problem != null || envFile.Changes.Count > 0) steps.Add(new WriteEnvFile(envFile));
         }
         return new ProvisioningPlan(steps) { Credentials = credentials };
@@ -127,8 +131,4 @@ internal static class ProvisioningPlanner
     private static string DashboardUrl(DeploymentSelection selection) =>
         (selection.ProvisionHost != null && selection.ProvisionHost.Host != "api.convex.dev" ? "http://localhost:6789" : "https://dashboard.convex.dev")
         + $"/d/{selection.DeploymentName}/settings/environment-variables";
-
-    /// <summary>docs/protocol.md#reference-flow: dev and preview map to "nonproduction" unless environmentType says otherwise.</summary>
-    private static string EnvironmentType(AuthKitEnvironmentConfig dev) =>
-        dev.EnvironmentType == "production" ? "production" : "nonproduction";
 }

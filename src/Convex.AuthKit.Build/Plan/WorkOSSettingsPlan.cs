@@ -6,27 +6,17 @@ namespace Convex.AuthKit.Build.Plan;
 
 /// <summary>
 /// docs/protocol.md#reference-flow: the WorkOS settings convex.json's configure section asks for, resolved (docs/protocol.md#templates)
-/// before anything is sent. The one place that reads the configure section's values.
+/// before anything is sent.
 /// </summary>
 internal static class WorkOSSettingsPlan
 {
-    /// <summary>Every configured value, unresolved, with its kind, in the order they are sent and reported.</summary>
-    public static IEnumerable<(WorkOSSettingKind Kind, string Template)> Templates(AuthKitEnvironmentConfig dev)
-    {
-        var configure = dev.ConfigureDisabled ? null : dev.Configure;
-        if (configure == null) yield break;
-        foreach (var uri in configure.RedirectUris ?? Array.Empty<string>()) yield return (WorkOSSettingKind.RedirectUri, uri);
-        if (configure.AppHomepageUrl != null) yield return (WorkOSSettingKind.AppHomepageUrl, configure.AppHomepageUrl);
-        foreach (var origin in configure.CorsOrigins ?? Array.Empty<string>()) yield return (WorkOSSettingKind.CorsOrigin, origin);
-    }
-
     /// <summary>Resolves every value; the first template that cannot be resolved refuses the plan.</summary>
     public static Refusal? Resolve(AuthKitEnvironmentConfig dev, WorkOSCredentials credentials, Func<string, string?> buildEnvironment,
         out IReadOnlyList<WorkOSSetting> settings)
     {
         var resolved = new List<WorkOSSetting>();
         settings = resolved;
-        foreach (var (kind, template) in Templates(dev))
+        foreach (var (kind, _, template) in dev.ConfiguredSettings())
         {
             try
             {

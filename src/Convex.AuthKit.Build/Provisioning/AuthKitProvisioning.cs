@@ -1,5 +1,6 @@
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Facts;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Selection;
@@ -55,7 +56,7 @@ internal sealed class AuthKitProvisioning
     private async Task<bool> ExecuteAsync(CancellationToken cancellationToken)
     {
         // 1. Is AuthKit wanted here? (docs/architecture.md#triggers)
-        var decision = AuthKitDecisionStep.Decide(_appDirectory, _settings, _log);
+        var decision = LocalFacts.Decide(_appDirectory, _settings, _log);
         Watch(decision.FilesRead.Concat(decision.FilesProbed));
         WatchVariables(decision.VariablesRead);
         if (!decision.IsWanted)
@@ -67,18 +68,27 @@ internal sealed class AuthKitProvisioning
         _report.Subject = decision.Reason;
 
         // 2. Which deployment, which credentials (docs/protocol.md#deployment-selection, docs/architecture.md#which-deployment).
-        var environment = BuildEnvironment.Load(_appDirectory, _settings.EnvFile, _settings.Environment);
-        var selection = DeploymentSelector.Select(environment.AsTheCliReadsIt(), _settings.HomeDirectory);
+        var local = LocalFacts.Gather(_appDirectory, decision, _settings, _log);
+        var selection = local.Selection;
         Watch(selection.InputFiles);
         // Logging in later must re-run the target, wherever the token file lives.
         if (selection.ProvisionHost != null) Watch(new[] { AccessTokenFile.PathFor(_settings.HomeDirectory, selection.ProvisionHost.ToString()) });
         WatchVariables(selection.InputVariables.Concat(ConfiguredVariableNames(dev)));
         // Skipped, not configured, not logged in: nothing more can happen until an input changes, so the run is
         // complete (the warning shows again when one does, like a compiler warning on an incremental build).
-        if (!SelectionProceeds(selection)) return true;
+        if (SelectionOutcome.Of(selection) is { } stop)
+        {
+            if (stop.Fails) throw new ProvisioningException(stop.Diagnostic!, stop.Message);
+            _log.High($"{_report.Subject}: {stop.Headline}.");
+            if (stop.Diagnostic == null) _log.Normal(stop.Message);
+            else _log.Report(stop.Diagnostic, stop.Message);
+            return true;
+        }
+        _log.Low($"deployment {selection.DeploymentName} from {selection.DeploymentSource}, credential: {selection.CredentialSource}.");
         _report.Subject = $"{decision.Reason}, dev deployment {selection.DeploymentName}";
         // An env file that cannot be read at all (not UTF-8) fails before any request.
-        var envFileText = EnvFilePlan.Read(dev, environment);
+        var envFile = local.ReadEnvFile();
+        var environment = local.Environment;
 
         using var http = HttpClients.Create(_settings, _log);
         try
@@ -89,13 +99,8 @@ internal sealed class AuthKitProvisioning
             var connection = await ConvexConnection.OpenAsync(selection, http, cancellationToken).ConfigureAwait(false);
 
             // 4. Round trip 2: every deployment variable at once (docs/protocol.md#reference-flow, docs/architecture.md#deployment-variables-through-the-public-api).
-            var deploymentVariables = await connection.Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
-            var facts = new ProvisioningFacts(selection, deploymentVariables, connection.TeamAnswer,
-                new WorkOSTeamSettings(_settings.WorkOSTeamEmail, _settings.AcceptWorkOSTerms), dev, decision.WantsCookiePassword,
-                environment, envFileText)
-            {
-                AuthKitComponentFile = decision.AuthKitComponentFile,
-            };
+            var deploymentVariables = await connection.ReadVariablesAsync(cancellationToken).ConfigureAwait(false);
+            var facts = local.PlanFacts(envFile, deploymentVariables, connection.TeamAnswer, _settings, workOSEnvironmentGone: false);
 
             // 5. The plan (docs/architecture.md#the-provisioning-plan).
             var plan = Decide(facts);
@@ -103,7 +108,7 @@ internal sealed class AuthKitProvisioning
             if (plan.Provisions) await connection.TeamAssociationAsync().ConfigureAwait(false);
             if (_settings.DryRun)
             {
-                DryRunPlan.Print(_log, _report.Subject, connection, plan);
+                DryRunPlan.Print(_log, _report.Subject, connection.Reads, connection.Deployment, plan);
                 if (plan.EnvFileProblem is { } problem) throw new ProvisioningException(problem.Diagnostic, DryRunPlan.AfterStepsPrefix + problem.Message);
                 return true;
             }
@@ -114,7 +119,7 @@ internal sealed class AuthKitProvisioning
             {
                 var provisioned = await EnvironmentProvisioning.RunAsync(connection.BigBrain, plan, _report, cancellationToken).ConfigureAwait(false);
                 _report.Environment(provisioned);
-                plan = Decide(facts with { Provisioned = provisioned, EnvFile = EnvFilePlan.Read(dev, environment) });
+                plan = Decide(facts with { Provisioned = provisioned, EnvFile = local.ReadEnvFile() });
             }
 
             // 7. Round trip 4: deployment variables and WorkOS configuration together; then the env file.
@@ -192,40 +197,12 @@ internal sealed class AuthKitProvisioning
         if (_envFileFailure != null) throw _envFileFailure;
     }
 
-    private bool SelectionProceeds(DeploymentSelection selection)
-    {
-        if (selection.Diagnostic != null) _log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
-        switch (selection.Kind)
-        {
-            case DeploymentSelectionKind.DevWithAccessToken:
-            case DeploymentSelectionKind.DevDeployKey:
-                _log.Low($"deployment {selection.DeploymentName} from {selection.DeploymentSource}, credential: {selection.CredentialSource}.");
-                return true;
-            case DeploymentSelectionKind.Skipped:
-                _log.High($"{_report.Subject}: deployment left alone ({selection.SkipReason}).");
-                _log.Normal(selection.Message!);
-                return false;
-            case DeploymentSelectionKind.NotConfigured:
-                _log.High($"{_report.Subject}: nothing provisioned, no Convex deployment is configured.");
-                _log.Report(Diagnostics.NoDeploymentConfigured, selection.Message!);
-                return false;
-            case DeploymentSelectionKind.NoCredentials:
-                _log.High($"{_report.Subject}: nothing provisioned, not logged in to Convex.");
-                _log.Report(Diagnostics.NotLoggedIn, selection.Message!);
-                return false;
-            default:
-                throw new ProvisioningException(Diagnostics.InvalidDeploymentSelection, selection.Message!);
-        }
-    }
-
     /// <summary>Offline (docs/architecture.md#offline): Go on with a warning when the env file already holds every entry, else fail.</summary>
     private bool OfflineFallback(ServiceUnreachableException offline, AuthKitEnvironmentConfig dev, bool wantsCookiePassword, BuildEnvironment before)
     {
         // Read the file again: this run may have written it before a WorkOS call went unanswered (docs/architecture.md#faults-retries-and-partial-failure).
         var environment = BuildEnvironment.Load(before.AppDirectory, before.EnvFile.Path, _settings.Environment);
-        var missing = EnvFilePlan.EntryNames(dev, wantsCookiePassword)
-            .Where(name => string.IsNullOrEmpty(EnvFilePlan.HeldValue(name, EnvFilePlan.TemplateOf(dev, name), environment, credentials: null)))
-            .ToList();
+        var missing = EnvFilePlan.MissingEntries(dev, wantsCookiePassword, environment, credentials: null);
         if (missing.Count > 0)
             throw new ProvisioningException(Diagnostics.OfflineAndIncomplete,
                 $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
@@ -268,7 +245,7 @@ internal sealed class AuthKitProvisioning
     private static IEnumerable<string> ConfiguredVariableNames(AuthKitEnvironmentConfig dev)
     {
         var templates = (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Value)
-            .Concat(WorkOSSettingsPlan.Templates(dev).Select(setting => setting.Template));
+            .Concat(dev.ConfiguredSettings().Select(setting => setting.Template));
         return (dev.LocalEnvVars ?? Array.Empty<KeyValuePair<string, string>>()).Select(e => e.Key)
             .Concat(templates.SelectMany(TemplateResolver.BuildEnvNames));
     }

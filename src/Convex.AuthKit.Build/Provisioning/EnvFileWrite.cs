@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Vocabulary;
@@ -29,22 +30,31 @@ internal static class EnvFileWrite
                 throw new ProvisioningException(Diagnostics.EnvFileWriteFailed,
                     $"{plan.DisplayName} was changed by another program {MaxReplans + 1} times while the build was about to write it, so it is left as that program wrote it. "
                     + "Build again once it is done (an editor saving repeatedly, or `npx convex dev` running?).");
-            plan = plan.PlanAgain(current);
+            plan = plan.PlanAgain(EnvFileSnapshot.Of(current, plan.Snapshot.Environment));
         }
     }
 
     private static bool Write(EnvFilePlan plan, DotEnvDocument? current, CancellationToken cancellationToken)
     {
-        if (plan.NewText == null) return false;
+        var text = plan.NewText(NewCookiePassword);
+        if (text == null) return false;
         try
         {
-            return DotEnvFile.WriteIfChanged(plan.Path, plan.NewText, current, cancellationToken);
+            return DotEnvFile.WriteIfChanged(plan.Path, text, current, cancellationToken);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
             throw new ProvisioningException(Diagnostics.EnvFileWriteFailed,
                 $"Could not write {plan.DisplayName} ({plan.Path}): {e.Message} It is left as it was; fix its folder or permissions and build again.", e);
         }
+    }
+
+    /// <summary>docs/protocol.md#env-file-writes: 32 random bytes, base64url without padding (43 characters).</summary>
+    private static string NewCookiePassword()
+    {
+        var bytes = new byte[32];
+        using (var random = RandomNumberGenerator.Create()) random.GetBytes(bytes);
+        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     private static bool SameText(DotEnvDocument? a, DotEnvDocument? b) =>

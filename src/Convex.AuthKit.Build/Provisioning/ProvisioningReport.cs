@@ -71,8 +71,6 @@ internal sealed class ProvisioningReport
         if (added.Count > 0) _changes.Add($"wrote {string.Join(", ", added)} to {fileName}");
     }
 
-    public void Detail(string text) => _details.Add(text);
-
     public void WriteTo(ProvisionLog log)
     {
         foreach (var detail in _details) log.Normal(detail);

@@ -133,7 +133,7 @@ internal static class ProvisioningSession
     private static bool IsUpToDate(BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
     {
         var stamp = Stamp.Read(files.StampFile);
-        if (!Matches(stamp, settings, out var current)) return false;
+        if (!StampMatch.Matches(stamp, settings, out var current)) return false;
         log.Low("up to date (the stamp matches every input); nothing to do.");
         RecordState(files, log, () =>
         {
@@ -144,22 +144,6 @@ internal static class ProvisioningSession
     }
 
     /// <summary>
-    /// What a build decides under the lock, without changing anything (the status target's forecast): the
-    /// project's stamp matches every input, or another project of the same Convex app succeeded with them.
-    /// </summary>
-    public static bool NothingToDo(string appDirectory, BuildSettings settings, string stampFile) =>
-        Matches(Stamp.Read(stampFile), settings, out _) || SharedStampMatches(Stamp.Read(AppLock.StampPathFor(appDirectory)), settings);
-
-    private static bool Matches(Stamp? stamp, BuildSettings settings, out CollectedInputs? current)
-    {
-        current = stamp == null ? null : InputsFingerprint.Collect(settings, stamp);
-        return current != null && stamp!.Fingerprint == current.FingerprintWithContents();
-    }
-
-    private static bool SharedStampMatches(Stamp? shared, BuildSettings settings) =>
-        shared != null && shared.Fingerprint == InputsFingerprint.Collect(settings, shared).AppFingerprintWithContents();
-
-    /// <summary>
     /// docs/architecture.md#parallel-builds: the projects of a solution that share one Convex app take turns under its lock; once one of them
     /// has succeeded with the same inputs (files, environment, settings other than the project folder), the next
     /// one has nothing to do and records that success as its own.
@@ -167,7 +151,7 @@ internal static class ProvisioningSession
     private static bool AdoptedTheAppStamp(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
     {
         var shared = Stamp.Read(AppLock.StampPathFor(appDirectory));
-        if (!SharedStampMatches(shared, settings)) return false;
+        if (!StampMatch.SharedMatches(shared, settings)) return false;
         log.Low("up to date (another project of this Convex app just succeeded with the same inputs); nothing to do.");
         RecordState(files, log, () =>
         {

@@ -1,6 +1,6 @@
 using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.Facts;
 using Convex.AuthKit.Build.Http;
-using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.Vocabulary;
 
@@ -31,7 +31,7 @@ internal sealed record DeploymentReads(Uri? Url, IReadOnlyDictionary<string, str
         {
             var connection = await ConvexConnection.OpenAsync(selection, http, budget.Token).ConfigureAwait(false);
             health.AskTeam(connection.TeamAnswer); // read while the variables are
-            var variables = await connection.Deployment.ListEnvironmentVariablesAsync(budget.Token).ConfigureAwait(false);
+            var variables = await connection.ReadVariablesAsync(budget.Token).ConfigureAwait(false);
             return await WithHealth(connection.DeploymentUrl, variables, connection.TeamAnswer, null, null).ConfigureAwait(false);
         }
         catch (ServiceUnreachableException e)

@@ -33,13 +33,13 @@ internal sealed class EnvFileEntries
     {
         var dev = decision.Dev!;
         var disabled = !EnvFilePlan.IsWanted(dev);
-        var names = EnvFilePlan.EntryNames(dev, decision.WantsCookiePassword);
+        var missingNames = EnvFilePlan.MissingEntries(dev, decision.WantsCookiePassword, environment, credentials);
         var present = new List<string>();
         var missing = new List<string>();
-        foreach (var name in names)
+        foreach (var name in EnvFilePlan.EntryNames(dev, decision.WantsCookiePassword))
         {
             var placeholder = environment.PlaceholderOf(name);
-            if (string.IsNullOrEmpty(EnvFilePlan.HeldValue(name, EnvFilePlan.TemplateOf(dev, name), environment, credentials)))
+            if (missingNames.Contains(name))
                 missing.Add(placeholder != null ? $"{name} (a placeholder from {placeholder.ExampleFile})" : name);
             else if (string.IsNullOrEmpty(environment.GetRaw(name)) || environment.SourceOf(name) == BuildEnvironmentSource.EnvFile)
                 present.Add(name);

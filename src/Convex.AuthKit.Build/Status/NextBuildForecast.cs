@@ -1,3 +1,4 @@
+using Convex.AuthKit.Build.Facts;
 using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Status;
@@ -14,7 +15,10 @@ internal static class NextBuildForecast
             ? $"fail with error {diagnostic.Code}: {FirstLine(why)}"
             : $"warn {diagnostic.Code} and go on: {FirstLine(why)}";
 
-    public static string Warns(Diagnostic diagnostic, string why) => $"warn {diagnostic.Code} and change nothing: {FirstLine(why)}";
+    /// <summary>A deployment selection that stops the run before any request, in the words the build uses.</summary>
+    public static string Stops(SelectionOutcome stop, bool stampCurrent, bool failOnError) =>
+        stop.Fails ? Fails(stop.Diagnostic!, failOnError, stop.Message)
+        : WithStamp(stampCurrent, stop.Diagnostic == null ? Nothing(stop.Headline) : $"warn {stop.Diagnostic.Code} and change nothing: {FirstLine(stop.Message)}", changesSomething: false);
 
     public static string Work(IReadOnlyList<string> actions) => string.Join("; ", actions);
 

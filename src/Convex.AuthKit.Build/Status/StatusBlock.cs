@@ -16,8 +16,6 @@ internal sealed class StatusBlock
 
     public string Title { get; }
 
-    public IReadOnlyList<KeyValuePair<string, string>> Rows => _rows;
-
     /// <summary>What the next build would do; rendered last.</summary>
     public string NextBuild { get; set; } = "";
 

@@ -1,7 +1,7 @@
 using Convex.AuthKit.Build.Config;
-using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Facts;
+using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Plan;
-using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.Vocabulary;
 
@@ -58,7 +58,7 @@ internal static class StatusInspection
         AuthKitDecision decision;
         try
         {
-            decision = AuthKitDecisionStep.Decide(location.Directory, settings, log);
+            decision = LocalFacts.Decide(location.Directory, settings, log);
         }
         catch (ProvisioningException e)
         {
@@ -75,42 +75,32 @@ internal static class StatusInspection
         if (decision.DevOrigin != null)
             block.Add("dev origin", decision.DevOrigin + (decision.Kind == AuthKitDecisionKind.ConvexJsonDev ? "; convex.json's URLs are used as written" : ""));
 
-        var environment = BuildEnvironment.Load(location.Directory, settings.EnvFile, settings.Environment);
-        var selection = DeploymentSelector.Select(environment.AsTheCliReadsIt(), settings.HomeDirectory);
-        if (selection.Diagnostic != null) log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
-        if (selection.Kind == DeploymentSelectionKind.Invalid) log.Report(Diagnostics.InvalidDeploymentSelection, selection.Message!);
-        var facts = selection.IsDevDeployment
+        var local = LocalFacts.Gather(location.Directory, decision, settings, log);
+        var selection = local.Selection;
+        var stop = SelectionOutcome.Of(selection);
+        if (stop is { Fails: true }) log.Report(stop.Diagnostic!, stop.Message);
+        var facts = stop == null
             ? await DeploymentReads.ReadAsync(selection, settings, log, cancellationToken).ConfigureAwait(false)
             : null;
+        var environment = local.Environment;
         var entries = EnvFileEntries.Of(decision, environment, facts?.Variables != null ? WorkOSCredentialsPlan.Resolve(facts.Variables, environment) : null);
 
         DescribeDeployment(block, selection, facts);
-        var forecast = new DeploymentForecast(decision, environment, selection, facts, settings);
+        var forecast = new DeploymentForecast(local, facts, settings);
         block.Add("client ID", forecast.ClientIdText());
         forecast.DescribeWorkOSSettings(block);
         block.Add(entries.FileName, entries.Describe());
         var nextStep = facts?.Health.NextStep(facts.Variables, EnvFileEntries.FilledFromWorkOS(decision.Dev!, environment), entries.FileName);
         if (nextStep != null) block.Add(WorkOSHealth.NextStepLabel, nextStep);
-        var outcome = OutcomeFor(selection, facts, entries, forecast, stampCurrent, settings);
+        var outcome = stop != null ? NextBuildForecast.Stops(stop, stampCurrent, settings.FailOnError) : OutcomeFor(facts!, entries, forecast, stampCurrent, settings);
         // The plan's warnings (CAK2109) are the next build's too: the block lists them.
         foreach (var warning in forecast.Warnings) log.Report(warning.Diagnostic, warning.Message);
         return outcome;
     }
 
-    private static string OutcomeFor(DeploymentSelection selection, DeploymentReads? facts, EnvFileEntries entries, DeploymentForecast forecast, bool stampCurrent, BuildSettings settings)
+    private static string OutcomeFor(DeploymentReads facts, EnvFileEntries entries, DeploymentForecast forecast, bool stampCurrent, BuildSettings settings)
     {
-        switch (selection.Kind)
-        {
-            case DeploymentSelectionKind.Skipped:
-                return NextBuildForecast.WithStamp(stampCurrent, $"nothing: the deployment is left alone ({selection.SkipReason})", false);
-            case DeploymentSelectionKind.NotConfigured:
-                return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Warns(Diagnostics.NoDeploymentConfigured, "no Convex deployment is configured; run `npx convex dev` once"), false);
-            case DeploymentSelectionKind.NoCredentials:
-                return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Warns(Diagnostics.NotLoggedIn, "not logged in to Convex; run `npx convex login`"), false);
-            case DeploymentSelectionKind.Invalid:
-                return NextBuildForecast.Fails(Diagnostics.InvalidDeploymentSelection, settings.FailOnError, selection.Message!);
-        }
-        if (facts!.Offline != null) return stampCurrent ? NextBuildForecast.StampMatches : NextBuildForecast.Offline(entries.FileName, entries.Missing);
+        if (facts.Offline != null) return stampCurrent ? NextBuildForecast.StampMatches : NextBuildForecast.Offline(entries.FileName, entries.Missing);
         if (facts.Failure != null)
             return NextBuildForecast.WithStamp(stampCurrent, NextBuildForecast.Fails(facts.Failure.Diagnostic, settings.FailOnError, facts.Failure.Message), true);
         var (outcome, changes) = forecast.Plan();
@@ -165,12 +155,12 @@ internal static class StatusInspection
         return string.Join(", ", Array.ConvertAll(names, n => n + (facts.Variables!.TryGetValue(n, out var v) && v.Length > 0 ? " set" : " missing")));
     }
 
-    /// <summary>The provisioning target's own test (ProvisioningSession): a matching stamp means no work, no request.</summary>
+    /// <summary>The provisioning session's own test: a matching stamp means no work, no request.</summary>
     private static bool StampIsCurrent(string appDirectory, StatusRequest request)
     {
         try
         {
-            return ProvisioningSession.NothingToDo(appDirectory, request.Settings, request.StampFile);
+            return StampMatch.NothingToDo(appDirectory, request.Settings, request.StampFile);
         }
         catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.Http;
 using Newtonsoft.Json.Linq;
 

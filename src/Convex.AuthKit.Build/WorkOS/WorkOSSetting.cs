@@ -1,7 +1,6 @@
-namespace Convex.AuthKit.Build.WorkOS;
+using Convex.AuthKit.Build.Config;
 
-/// <summary>What WorkOS can be told about the app. <see cref="WorkOSClient.CallFor"/> knows how to send each kind.</summary>
-internal enum WorkOSSettingKind { RedirectUri, CorsOrigin, AppHomepageUrl }
+namespace Convex.AuthKit.Build.WorkOS;
 
 /// <summary>One value for WorkOS, resolved from convex.json's configure section.</summary>
 internal sealed record WorkOSSetting(WorkOSSettingKind Kind, string Value)

@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Vocabulary;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Config;
@@ -229,7 +230,7 @@ public class AuthConfigClosureTests
 
         Assert.AreEqual(AuthKitDecisionKind.NotWanted, decision.Kind);
         var warning = decision.Warnings.Single();
-        Assert.AreEqual(AuthKitWarningKind.AuthKitWithoutDevButAuthConfigUsesClientId, warning.Kind);
+        Assert.AreEqual(Diagnostics.AuthKitWithoutDevSection, warning.Diagnostic);
         StringAssert.StartsWith(warning.Message, "convex/auth.ts uses the WorkOS AuthKit component (@convex-dev/workos-authkit) (imported by convex/auth.config.ts), but convex.json's authKit section has no dev entry");
     }
 

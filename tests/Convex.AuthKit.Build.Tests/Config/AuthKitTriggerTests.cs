@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Vocabulary;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Config;
@@ -92,7 +93,7 @@ public class AuthKitTriggerTests
 
         Assert.AreEqual(AuthKitDecisionKind.NotWanted, decision.Kind);
         Assert.AreEqual("convex.json authKit has no dev section", decision.Reason);
-        Assert.AreEqual(AuthKitWarningKind.AuthKitWithoutDevButAuthConfigUsesClientId, decision.Warnings.Single().Kind);
+        Assert.AreEqual(Diagnostics.AuthKitWithoutDevSection, decision.Warnings.Single().Diagnostic);
         StringAssert.Contains(decision.Warnings[0].Message, "convex/auth.config.ts uses WORKOS_CLIENT_ID");
     }
 
@@ -145,7 +146,7 @@ public class AuthKitTriggerTests
         var decision = AuthKitTrigger.Decide(app.Directory, null, null);
 
         var warning = decision.Warnings.Single();
-        Assert.AreEqual(AuthKitWarningKind.PortMismatch, warning.Kind);
+        Assert.AreEqual(Diagnostics.DevPortMismatch, warning.Diagnostic);
         Assert.AreEqual(
             "convex.json authKit.dev uses http://localhost:3000 (configure.redirectUris[0], configure.appHomepageUrl, configure.corsOrigins[0], " +
             "localEnvVars.VITE_WORKOS_REDIRECT_URI), but the dev server is at http://localhost:5174 (vite.config.ts server.port): " +
@@ -184,7 +185,7 @@ public class AuthKitTriggerTests
 
         var warning = AuthKitTrigger.Decide(app.Directory, null, null).Warnings.Single();
 
-        Assert.AreEqual(AuthKitWarningKind.PortMismatch, warning.Kind);
+        Assert.AreEqual(Diagnostics.DevPortMismatch, warning.Diagnostic);
         StringAssert.Contains(warning.Message, "convex.json authKit.dev uses http://localhost:5173 (");
         StringAssert.Contains(warning.Message, "but the dev server is at https://localhost:5173 (vite.config.ts https, Vite default port)");
     }
@@ -248,7 +249,7 @@ public class AuthKitTriggerTests
         app.Write("src/convex.json", ViteTemplateConvexJson);
         var decision = AuthKitTrigger.Decide(app.Directory, null, null);
         Assert.AreEqual(AuthKitDecisionKind.NotWanted, decision.Kind);
-        Assert.AreEqual(AuthKitWarningKind.SrcConvexJsonIgnored, decision.Warnings.Single().Kind);
+        Assert.AreEqual(Diagnostics.SrcConvexJsonIgnored, decision.Warnings.Single().Diagnostic);
     }
 
     [TestMethod]

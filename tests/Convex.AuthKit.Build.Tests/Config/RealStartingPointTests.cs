@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Vocabulary;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Config;
@@ -115,7 +116,7 @@ public class RealStartingPointTests
 
         var decision = AuthKitTrigger.Decide(app.Directory, null, "https://localhost:56127");
 
-        Assert.AreEqual(AuthKitWarningKind.PortMismatch, decision.Warnings.Single().Kind);
+        Assert.AreEqual(Diagnostics.DevPortMismatch, decision.Warnings.Single().Diagnostic);
     }
 
     private const string UsesClientId = "export default { providers: [{ applicationID: process.env.WORKOS_CLIENT_ID }] };";
@@ -179,7 +180,7 @@ public class RealStartingPointTests
 
         var warning = AuthKitTrigger.Decide(app.Directory, null, "http://localhost:5173").Warnings.Single();
 
-        Assert.AreEqual(AuthKitWarningKind.PortMismatch, warning.Kind);
+        Assert.AreEqual(Diagnostics.DevPortMismatch, warning.Diagnostic);
         StringAssert.StartsWith(warning.Message, "vite.config.ts server.port and https gives https://localhost:5173, but the dev origin is http://localhost:5173 (SpaProxyServerUrl): sign-in would redirect to a scheme");
     }
 
@@ -192,7 +193,7 @@ public class RealStartingPointTests
 
         Assert.AreEqual("http://localhost:5173", decision.DevOrigin!.Origin);
         var warning = decision.Warnings.Single();
-        Assert.AreEqual(AuthKitWarningKind.DevOriginUnreadable, warning.Kind);
+        Assert.AreEqual(Diagnostics.DevOriginUnreadable, warning.Diagnostic);
         Assert.AreEqual(
             "vite.config.ts sets server.port (`await findFreePort(5173)`) in a form the build cannot evaluate, so the dev origin http://localhost:5173 (Vite default) may be wrong. " +
             "Set ConvexAuthKitDevOrigin to the dev server's origin (for example https://localhost:5173).",

@@ -59,7 +59,7 @@ public sealed class ProvisioningPlannerTests
         return new ProvisioningFacts(selection, variables ?? new Dictionary<string, string>(),
             kind == DeploymentSelectionKind.DevDeployKey || teamUnknown ? null : team ?? AssociatedTeam,
             teamSettings ?? new WorkOSTeamSettings(null, false), dev ?? ViteDev(), false, environment,
-            envFile == null ? null : new DotEnvDocument(envFile, false));
+            EnvFileSnapshot.Of(envFile == null ? null : new DotEnvDocument(envFile, false), environment), AuthKitComponentFile: null, Provisioned: null, WorkOSEnvironmentGone: false);
     }
 
     private static Refusal Refused(ProvisioningFacts facts)
@@ -228,13 +228,6 @@ public sealed class ProvisioningPlannerTests
     }
 
     [TestMethod]
-    public void ProductionEnvironmentTypeIsAskedFor()
-    {
-        var dev = new AuthKitEnvironmentConfig(EnvironmentType: "production");
-        Assert.AreEqual("production", ProvisioningPlanner.Plan(Facts(dev: dev)).Find<ProvisionEnvironment>()!.EnvironmentType);
-    }
-
-    [TestMethod]
     public void ConfiguredDeploymentWithGaps_FillsOnlyTheGaps()
     {
         var variables = new Dictionary<string, string> { ["WORKOS_CLIENT_ID"] = ClientId, ["WORKOS_API_KEY"] = ApiKey };
@@ -254,6 +247,47 @@ public sealed class ProvisioningPlannerTests
 
         var withoutConfigure = new AuthKitEnvironmentConfig(ConfigureDisabled: true, LocalEnvVars: ViteDev().LocalEnvVars);
         Assert.AreEqual(0, StepTypes(ProvisioningPlanner.Plan(Facts(Provisioned, dev: withoutConfigure, envFile: complete))).Length);
+    }
+
+    [TestMethod]
+    public void OnlyStepsThatChangeSomethingMakeThePlanChangeSomething()
+    {
+        var complete = "VITE_WORKOS_CLIENT_ID=" + ClientId + "\nVITE_WORKOS_REDIRECT_URI=http://localhost:5173/callback\n";
+        Assert.IsFalse(ProvisioningPlanner.Plan(Facts(Provisioned, envFile: complete)).ChangesSomething, "re-sending the WorkOS settings alone changes nothing");
+        Assert.IsTrue(ProvisioningPlanner.Plan(Facts(Provisioned)).ChangesSomething, "the env file lacks its entries");
+        Assert.IsTrue(ProvisioningPlanner.Plan(Facts()).ChangesSomething, "a fresh deployment is provisioned");
+        Assert.IsTrue(ProvisioningPlanner.Plan(Facts(Provisioned, kind: DeploymentSelectionKind.DevDeployKey, processEnvironment: new() { ["WORKOS_CLIENT_ID"] = "client_01STALE" })).ChangesSomething,
+            "a refusal is something the build reports");
+    }
+
+    [TestMethod]
+    public void TheCookiePasswordIsLeftToTheWriter_SoNoPlanDrawsOne()
+    {
+        var dev = new AuthKitEnvironmentConfig(LocalEnvVars: new[] { new KeyValuePair<string, string>("WORKOS_CLIENT_ID", "${authEnv.WORKOS_CLIENT_ID}") });
+        var plan = ProvisioningPlanner.Plan(Facts(Provisioned, dev: dev) with { WantsCookiePassword = true });
+
+        var envFile = plan.Find<WriteEnvFile>()!.File;
+        Assert.AreEqual("WORKOS_COOKIE_PASSWORD", envFile.Changes[^1].Name);
+        Assert.IsNull(envFile.Changes[^1].Value, "the plan holds no password: a status or a dry run would throw it away");
+        Assert.AreEqual("WORKOS_COOKIE_PASSWORD=***", envFile.Changes[^1].Display);
+        var generated = 0;
+        var text = envFile.NewText(() => "generated-" + ++generated);
+        Assert.AreEqual(1, generated, "generated once, by the write");
+        StringAssert.Contains(text, "WORKOS_CLIENT_ID=" + ClientId + "\n");
+        StringAssert.EndsWith(text, "\nWORKOS_COOKIE_PASSWORD=generated-1\n", "last, as the CLI writes it");
+    }
+
+    [TestMethod]
+    public void AnEnvironmentWorkOSNoLongerHas_RefusesTheConfiguration_WhenTheFactIsKnown()
+    {
+        var known = Facts(Provisioned) with { WorkOSEnvironmentGone = true };
+        var refusal = Refused(known);
+        Assert.AreEqual("CAK1013", refusal.Diagnostic.Code);
+        Assert.AreEqual("WorkOS rejects the deployment's WORKOS_API_KEY, as its environment no longer exists", refusal.Message);
+
+        Assert.IsNull(ProvisioningPlanner.Plan(Facts() with { WorkOSEnvironmentGone = true }).Refusal, "a plan that provisions gets a new environment");
+        var withoutConfigure = new AuthKitEnvironmentConfig(ConfigureDisabled: true, LocalEnvVars: ViteDev().LocalEnvVars);
+        Assert.IsNull(ProvisioningPlanner.Plan(Facts(Provisioned, dev: withoutConfigure) with { WorkOSEnvironmentGone = true }).Refusal, "nothing is sent to WorkOS");
     }
 
     [TestMethod]

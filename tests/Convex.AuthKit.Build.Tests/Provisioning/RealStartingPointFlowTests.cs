@@ -55,7 +55,7 @@ public sealed class RealStartingPointFlowTests
     }
 
     private static bool ProvisioningSessionNothingToDo(FlowHarness h) =>
-        Convex.AuthKit.Build.Provisioning.ProvisioningSession.NothingToDo(h.AppDirectory, h.Settings(), h.Files.StampFile);
+        Convex.AuthKit.Build.Incremental.StampMatch.NothingToDo(h.AppDirectory, h.Settings(), h.Files.StampFile);
 
     [TestMethod]
     public async Task WithTheWebhookSecretOnTheDeploymentThereIsNoWarning()

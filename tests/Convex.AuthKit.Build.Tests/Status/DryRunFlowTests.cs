@@ -58,7 +58,7 @@ public sealed class DryRunFlowTests
     }
 
     [TestMethod]
-    public async Task AlreadyProvisioned_ListsOnlyTheIdempotentWorkOSCalls_AndLeavesTheStampAlone()
+    public async Task AlreadyProvisioned_SaysUpToDateLikeTheReport_ListsOnlyTheReads_AndLeavesTheStampAlone()
     {
         await using var h = await FlowHarness.StartAsync("vite-app");
         await h.RunAsync();
@@ -72,8 +72,9 @@ public sealed class DryRunFlowTests
         Assert.AreEqual(0, log.Errors.Count + log.Warnings.Count, log.All);
         var plan = string.Join("\n", log.High);
         Assert.IsTrue(h.Sandbox.Requests.Count > 0, "the stamp does not stop a dry run");
+        StringAssert.Contains(log.High[0], "dry run, up to date, nothing would change");
         StringAssert.Contains(plan, "GET deployment /api/v1/list_environment_variables");
-        StringAssert.Contains(plan, "POST WorkOS /user_management/redirect_uris (http://localhost:5173/callback)");
+        Assert.IsFalse(plan.Contains("/user_management/"), "re-sending the WorkOS settings changes nothing, as the report and the status say: " + plan);
         Assert.IsFalse(plan.Contains("get_or_provision"), plan);
         Assert.IsFalse(plan.Contains("update_environment_variables"), plan);
         Assert.IsFalse(plan.Contains(".env.local:"), "the env file is complete: " + plan);

@@ -161,6 +161,7 @@ public sealed class StatusFlowTests
         StringAssert.StartsWith(block["credential"], "none: not logged in");
         Assert.AreEqual("not read", block["deployment variables"]);
         StringAssert.StartsWith(block.NextBuild, "warn CAK2104 and change nothing");
+        StringAssert.Contains(block.NextBuild, "you are not logged in to Convex: there is no access token in", "the selection's own message, as the build reports it");
         Assert.AreEqual(0, log.Warnings.Count, "the status is not a build: it tells the warning instead of raising it");
         Assert.AreEqual(0, h.Sandbox.Requests.Count);
     }

@@ -1,3 +1,4 @@
+using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.WorkOS;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

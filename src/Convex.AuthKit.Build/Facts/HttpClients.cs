@@ -1,7 +1,7 @@
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Vocabulary;
 
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Facts;
 
 /// <summary>One HTTP client per run, with docs/architecture.md#faults-retries-and-partial-failure inside the run's time budget.</summary>
 internal static class HttpClients

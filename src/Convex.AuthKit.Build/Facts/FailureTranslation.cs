@@ -3,7 +3,7 @@ using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Vocabulary;
 
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Facts;
 
 /// <summary>Turns what the layers below throw into coded diagnostics whose message says what to do.</summary>
 internal static class FailureTranslation

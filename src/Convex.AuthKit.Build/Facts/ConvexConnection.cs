@@ -2,24 +2,28 @@ using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Selection;
 
-namespace Convex.AuthKit.Build.Provisioning;
+namespace Convex.AuthKit.Build.Facts;
 
 /// <summary>
 /// Round trip 1 (docs/architecture.md#fewest-round-trips): the deployment's URL and admin key and, with an access token, whether the team has
 /// an associated WorkOS team, asked concurrently (it needs only the name and token). A dev deploy key asks only for
 /// its URL: deploy keys never reach a Big Brain WorkOS endpoint (docs/architecture.md#deploy-keys-never-provision).
+/// Then round trip 2, every deployment variable. The connection records each read it sent, for the dry run.
 /// </summary>
 internal sealed class ConvexConnection
 {
     private readonly Task<WorkOSTeamAssociation>? _teamAssociation;
+    private readonly List<string> _reads;
 
-    private ConvexConnection(DeploymentSelection selection, BigBrainClient bigBrain, DeploymentClient deployment, Uri deploymentUrl, Task<WorkOSTeamAssociation>? teamAssociation)
+    private ConvexConnection(DeploymentSelection selection, BigBrainClient bigBrain, DeploymentClient deployment, Uri deploymentUrl,
+        Task<WorkOSTeamAssociation>? teamAssociation, List<string> reads)
     {
         Selection = selection;
         BigBrain = bigBrain;
         Deployment = deployment;
         DeploymentUrl = deploymentUrl;
         _teamAssociation = teamAssociation;
+        _reads = reads;
     }
 
     public DeploymentSelection Selection { get; }
@@ -39,22 +43,36 @@ internal sealed class ConvexConnection
     public WorkOSTeamAssociation? TeamAnswer =>
         _teamAssociation != null && _teamAssociation.Status == TaskStatus.RanToCompletion ? _teamAssociation.Result : null;
 
-    public bool UsesDeployKey => Selection.Kind == DeploymentSelectionKind.DevDeployKey;
+    /// <summary>The reads sent so far, one line each (method, service, path and what was read; never a secret).</summary>
+    public IReadOnlyList<string> Reads => _reads;
 
     public static async Task<ConvexConnection> OpenAsync(DeploymentSelection selection, ResilientHttpClient http, CancellationToken cancellationToken)
     {
         var bigBrain = new BigBrainClient(http, selection.ProvisionHost!, selection.Credential!);
+        var reads = new List<string>();
         if (selection.Kind == DeploymentSelectionKind.DevDeployKey)
         {
+            reads.Add($"{BigBrainClient.Endpoints.UrlForKey} (read: the deployment's URL)");
             var url = await bigBrain.UrlForKeyAsync(selection.Credential!, cancellationToken).ConfigureAwait(false);
-            return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, url, selection.Credential!), url, null);
+            return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, url, selection.Credential!), url, null, reads);
         }
 
+        reads.Add($"{BigBrainClient.Endpoints.AuthorizeWithinCurrentProject} (read: the deployment's URL and admin key)");
+        reads.Add($"{BigBrainClient.Endpoints.HasAssociatedWorkOSTeam} (read)");
         var authorize = bigBrain.AuthorizeWithinCurrentProjectAsync(selection.DeploymentName!, selection.DeploymentType, cancellationToken);
         var association = bigBrain.HasAssociatedWorkOSTeamAsync(selection.DeploymentName!, cancellationToken);
         await Task.WhenAll(Quietly(authorize), Quietly(association)).ConfigureAwait(false);
         var credentials = await authorize.ConfigureAwait(false);
-        return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, credentials.Url, credentials.AdminKey), credentials.Url, association);
+        return new ConvexConnection(selection, bigBrain, new DeploymentClient(http, credentials.Url, credentials.AdminKey), credentials.Url, association, reads);
+    }
+
+    /// <summary>Round trip 2 (docs/architecture.md#deployment-variables-through-the-public-api): every variable of the deployment, at once.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReadVariablesAsync(CancellationToken cancellationToken)
+    {
+        var variables = await Deployment.ListEnvironmentVariablesAsync(cancellationToken).ConfigureAwait(false);
+        // After the call: the endpoint it settled on.
+        _reads.Add($"{Deployment.ListEnvironmentVariablesEndpoint} (read: the deployment's variables)");
+        return variables;
     }
 
     /// <summary>Waits for a task without throwing, so that both concurrent calls finish before either failure surfaces.</summary>

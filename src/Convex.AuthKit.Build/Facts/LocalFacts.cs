@@ -1,0 +1,66 @@
+using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Plan;
+using Convex.AuthKit.Build.Selection;
+using Convex.AuthKit.Build.Vocabulary;
+
+namespace Convex.AuthKit.Build.Facts;
+
+/// <summary>
+/// What a run knows before any request (docs/architecture.md#the-flow, steps 5 and 6), gathered the same way by the build,
+/// the dry run and the status: whether AuthKit is wanted and with what, the build environment and the deployment
+/// selection. With the deployment's answers they make the plan's facts, here and nowhere else.
+/// </summary>
+internal sealed record LocalFacts(AuthKitDecision Decision, BuildEnvironment Environment, DeploymentSelection Selection)
+{
+    /// <summary>Is AuthKit wanted here (docs/architecture.md#triggers)? Its warnings are reported here, once.</summary>
+    /// <exception cref="ProvisioningException">convex.json, package.json or the dev origin setting is invalid.</exception>
+    public static AuthKitDecision Decide(string appDirectory, BuildSettings settings, ProvisionLog log)
+    {
+        AuthKitDecision decision;
+        try
+        {
+            decision = AuthKitTrigger.Decide(appDirectory, settings.DevOrigin, settings.SpaProxyServerUrl, settings.Environment);
+        }
+        catch (ConvexJsonException e)
+        {
+            throw new ProvisioningException(Diagnostics.InvalidConvexJson, $"{appDirectory}: {e.Message}");
+        }
+        catch (PackageJsonException e)
+        {
+            throw new ProvisioningException(Diagnostics.InvalidPackageJson, $"{appDirectory}: {e.Message}");
+        }
+        catch (DevOriginException e)
+        {
+            throw new ProvisioningException(Diagnostics.InvalidSetting, e.Message + " Set ConvexAuthKitDevOrigin to an origin such as http://localhost:5173.");
+        }
+        foreach (var warning in decision.ProjectConfig?.Warnings ?? Array.Empty<string>()) log.Report(Diagnostics.ConvexJsonWarning, "convex.json: " + warning);
+        foreach (var warning in decision.Warnings) log.Report(warning.Diagnostic, warning.Message);
+        return decision;
+    }
+
+    /// <summary>Which deployment, with which credential (docs/protocol.md#deployment-selection); a token file that could not be read is reported.</summary>
+    public static LocalFacts Gather(string appDirectory, AuthKitDecision decision, BuildSettings settings, ProvisionLog log)
+    {
+        var environment = BuildEnvironment.Load(appDirectory, settings.EnvFile, settings.Environment);
+        var selection = DeploymentSelector.Select(environment.AsTheCliReadsIt(), settings.HomeDirectory);
+        if (selection.Diagnostic != null) log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
+        return new LocalFacts(decision, environment, selection);
+    }
+
+    public AuthKitEnvironmentConfig Dev => Decision.Dev!;
+
+    /// <summary>The env file as it is now, when the configuration writes it; null when it does not.</summary>
+    /// <exception cref="InvalidDataException">The file is not UTF-8.</exception>
+    public EnvFileSnapshot? ReadEnvFile() => EnvFilePlan.IsWanted(Dev) ? EnvFileSnapshot.Read(Environment) : null;
+
+    /// <summary>The plan's facts (docs/architecture.md#the-provisioning-plan): these local facts and the deployment's answers.</summary>
+    /// <param name="variables">Round trip 2: every variable of the deployment.</param>
+    /// <param name="team">Round trip 1's team question; null when it was not asked (a deploy key) or did not come back.</param>
+    /// <param name="workOSEnvironmentGone">What only the status asks: WorkOS no longer has the deployment's environment. The build passes false.</param>
+    public ProvisioningFacts PlanFacts(EnvFileSnapshot? envFile, IReadOnlyDictionary<string, string> variables, WorkOSTeamAssociation? team,
+        BuildSettings settings, bool workOSEnvironmentGone) =>
+        new(Selection, variables, team, new WorkOSTeamSettings(settings.WorkOSTeamEmail, settings.AcceptWorkOSTerms), Dev, Decision.WantsCookiePassword,
+            Environment, envFile, Decision.AuthKitComponentFile, Provisioned: null, workOSEnvironmentGone);
+}
