@@ -1,5 +1,5 @@
-using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Facts;
+using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Provisioning;
 using Convex.AuthKit.Build.Vocabulary;
 using Microsoft.Build.Framework;

@@ -2,7 +2,7 @@ namespace Convex.AuthKit.Build.Plan;
 
 /// <summary>
 /// What the build does with the facts (docs/architecture.md#the-provisioning-plan): either a refusal, or the steps in order — create the
-/// WorkOS team, provision, set the deployment variables, configure WorkOS, write the env file. No steps: up to date.
+/// WorkOS team, provision, set the deployment variables, configure WorkOS, write the env file.
 /// An env-file problem is not a refusal: its step carries it, and it is reported after the remote steps.
 /// </summary>
 internal sealed record ProvisioningPlan(IReadOnlyList<PlanStep> Steps, Refusal? Refusal = null)

@@ -13,7 +13,7 @@ internal static class JitWarmup
     /// <summary>In the order the flow needs them.</summary>
     private static readonly string[] Namespaces =
     {
-        "Convex.AuthKit.Build.ConvexApi", "Convex.AuthKit.Build.Plan", "Convex.AuthKit.Build.Http",
+        "Convex.AuthKit.Build.ConvexApi", "Convex.AuthKit.Build.Facts", "Convex.AuthKit.Build.Plan", "Convex.AuthKit.Build.Http",
         "Convex.AuthKit.Build.WorkOS", "Convex.AuthKit.Build.DotEnv", "Convex.AuthKit.Build.Provisioning",
     };
 
