@@ -141,7 +141,7 @@ internal sealed class EnvFilePlan
         {
             try
             {
-                text = DotEnvEditor.Change(text, change.Name, change.Value, null, change.CommentOnPreviousLine, formatValue: false,
+                text = DotEnvEditor.Change(text, change.Name, change.Value, change.CommentOnPreviousLine,
                     candidate => FrontEndEnvReaders.ReadBack(bom + candidate, change.Name, change.Value)) ?? text;
             }
             catch (DotEnvValueException)
