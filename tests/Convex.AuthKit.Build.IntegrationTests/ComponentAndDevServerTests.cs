@@ -5,7 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.IntegrationTests;
 
 /// <summary>
-/// Real starting points through `dotnet build` (issue 10 items 3 and 4): the WorkOS AuthKit component app, Visual
+/// Real starting points through `dotnet build`: the WorkOS AuthKit component app, Visual
 /// Studio's "React and ASP.NET Core" layout, and a Vite app on https whose port comes from a variable with a fallback.
 /// Each reaches the working end state in one build, and the second build makes no request.
 /// </summary>

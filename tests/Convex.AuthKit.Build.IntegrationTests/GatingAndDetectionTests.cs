@@ -5,7 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.IntegrationTests;
 
 /// <summary>
-/// Issue 2: the target runs in every real Debug build, never in Release, design-time builds or when disabled; it finds
+/// Gating: the target runs in every real Debug build, never in Release, design-time builds or when disabled; it finds
 /// the Convex app and says in one line whether AuthKit provisioning is wanted. No deployment is configured in these
 /// fixtures, so nothing is provisioned.
 /// </summary>

@@ -34,9 +34,6 @@ internal sealed class DeploymentClient
         public static readonly Endpoint CliUpdateEnvironmentVariables = new(HttpMethod.Post, Service, "api/update_environment_variables");
     }
 
-    /// <summary>Whether this client has switched to the CLI's paths after a v1 404.</summary>
-    public bool UsesCliPaths => _useCliPaths;
-
     /// <summary>The call that lists the variables, as this client now makes it.</summary>
     public Endpoint ListEnvironmentVariablesEndpoint => _useCliPaths ? Endpoints.CliQueryEnvironmentVariables : Endpoints.ListEnvironmentVariables;
 

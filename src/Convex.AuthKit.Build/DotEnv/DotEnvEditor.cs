@@ -17,21 +17,19 @@ internal static class DotEnvEditor
     /// The new text of the file after setting <paramref name="name"/> to <paramref name="value"/>, or null when
     /// dotenv already reads that value from <paramref name="existingContent"/> (null content: the file is missing).
     /// </summary>
-    /// <param name="commentAfterValue">Written as <c> # comment</c> after the value.</param>
     /// <param name="commentOnPreviousLine">A whole line (e.g. <c># See ...</c>) put before an appended assignment.</param>
-    /// <param name="formatValue">Try <see cref="DotEnvValueFormatter.Format"/>'s text before the plain forms.</param>
     /// <param name="alsoReadsBack">
     /// Another reader the new text must satisfy too (docs/architecture.md#env-file-edits: the front ends' readers); a form it rejects is skipped.
     /// </param>
     /// <exception cref="DotEnvValueException">No form of the value reads back exactly.</exception>
-    public static string? Change(string? existingContent, string name, string value, string? commentAfterValue, string? commentOnPreviousLine, bool formatValue,
+    public static string? Change(string? existingContent, string name, string value, string? commentOnPreviousLine = null,
         Func<string, bool>? alsoReadsBack = null)
     {
         if (name == null) throw new ArgumentNullException(nameof(name));
         if (value == null) throw new ArgumentNullException(nameof(value));
         if (!ValidName.IsMatch(name)) throw new ArgumentException($"'{name}' is not a name dotenv can read (letters, digits, '_', '.', '-').", nameof(name));
-        RejectLineBreaks(commentAfterValue, nameof(commentAfterValue));
-        RejectLineBreaks(commentOnPreviousLine, nameof(commentOnPreviousLine));
+        if (commentOnPreviousLine != null && commentOnPreviousLine.IndexOfAny(LineBreaks) >= 0)
+            throw new ArgumentException("A comment must be a single line.", nameof(commentOnPreviousLine));
 
         var assignments = existingContent == null ? new List<DotEnvAssignment>() : DotEnvParser.ParseAssignments(existingContent);
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,25 +38,15 @@ internal static class DotEnvEditor
 
         var wanted = new Dictionary<string, string>(current, StringComparer.Ordinal) { [name] = value };
         var target = assignments.LastOrDefault(a => a.Key == name);
-        foreach (var form in Forms(value, formatValue))
+        foreach (var form in DotEnvValueForms.Candidates(value))
         {
-            var line = name + "=" + form + (commentAfterValue == null ? string.Empty : " # " + commentAfterValue);
+            var line = name + "=" + form;
             var text = existingContent == null ? NewFile(line, commentOnPreviousLine)
                 : target == null ? Append(existingContent, line, commentOnPreviousLine)
                 : existingContent.Substring(0, target.KeyStart) + line + existingContent.Substring(target.ValueLineEnd);
             if (ReadsAs(text, wanted) && (alsoReadsBack == null || alsoReadsBack(text))) return text;
         }
         throw new DotEnvValueException();
-    }
-
-    private static IEnumerable<string> Forms(string value, bool formatValue)
-    {
-        if (formatValue)
-        {
-            var formatted = DotEnvValueFormatter.Format(value).Formatted;
-            if (formatted != null) yield return formatted;
-        }
-        foreach (var candidate in DotEnvValueForms.Candidates(value)) yield return candidate;
     }
 
     private static string NewFile(string line, string? commentOnPreviousLine) =>
@@ -84,11 +72,5 @@ internal static class DotEnvEditor
     {
         var parsed = DotEnvParser.Parse(text);
         return parsed.Count == wanted.Count && wanted.All(pair => parsed.TryGetValue(pair.Key, out var read) && read == pair.Value);
-    }
-
-    private static void RejectLineBreaks(string? comment, string parameterName)
-    {
-        if (comment != null && comment.IndexOfAny(LineBreaks) >= 0)
-            throw new ArgumentException("A comment must be a single line.", parameterName);
     }
 }

@@ -24,9 +24,6 @@ internal sealed class DotEnvLineScanner
     private readonly int[] _nextNonSpace;
     private readonly int[] _previousLineTerminator;
 
-    /// <summary>Characters examined so far: a test's guard that the work stays linear.</summary>
-    public long Steps;
-
     public DotEnvLineScanner(string normalizedText)
     {
         _text = normalizedText;
@@ -41,7 +38,6 @@ internal sealed class DotEnvLineScanner
             _previousLineTerminator[i] = last;
             if (i < n && IsLineTerminator(normalizedText[i])) last = i;
         }
-        Steps = 2L * n;
     }
 
     /// <summary>One match: the key, the <c>=</c> or <c>:</c>, the value group when it matched, and where the match ends.</summary>
@@ -90,7 +86,6 @@ internal sealed class DotEnvLineScanner
         if (position == 0 || IsLineTerminator(_text[position - 1])) return position;
         for (var i = position; i < _text.Length; i++)
         {
-            Steps++;
             if (IsLineTerminator(_text[i])) return i + 1;
         }
         return -1;
@@ -113,7 +108,6 @@ internal sealed class DotEnvLineScanner
         var keyEnd = keyStart;
         while (keyEnd < _text.Length && IsKeyCharacter(_text[keyEnd]))
         {
-            Steps++;
             keyEnd++;
         }
         if (keyEnd == keyStart) return false;
@@ -148,7 +142,6 @@ internal sealed class DotEnvLineScanner
             var valueEnd = valueFrom;
             while (valueEnd < _text.Length && _text[valueEnd] != '#' && _text[valueEnd] != '\n')
             {
-                Steps++;
                 valueEnd++;
             }
             TryRestOfLine(valueEnd, out end);
@@ -173,7 +166,6 @@ internal sealed class DotEnvLineScanner
         List<int>? escaped = null;
         for (var i = opening + 1; i < _text.Length; i++)
         {
-            Steps++;
             var c = _text[i];
             if (c == quote)
             {
@@ -192,7 +184,6 @@ internal sealed class DotEnvLineScanner
         }
         for (var k = (escaped?.Count ?? 0) - 1; k >= 0; k--)
         {
-            Steps++;
             if (TryRestOfLine(escaped![k] + 1, out end))
             {
                 closing = escaped[k];
@@ -220,7 +211,6 @@ internal sealed class DotEnvLineScanner
             end = next;
             while (end < _text.Length && !IsLineTerminator(_text[end]))
             {
-                Steps++;
                 end++;
             }
             return true;

@@ -21,10 +21,7 @@ internal static class DotEnvParser
     }
 
     /// <summary>Every assignment dotenv reads, in file order (duplicates included), with offsets into <paramref name="text"/>.</summary>
-    public static IReadOnlyList<DotEnvAssignment> ParseAssignments(string text) => ParseAssignments(text, out _);
-
-    /// <summary>As <see cref="ParseAssignments(string)"/>; <paramref name="steps"/> counts the characters examined (a test's guard).</summary>
-    public static IReadOnlyList<DotEnvAssignment> ParseAssignments(string text, out long steps)
+    public static IReadOnlyList<DotEnvAssignment> ParseAssignments(string text)
     {
         if (text == null) throw new ArgumentNullException(nameof(text));
         var normalized = NormalizeLineBreaks(text, out var originalOffset);
@@ -33,23 +30,22 @@ internal static class DotEnvParser
         foreach (var match in scanner.Matches())
         {
             var valueEnd = match.HasValue ? match.ValueEnd : match.Separator + 1;
-            var lineEnd = EndOfLine(normalized, valueEnd - 1, ref scanner.Steps);
+            var lineEnd = EndOfLine(normalized, valueEnd - 1);
             var raw = match.HasValue ? normalized.Substring(match.ValueStart, match.ValueEnd - match.ValueStart) : string.Empty;
             assignments.Add(new DotEnvAssignment(
                 normalized.Substring(match.KeyStart, match.KeyEnd - match.KeyStart),
-                DecodeValue(raw, ref scanner.Steps),
+                DecodeValue(raw),
                 originalOffset[match.KeyStart],
                 originalOffset[lineEnd]));
         }
-        steps = scanner.Steps + normalized.Length;
         return assignments;
     }
 
-    private static string DecodeValue(string raw, ref long steps)
+    private static string DecodeValue(string raw)
     {
         var value = TrimJs(raw);
         var maybeQuote = value.Length > 0 ? value[0] : '\0';
-        value = StripSurroundingQuotes(value, ref steps);
+        value = StripSurroundingQuotes(value);
         if (maybeQuote == '"')
         {
             value = value.Replace("\\n", "\n");
@@ -63,13 +59,12 @@ internal static class DotEnvParser
     /// <c>[\s\S]*</c> settles on the LAST same quote that ends a line, so one pass that knows, per quote, where
     /// that last one is gives the same result as the engine's backtracking.
     /// </summary>
-    private static string StripSurroundingQuotes(string value, ref long steps)
+    private static string StripSurroundingQuotes(string value)
     {
         var lastClosing = new int[Quotes.Length];
         for (var q = 0; q < Quotes.Length; q++) lastClosing[q] = -1;
         for (var j = 0; j < value.Length; j++)
         {
-            steps++;
             var q = Array.IndexOf(Quotes, value[j]);
             if (q >= 0 && (j + 1 == value.Length || DotEnvLineScanner.IsLineTerminator(value[j + 1]))) lastClosing[q] = j;
         }
@@ -79,7 +74,6 @@ internal static class DotEnvParser
         var i = 0;
         while (i < value.Length)
         {
-            steps++;
             var q = Array.IndexOf(Quotes, value[i]);
             var atLineStart = i == 0 || DotEnvLineScanner.IsLineTerminator(value[i - 1]);
             if (q >= 0 && atLineStart && lastClosing[q] > i)
@@ -117,12 +111,11 @@ internal static class DotEnvParser
         return builder.ToString();
     }
 
-    private static int EndOfLine(string normalized, int from, ref long steps)
+    private static int EndOfLine(string normalized, int from)
     {
         var i = from;
         while (i < normalized.Length && !DotEnvLineScanner.IsLineTerminator(normalized[i]))
         {
-            steps++;
             i++;
         }
         return i;

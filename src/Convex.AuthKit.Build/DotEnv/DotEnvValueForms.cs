@@ -3,7 +3,7 @@ namespace Convex.AuthKit.Build.DotEnv;
 /// <summary>
 /// The literal forms a value may be written in after <c>NAME=</c>, in the order they are tried (docs/protocol.md#value-formatting):
 /// as is; <c>'...'</c>; <c>"..."</c> with newline and CR written as <c>\n</c> and <c>\r</c>; <c>`...`</c>.
-/// Each form is offered only for values it can enclose; callers still check that dotenv reads it back.
+/// Each form is offered only for values it can enclose; <see cref="DotEnvEditor"/> still checks that dotenv reads it back.
 /// </summary>
 internal static class DotEnvValueForms
 {
@@ -13,12 +13,5 @@ internal static class DotEnvValueForms
         if (value.IndexOf('\'') < 0 && value.IndexOf('\n') < 0 && value.IndexOf('\r') < 0) yield return "'" + value + "'";
         if (value.IndexOf('"') < 0) yield return "\"" + value.Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
         if (value.IndexOf('`') < 0) yield return "`" + value + "`";
-    }
-
-    /// <summary>True when dotenv reads <c>K=&lt;formatted&gt;</c> as exactly one variable holding <paramref name="value"/>.</summary>
-    public static bool ReadsBackAs(string formatted, string value)
-    {
-        var parsed = DotEnvParser.Parse("K=" + formatted);
-        return parsed.Count == 1 && parsed.TryGetValue("K", out var read) && read == value;
     }
 }

@@ -14,7 +14,6 @@ internal sealed class ResilientHttpClient : IDisposable
 
     private readonly HttpClient _http;
     private readonly HttpPolicy _policy;
-    private int _attemptCount;
 
     /// <summary>Sends through <paramref name="handler"/> (tests pass a fake one) and disposes it with the client.</summary>
     public ResilientHttpClient(HttpMessageHandler handler, HttpPolicy policy)
@@ -35,9 +34,6 @@ internal sealed class ResilientHttpClient : IDisposable
 
     /// <summary>Called before each retry (from the thread that sends); meant for low-importance logging.</summary>
     public Action<HttpRetryNotice>? Retrying { get; set; }
-
-    /// <summary>Attempts made by this client so far, over all requests.</summary>
-    public int AttemptCount => Volatile.Read(ref _attemptCount);
 
     /// <summary>
     /// A handler that follows no redirects (a redirect must not carry a credential elsewhere), keeps no cookies, and
@@ -81,7 +77,6 @@ internal sealed class ResilientHttpClient : IDisposable
                     throw new InsecureTransportException(service, uri);
                 }
 
-                Interlocked.Increment(ref _attemptCount);
                 try
                 {
                     var result = await SendOnceAsync(service, request, method, uri, attempt, cancellationToken).ConfigureAwait(false);

@@ -180,7 +180,7 @@ internal sealed class EnvFilePlan
     private static string? Edit(string? text, DotEnvDocument? original, string name, string value, string? comment)
     {
         var bom = original?.HasBom == true ? "\uFEFF" : "";
-        return DotEnvEditor.Change(text, name, value, null, comment, formatValue: false,
+        return DotEnvEditor.Change(text, name, value, comment,
             candidate => FrontEndEnvReaders.ReadBack(bom + candidate, name, value)) ?? text;
     }
 

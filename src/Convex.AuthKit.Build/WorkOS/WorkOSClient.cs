@@ -12,8 +12,6 @@ namespace Convex.AuthKit.Build.WorkOS;
 /// </summary>
 internal sealed class WorkOSClient
 {
-    public static readonly Uri DefaultBaseUrl = new Uri("https://api.workos.com");
-
     private const string Service = "WorkOS";
 
     public static readonly WorkOSSettingCall RedirectUris =
@@ -32,7 +30,7 @@ internal sealed class WorkOSClient
     private readonly Uri _baseUrl;
     private readonly string _apiKey;
 
-    /// <param name="baseUrl"><c>ConvexAuthKitWorkOSApiUrl</c>, <c>WORKOS_API_URL</c> or <see cref="DefaultBaseUrl"/>.</param>
+    /// <param name="baseUrl"><c>ConvexAuthKitWorkOSApiUrl</c>, <c>WORKOS_API_URL</c> or WorkOS's public API (docs/protocol.md#workos-api).</param>
     /// <param name="apiKey">The environment's API key. Secret.</param>
     public WorkOSClient(ResilientHttpClient http, Uri baseUrl, string apiKey)
     {
@@ -49,18 +47,6 @@ internal sealed class WorkOSClient
         WorkOSSettingKind.AppHomepageUrl => AppHomepageUrl,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No WorkOS call is defined for this setting kind."),
     };
-
-    /// <summary><c>POST /user_management/redirect_uris</c> <c>{"uri"}</c>.</summary>
-    public Task<WorkOSChangeResult> AddRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
-        ApplyAsync(new WorkOSSetting(WorkOSSettingKind.RedirectUri, uri), cancellationToken);
-
-    /// <summary><c>POST /user_management/cors_origins</c> <c>{"origin"}</c>.</summary>
-    public Task<WorkOSChangeResult> AddCorsOriginAsync(string origin, CancellationToken cancellationToken) =>
-        ApplyAsync(new WorkOSSetting(WorkOSSettingKind.CorsOrigin, origin), cancellationToken);
-
-    /// <summary><c>PUT /user_management/app_homepage_url</c> <c>{"url"}</c>; any 422 is <see cref="WorkOSChangeResult.NotAccepted"/>.</summary>
-    public Task<WorkOSChangeResult> SetAppHomepageUrlAsync(string url, CancellationToken cancellationToken) =>
-        ApplyAsync(new WorkOSSetting(WorkOSSettingKind.AppHomepageUrl, url), cancellationToken);
 
     /// <summary>Sends one setting with its kind's call.</summary>
     public async Task<WorkOSChangeResult> ApplyAsync(WorkOSSetting setting, CancellationToken cancellationToken)

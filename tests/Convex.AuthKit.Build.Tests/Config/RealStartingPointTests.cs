@@ -5,8 +5,8 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.Tests.Config;
 
 /// <summary>
-/// Projects shaped like the ones Convex and Visual Studio hand out (issue 10 items 3 and 4): the WorkOS AuthKit
-/// component, the "React and ASP.NET Core" layout and its vite.config. Each test failed before the fix.
+/// Projects shaped like the ones Convex and Visual Studio hand out, which a user starts from: the WorkOS AuthKit
+/// component, the "React and ASP.NET Core" layout and its vite.config. Each is read as that project means it.
 /// </summary>
 [TestClass]
 public class RealStartingPointTests

@@ -9,7 +9,7 @@ public sealed class ConformanceCoverageTests
 {
     private static readonly string[] TestedFamilies =
     {
-        "dotenv_parse", "env_file_edit", "format_value", "resolve_template", "authkit_config", "framework_detection",
+        "dotenv_parse", "env_file_edit", "resolve_template", "authkit_config", "framework_detection",
     };
 
     [TestMethod, TestCategory("Conformance")]

@@ -92,7 +92,6 @@ public class DeploymentClientTests
         Assert.AreEqual(ApiKeyValue, variables["WORKOS_API_KEY"]);
         Assert.AreEqual("environment_01XYZ", after["WORKOS_ENVIRONMENT_ID"]);
         Assert.IsFalse(after.ContainsKey("WORKOS_API_KEY"));
-        Assert.IsTrue(client.UsesCliPaths);
         var calls = h.Server.Requests.Select(r => $"{r.Method} {r.Path} {r.Status}").ToArray();
         CollectionAssert.AreEqual(new[] { $"GET {ListV1} 404", $"POST {Query} 200", $"POST {UpdateCli} 200", $"POST {Query} 200" }, calls, "v1 is tried once, then skipped");
         Assert.AreEqual(
@@ -212,13 +211,14 @@ public class DeploymentClientTests
     [TestMethod]
     public async Task PlainHttpToANonLoopbackDeploymentIsRefused()
     {
-        await using var h = await SandboxHarness.StartAsync();
-        var client = new DeploymentClient(h.Http, new Uri("http://happy-animal-123.convex.example.test"), FreshSecrets.AdminKey(Name));
+        var handler = new FakeHandler();
+        using var http = new ResilientHttpClient(handler, TestPolicies.Fast());
+        var client = new DeploymentClient(http, new Uri("http://happy-animal-123.convex.example.test"), FreshSecrets.AdminKey(Name));
 
         var ex = await Assert.ThrowsExactlyAsync<InsecureTransportException>(() => client.ListEnvironmentVariablesAsync(CancellationToken.None));
 
         Assert.AreEqual(ServiceKind.Deployment, ex.Service);
-        Assert.AreEqual(0, h.Http.AttemptCount);
+        Assert.IsEmpty(handler.Requests, "refused before sending");
         SandboxHarness.AssertNoSecret(ex.ToString());
     }
 

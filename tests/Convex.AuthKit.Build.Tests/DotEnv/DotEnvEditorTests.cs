@@ -6,7 +6,7 @@ namespace Convex.AuthKit.Build.Tests.DotEnv;
 [TestClass]
 public sealed class DotEnvEditorTests
 {
-    private static string? Set(string? content, string name, string value) => DotEnvEditor.Change(content, name, value, null, null, formatValue: false);
+    private static string? Set(string? content, string name, string value) => DotEnvEditor.Change(content, name, value);
 
     [TestMethod]
     public void ReplacingInACrLfFileKeepsEveryLineEnding() =>
@@ -14,7 +14,7 @@ public sealed class DotEnvEditorTests
 
     [TestMethod]
     public void AppendingToACrLfFileWithCommentUsesCrLf() =>
-        Assert.AreEqual("A=1\r\n\r\n# see\r\nKEY=v\r\n", DotEnvEditor.Change("A=1\r\n", "KEY", "v", null, "# see", false));
+        Assert.AreEqual("A=1\r\n\r\n# see\r\nKEY=v\r\n", DotEnvEditor.Change("A=1\r\n", "KEY", "v", "# see"));
 
     [TestMethod]
     public void AppendingToAFileWhoseFirstLineEndingIsLfUsesLf() =>
@@ -33,8 +33,8 @@ public sealed class DotEnvEditorTests
         Assert.AreEqual("\uFEFFKEY=new\n", Set("\uFEFFKEY=old\n", "KEY", "new"));
 
     [TestMethod]
-    public void CommentAfterValueFollowsAQuotedValue() =>
-        Assert.AreEqual("KEY='a#b' # note\n", DotEnvEditor.Change("KEY=old\n", "KEY", "a#b", "note", null, false));
+    public void AValueHoldingAHashIsQuotedSoDotenvDoesNotReadItAsAComment() =>
+        Assert.AreEqual("KEY='a#b'\n", Set("KEY=old\n", "KEY", "a#b"));
 
     [TestMethod]
     public void ValueNeedingBackticksIsWrittenInBackticks() =>
@@ -60,15 +60,15 @@ public sealed class DotEnvEditorTests
     [TestMethod]
     public void MultiLineCommentsAreRejected()
     {
-        Assert.ThrowsExactly<ArgumentException>(() => DotEnvEditor.Change("", "K", "v", "a\nB=1", null, false));
-        Assert.ThrowsExactly<ArgumentException>(() => DotEnvEditor.Change("", "K", "v", null, "# a\r\nB=1", false));
+        Assert.ThrowsExactly<ArgumentException>(() => DotEnvEditor.Change("", "K", "v", "# a\r\nB=1"));
+        Assert.ThrowsExactly<ArgumentException>(() => DotEnvEditor.Change("", "K", "v", "# a\u2028B=1"));
     }
 
     [TestMethod]
     public void ChangesFeedIntoEachOther()
     {
         var text = Set(null, "A", "1");
-        text = DotEnvEditor.Change(text, "B", "2", null, "# b", false) ?? text;
+        text = DotEnvEditor.Change(text, "B", "2", "# b") ?? text;
         text = Set(text, "A", "1") ?? text;
         Assert.AreEqual("A=1\n\n# b\nB=2\n", text);
     }

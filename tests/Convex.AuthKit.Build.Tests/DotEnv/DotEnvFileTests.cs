@@ -85,7 +85,7 @@ public sealed class DotEnvFileTests
         File.WriteAllBytes(_path, Bom.Concat(Encoding.UTF8.GetBytes("A=1\n")).ToArray());
         var original = DotEnvFile.Read(_path)!;
 
-        DotEnvFile.WriteIfChanged(_path, DotEnvEditor.Change(original.Text, "KEY", "v", null, null, false)!, original);
+        DotEnvFile.WriteIfChanged(_path, DotEnvEditor.Change(original.Text, "KEY", "v")!, original);
 
         CollectionAssert.AreEqual(Bom.Concat(Encoding.UTF8.GetBytes("A=1\n\nKEY=v\n")).ToArray(), File.ReadAllBytes(_path));
     }
@@ -95,8 +95,8 @@ public sealed class DotEnvFileTests
     {
         WriteText("A=1\r\nKEY=old\r\n");
         var original = DotEnvFile.Read(_path)!;
-        var text = DotEnvEditor.Change(original.Text, "KEY", "new", null, null, false)!;
-        text = DotEnvEditor.Change(text, "B", "2", null, "# b", false)!;
+        var text = DotEnvEditor.Change(original.Text, "KEY", "new")!;
+        text = DotEnvEditor.Change(text, "B", "2", "# b")!;
 
         DotEnvFile.WriteIfChanged(_path, text, original);
 

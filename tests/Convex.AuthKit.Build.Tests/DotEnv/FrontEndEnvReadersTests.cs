@@ -111,8 +111,8 @@ public sealed class FrontEndEnvReadersTests
                 string? text;
                 try
                 {
-                    text = DotEnvEditor.Change("CONVEX_DEPLOYMENT=dev:happy-animal-123\n", "KEY", value, null, null, formatValue: false,
-                        candidate => FrontEndEnvReaders.ReadBack(candidate, "KEY", value));
+                    text = DotEnvEditor.Change("CONVEX_DEPLOYMENT=dev:happy-animal-123\n", "KEY", value,
+                        alsoReadsBack: candidate => FrontEndEnvReaders.ReadBack(candidate, "KEY", value));
                 }
                 catch (DotEnvValueException)
                 {

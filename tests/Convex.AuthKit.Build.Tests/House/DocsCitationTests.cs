@@ -6,18 +6,23 @@ namespace Convex.AuthKit.Build.Tests.House;
 
 /// <summary>
 /// Comments cite the repository's own docs by anchor (<c>docs/architecture.md#incremental-rules</c>): every such
-/// citation must name a doc that exists and a heading in it, and nothing may cite documents outside the repository.
+/// citation must name a doc that exists and a heading in it, nothing may cite documents outside the repository, and
+/// nothing cites an issue number: a comment says what the code or test protects, which an issue number does not.
 /// </summary>
 [TestClass]
 public sealed class DocsCitationTests
 {
     private static readonly string[] ScannedFolders = { "src", "tests", "build", "buildMultiTargeting", "eng" };
-    private static readonly string[] ScannedExtensions = { ".cs", ".props", ".targets", ".csproj", ".sh" };
+    private static readonly string[] ScannedExtensions = { ".cs", ".props", ".targets", ".csproj", ".sh", ".md", ".ts", ".tsx", ".js", ".mjs" };
 
     private static readonly Regex Citation = new(@"docs/(?<doc>[A-Za-z0-9_.-]+\.md)#(?<anchor>[A-Za-z0-9_-]+)", RegexOptions.CultureInvariant);
 
+    private static readonly Regex IssueNumber = new(@"\b[Ii]ssues?[ \t]*#?[0-9]+", RegexOptions.CultureInvariant);
+
     // Built from parts so that this file does not match its own needles.
     private static readonly string[] OutsideReferences = { "DESIGN " + "§", "spec " + "§", "../" + "shared" };
+    private const string Issue = "iss" + "ue";
+    private const string CapitalIssue = "Iss" + "ue";
 
     [TestMethod]
     public void EveryDocsCitationNamesAnExistingHeading()
@@ -59,6 +64,32 @@ public sealed class DocsCitationTests
                 offenders.Add($"{Relative(root, file)}: {needle}");
         }
         Assert.AreEqual(0, offenders.Count, "Files cite documents outside the repository:\n" + string.Join("\n", offenders));
+    }
+
+    [TestMethod]
+    public void NoFileCitesAnIssueNumber()
+    {
+        var root = RepositoryRoot();
+        var offenders = new List<string>();
+        foreach (var file in ScannedFiles(root))
+        {
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var match = IssueNumber.Match(lines[i]);
+                if (match.Success) offenders.Add($"{Relative(root, file)}:{i + 1}: {match.Value}");
+            }
+        }
+        Assert.AreEqual(0, offenders.Count, "Say what the code or test protects instead of citing an issue:\n" + string.Join("\n", offenders));
+    }
+
+    [TestMethod]
+    public void TheIssueNumberPatternCatchesTheWaysOneIsWritten()
+    {
+        foreach (var citation in new[] { "(" + Issue + " 13)", CapitalIssue + " 2:", Issue + " 10 items 3 and 4", Issue + "s 4 and 5", Issue + " #7" })
+            Assert.IsTrue(IssueNumber.IsMatch(citation), citation);
+        foreach (var text in new[] { "issues.Error(\"functions\")", "an " + Issue + " with the port", "t" + Issue + " 5" })
+            Assert.IsFalse(IssueNumber.IsMatch(text), text);
     }
 
     [TestMethod]

@@ -26,7 +26,7 @@ public class ResilientHttpClientTests
         Assert.AreEqual("req_1", result.Headers["x-request-id"]);
         Assert.StartsWith("application/json", result.Headers["Content-Type"]);
         Assert.AreEqual(1, result.Attempts);
-        Assert.AreEqual(1, client.AttemptCount);
+        Assert.HasCount(1, handler.Requests);
         Assert.IsEmpty(_delays);
     }
 

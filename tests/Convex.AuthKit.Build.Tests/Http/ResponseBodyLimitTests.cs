@@ -62,7 +62,6 @@ public sealed class ResponseBodyLimitTests
             () => client.SendAsync(ServiceKind.BigBrain, () => TestRequests.New(new Uri(server.Url, "api/x")), RetryMode.Idempotent, CancellationToken.None));
 
         Assert.AreEqual(1, server.Connections, "not retried");
-        Assert.AreEqual(1, client.AttemptCount);
     }
 
     [TestMethod]

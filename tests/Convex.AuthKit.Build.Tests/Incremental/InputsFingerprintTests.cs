@@ -1,5 +1,7 @@
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.Tests.Provisioning;
+using Convex.AuthKit.Build.Tests.Tasks;
 using Convex.AuthKit.Build.Vocabulary;
 using Convex.AuthKit.Harness;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -134,7 +136,6 @@ public sealed class InputsFingerprintTests
         foreach (var pair in publicValues)
             StringAssert.Contains(fingerprint, $"env={pair.Key} value={pair.Value.Length}:{pair.Value}\n", pair.Key);
         Assert.IsFalse(fingerprint.Contains("sha256=", StringComparison.Ordinal), fingerprint);
-        CollectionAssert.IsSubsetOf(publicValues.Keys.ToList(), InputsFingerprint.Variables.ToList());
 
         _environment["CONVEX_SELF_HOSTED_URL"] = "http://admin:hunter2@127.0.0.1:3210";
         var withCredentials = Fingerprint();
@@ -142,64 +143,69 @@ public sealed class InputsFingerprintTests
         StringAssert.Contains(withCredentials, "env=CONVEX_SELF_HOSTED_URL sha256=" + Stamp.Hash("http://admin:hunter2@127.0.0.1:3210"));
     }
 
-    [TestMethod]
-    public void EveryPropertyOfTheRunIsAnInput()
+    /// <summary>The settings items the .targets pass the inputs task, valued as the package's .props default them.</summary>
+    private static readonly IReadOnlyDictionary<string, string> PropsDefaults = new Dictionary<string, string>
     {
-        var baseline = Fingerprint();
-        var changes = new Dictionary<string, Action<BuildSettings>>
+        ["ConvexAuthKitEnabled"] = "true",
+        ["ConvexAuthKitConfigurations"] = "Debug",
+        ["ConvexProjectDirectory"] = "",
+        ["SpaRoot"] = "",
+        ["SpaProxyServerUrl"] = "",
+        ["ConvexAuthKitEnvFile"] = ".env.local",
+        ["ConvexAuthKitDevOrigin"] = "",
+        ["ConvexAuthKitDryRun"] = "false",
+        ["ConvexAuthKitForce"] = "false",
+        ["ConvexAuthKitFailOnError"] = "true",
+        ["ConvexAuthKitTimeoutSeconds"] = "100",
+        ["ConvexAuthKitWorkOSApiUrl"] = "",
+        ["ConvexAuthKitWorkOSTeamEmail"] = "",
+        ["ConvexAuthKitAcceptWorkOSTerms"] = "false",
+    };
+
+    /// <summary>The inputs file the inputs task writes for the fixture, with one MSBuild property changed from its default.</summary>
+    private string RecordedInputs(string? property = null, string? value = null)
+    {
+        var obj = Path.Combine(_root, "obj");
+        Directory.CreateDirectory(obj);
+        var inputsFile = Path.Combine(obj, "app.ConvexAuthKit.inputs");
+        File.Delete(inputsFile);
+        var engine = new FakeBuildEngine();
+        var task = new CollectConvexAuthKitInputsTask
         {
-            ["ConvexProjectDirectory"] = s => s.ConvexProjectDirectory = ".",
-            ["SpaRoot"] = s => s.SpaRoot = "ClientApp/",
-            ["SpaProxyServerUrl"] = s => s.SpaProxyServerUrl = "https://localhost:44412",
-            ["ConvexAuthKitEnvFile"] = s => s.EnvFile = ".env.development.local",
-            ["ConvexAuthKitDevOrigin"] = s => s.DevOrigin = "http://localhost:3000",
-            ["ConvexAuthKitFailOnError"] = s => s.FailOnError = false,
-            ["ConvexAuthKitTimeoutSeconds"] = s => s.TimeoutSeconds = 30,
-            ["ConvexAuthKitWorkOSApiUrl"] = s => s.WorkOSApiUrl = "http://127.0.0.1:9/",
-            ["ConvexAuthKitWorkOSTeamEmail"] = s => s.WorkOSTeamEmail = "dev@example.com",
-            ["ConvexAuthKitAcceptWorkOSTerms"] = s => s.AcceptWorkOSTerms = true,
+            BuildEngine = engine,
+            ProjectDirectory = _root,
+            Settings = PropsDefaults.Select(p => SettingItems.Item(p.Key, p.Key == property ? value! : p.Value)).ToArray(),
+            InputsFile = inputsFile,
+            StampFile = Path.Combine(obj, "app.ConvexAuthKit.stamp"),
+            ItemsFile = Path.Combine(obj, "app.ConvexAuthKit.items"),
         };
-        foreach (var change in changes) Assert.AreNotEqual(baseline, Fingerprint(change.Value), change.Key);
-    }
-
-    /// <summary>By construction: every setting of the table that a run reads is in the fingerprint.</summary>
-    [TestMethod]
-    public void EverySettingOfTheRunIsAnInput()
-    {
-        var baseline = Fingerprint();
-        var inputs = MSBuildSetting.All.Where(s => s.Stamp == SettingStamp.Input).ToList();
-        Assert.IsTrue(inputs.Count >= 10, "the table is read");
-        foreach (var setting in inputs) Assert.AreNotEqual(baseline, Fingerprint(s => Change(setting, s)), setting.PropertyName);
+        Assert.IsTrue(task.Execute());
+        Assert.IsTrue(File.Exists(inputsFile), "the task takes these settings (every one the .targets pass, with a usable value):\n" + engine.All);
+        return File.ReadAllText(inputsFile);
     }
 
     [TestMethod]
-    public void ForceAndDryRunBypassTheStampInsteadOfChangingIt()
-    {
-        CollectionAssert.AreEquivalent(new[] { "ConvexAuthKitDryRun", "ConvexAuthKitForce" },
-            MSBuildSetting.All.Where(s => s.Stamp == SettingStamp.BypassesStamp).Select(s => s.PropertyName).ToList());
-        var baseline = Fingerprint();
-        Assert.AreEqual(baseline, Fingerprint(s => s.Force = true));
-        Assert.AreEqual(baseline, Fingerprint(s => s.DryRun = true));
-    }
+    [DataRow("ConvexProjectDirectory", ".")]
+    [DataRow("SpaRoot", "ClientApp/")]
+    [DataRow("SpaProxyServerUrl", "https://localhost:44412")]
+    [DataRow("ConvexAuthKitEnvFile", ".env.development.local")]
+    [DataRow("ConvexAuthKitDevOrigin", "http://localhost:3000")]
+    [DataRow("ConvexAuthKitFailOnError", "false")]
+    [DataRow("ConvexAuthKitTimeoutSeconds", "30")]
+    [DataRow("ConvexAuthKitWorkOSApiUrl", "http://127.0.0.1:9/")]
+    [DataRow("ConvexAuthKitWorkOSTeamEmail", "dev@example.com")]
+    [DataRow("ConvexAuthKitAcceptWorkOSTerms", "true")]
+    public void APropertyThatChangesWhatARunDoesIsAnInput(string property, string value) =>
+        Assert.AreNotEqual(RecordedInputs(), RecordedInputs(property, value), property);
 
+    /// <summary>Gating decides whether the target runs at all; force and dry run bypass the stamp instead of changing it.</summary>
     [TestMethod]
-    public void SettingsThatAreNotInputsLeaveTheFingerprintAlone()
-    {
-        var baseline = Fingerprint();
-        foreach (var setting in MSBuildSetting.All.Where(s => s.Stamp != SettingStamp.Input))
-            Assert.AreEqual(baseline, Fingerprint(s => Change(setting, s)), setting.PropertyName);
-    }
-
-    /// <summary>Gives the setting a value other than the one it has, as its MSBuild property would.</summary>
-    private static void Change(MSBuildSetting setting, BuildSettings settings)
-    {
-        var current = setting.Format(settings);
-        var other = setting.Type == typeof(bool) ? (current == "true" ? "false" : "true")
-            : setting.Type == typeof(int) ? (int.Parse(current, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : current + "changed";
-        Assert.IsNull(setting.Assign(settings, other), setting.PropertyName);
-        Assert.AreEqual(other, setting.Format(settings), setting.PropertyName);
-    }
+    [DataRow("ConvexAuthKitEnabled", "false")]
+    [DataRow("ConvexAuthKitConfigurations", "Debug;Staging")]
+    [DataRow("ConvexAuthKitForce", "true")]
+    [DataRow("ConvexAuthKitDryRun", "true")]
+    public void APropertyThatOnlyGatesOrBypassesTheRunIsNotAnInput(string property, string value) =>
+        Assert.AreEqual(RecordedInputs(), RecordedInputs(property, value), property);
 
     [TestMethod]
     [DataRow("convex.json")]

@@ -7,7 +7,8 @@ namespace Convex.AuthKit.Build.Tests.Provisioning;
 
 /// <summary>
 /// The WorkOS AuthKit component app, the Visual Studio layout and a Vite app on https with its port from a variable,
-/// through the flow against the sandbox (issue 10 items 3 and 4): build, dry run and status agree.
+/// through the flow against the sandbox: the starting points users really have are provisioned, and build, dry run and
+/// status agree on them.
 /// </summary>
 [TestClass]
 public sealed class RealStartingPointFlowTests
