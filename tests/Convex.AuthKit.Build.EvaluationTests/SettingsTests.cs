@@ -4,7 +4,7 @@ namespace Convex.AuthKit.Build.EvaluationTests;
 
 /// <summary>
 /// docs/architecture.md#settings: a setting is its default in the .props, its item in _ConvexAuthKitSettings and its
-/// README row; every task receives every setting. The tasks' side (the table on BuildSettings, the fingerprint) has
+/// README row; every task receives every setting. The tasks' side (the table MSBuildSetting.All, the fingerprint) has
 /// its own tests; here the real tasks run against the items, and refuse a name the table does not know or lacks.
 /// </summary>
 [TestClass]

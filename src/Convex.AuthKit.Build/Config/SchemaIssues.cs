@@ -4,36 +4,24 @@ namespace Convex.AuthKit.Build.Config;
 
 /// <summary>One problem found in <c>convex.json</c>, shaped like a zod 3 issue.</summary>
 /// <param name="Path">Dotted path, array indexes as <c>[n]</c>; empty for the root.</param>
-/// <param name="UnknownKeys">Set for an "unrecognized keys" issue, which the CLI only warns about.</param>
-internal sealed record SchemaIssue(string Path, string Message, IReadOnlyList<string>? UnknownKeys = null);
+internal sealed record SchemaIssue(string Path, string Message);
 
 /// <summary>
-/// The checks zod 3 makes for the types <c>convex.json</c> uses, with zod's messages, collecting issues in the order
-/// zod reports them (an object's own unknown keys after its children's issues).
+/// The checks zod 3 makes for the types the package reads from <c>convex.json</c>, with zod's messages, collecting
+/// issues in the order zod reports them.
 /// </summary>
 internal sealed class SchemaIssues
 {
     private readonly List<SchemaIssue> _issues = new();
 
-    public IReadOnlyList<SchemaIssue> All => _issues;
+    /// <summary>The issue the CLI reports, or null when there is none.</summary>
+    public SchemaIssue? First => _issues.Count > 0 ? _issues[0] : null;
 
-    /// <summary>Issues other than unknown keys; any of them makes the file unusable.</summary>
-    public int ErrorCount { get; private set; }
+    public int ErrorCount => _issues.Count;
 
     public static string Child(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
-    public void Error(string path, string message)
-    {
-        _issues.Add(new SchemaIssue(path, message));
-        ErrorCount++;
-    }
-
-    public void RejectUnknownKeys(JObject value, string path, params string[] known)
-    {
-        var unknown = value.Properties().Select(p => p.Name).Where(n => !known.Contains(n)).ToList();
-        if (unknown.Count > 0)
-            _issues.Add(new SchemaIssue(path, "Unrecognized key(s) in object: " + string.Join(", ", unknown.Select(k => "'" + k + "'")), unknown));
-    }
+    public void Error(string path, string message) => _issues.Add(new SchemaIssue(path, message));
 
     public JObject? Object(JToken value, string path)
     {
@@ -47,14 +35,6 @@ internal sealed class SchemaIssues
         if (value == null) return null;
         if (value.Type == JTokenType.String) return (string)value!;
         TypeError("string", value, path);
-        return null;
-    }
-
-    public bool? Boolean(JToken? value, string path)
-    {
-        if (value == null) return null;
-        if (value.Type == JTokenType.Boolean) return (bool)value;
-        TypeError("boolean", value, path);
         return null;
     }
 

@@ -48,19 +48,12 @@ internal sealed partial class ViteConfigExpressions
         return _files?.Variable(name);
     }
 
-    /// <summary>Vite's loadEnv for the dev server: names with the prefixes, the build's environment first, then the env files, the most specific first.</summary>
+    /// <summary>Vite's loadEnv for the dev server (the one model of it, <see cref="FrontEndEnvReaders.ViteVariable"/>), on the app's env files and the build's environment.</summary>
     private object? LoadedVariable(LoadEnvResult loaded, string name)
     {
         if (loaded.Problem != null) return Fail(loaded.Problem);
-        if (!loaded.Prefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))) return null;
         if (_files == null) return null;
-        if (_files.Variable(name) is { } fromProcess) return fromProcess;
-        foreach (var file in new[] { $".env.{loaded.Mode}.local", $".env.{loaded.Mode}", ".env.local", ".env" })
-        {
-            var text = _files.ReadText(_files.PathOf(file));
-            if (text != null && DotEnvParser.Parse(text).TryGetValue(name, out var value)) return value;
-        }
-        return null;
+        return FrontEndEnvReaders.ViteVariable(name, loaded.Mode, loaded.Prefixes, file => _files.ReadText(_files.PathOf(file)), _files.Variable);
     }
 
     /// <summary>loadEnv(mode, dir, prefixes): the mode (a string, else the dev server's), the folder (the app's), the prefixes (VITE_ by default).</summary>

@@ -12,7 +12,7 @@ namespace Convex.AuthKit.Build.Config;
 /// environment only (Vite does not put the env files into <c>process.env</c>);</item>
 /// <item><c>e.X</c> with <c>e = loadEnv(mode, dir, prefixes)</c> sees the app's env files as Vite's loadEnv does for
 /// the dev server (<c>.env</c>, <c>.env.local</c>, <c>.env.development</c>, <c>.env.development.local</c>, the last
-/// winning; the build's environment over them for names with the prefixes).</item>
+/// winning, expanded; the build's environment over them for names with the prefixes).</item>
 /// </list>
 /// Anything else is "cannot evaluate", with the reason.
 /// </summary>

@@ -12,21 +12,28 @@ internal sealed class JsEnvObject
     private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.Ordinal);
     private readonly List<string> _insertionOrder = new List<string>();
 
+    /// <summary>Where a key never set here is looked up (a process environment read one name at a time), or null.</summary>
+    private readonly Func<string, string?>? _fallback;
+
     public JsEnvObject()
     {
     }
+
+    /// <summary>An object that also holds what <paramref name="fallback"/> answers; those keys are not enumerated.</summary>
+    public JsEnvObject(Func<string, string?> fallback) => _fallback = fallback;
 
     public JsEnvObject(JsEnvObject other)
     {
         if (other == null) throw new ArgumentNullException(nameof(other));
         foreach (var key in other.Keys) this[key] = other[key];
+        _fallback = other._fallback;
     }
 
     public int Count => _values.Count;
 
     public string this[string key]
     {
-        get => _values[key];
+        get => Get(key) ?? throw new KeyNotFoundException();
         set
         {
             if (!_values.ContainsKey(key)) _insertionOrder.Add(key);
@@ -44,17 +51,10 @@ internal sealed class JsEnvObject
         }
     }
 
-    public bool ContainsKey(string key) => _values.ContainsKey(key);
-
-    public bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+    public bool ContainsKey(string key) => Get(key) != null;
 
     /// <summary>The value, or null when the key is absent (JavaScript's <c>undefined</c>).</summary>
-    public string? Get(string key) => _values.TryGetValue(key, out var value) ? value : null;
-
-    public void Remove(string key)
-    {
-        if (_values.Remove(key)) _insertionOrder.Remove(key);
-    }
+    public string? Get(string key) => _values.TryGetValue(key, out var value) ? value : _fallback?.Invoke(key);
 
     public IReadOnlyDictionary<string, string> ToDictionary() => new Dictionary<string, string>(_values, StringComparer.Ordinal);
 

@@ -1,5 +1,11 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Convex.AuthKit.Build.ConvexApi;
+using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Facts;
+using Convex.AuthKit.Build.Http;
+using Convex.AuthKit.Build.Plan;
+using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Provisioning;
 
@@ -10,11 +16,14 @@ namespace Convex.AuthKit.Build.Provisioning;
 /// </summary>
 internal static class JitWarmup
 {
-    /// <summary>In the order the flow needs them.</summary>
-    private static readonly string[] Namespaces =
+    /// <summary>
+    /// One type of each namespace to compile, in the order the flow needs them: types, not names, so that a rename
+    /// moves the warm-up with the code instead of silently warming nothing.
+    /// </summary>
+    private static readonly Type[] Namespaces =
     {
-        "Convex.AuthKit.Build.ConvexApi", "Convex.AuthKit.Build.Facts", "Convex.AuthKit.Build.Plan", "Convex.AuthKit.Build.Http",
-        "Convex.AuthKit.Build.WorkOS", "Convex.AuthKit.Build.DotEnv", "Convex.AuthKit.Build.Provisioning",
+        typeof(DeploymentClient), typeof(ConvexConnection), typeof(ProvisioningPlan), typeof(ResilientHttpClient),
+        typeof(WorkOSClient), typeof(DotEnvFile), typeof(JitWarmup),
     };
 
     public static void Start()
@@ -28,8 +37,8 @@ internal static class JitWarmup
         try
         {
             var types = typeof(JitWarmup).Assembly.GetTypes();
-            foreach (var ns in Namespaces)
-                foreach (var type in types.Where(t => t.Namespace == ns && !t.ContainsGenericParameters))
+            foreach (var anchor in Namespaces)
+                foreach (var type in types.Where(t => t.Namespace == anchor.Namespace && !t.ContainsGenericParameters))
                     Prepare(type);
         }
         catch (ReflectionTypeLoadException) { }

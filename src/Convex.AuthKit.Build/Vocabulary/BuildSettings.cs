@@ -4,9 +4,9 @@ namespace Convex.AuthKit.Build.Vocabulary;
 
 /// <summary>
 /// What the build tells the flow: the MSBuild properties of docs/architecture.md#settings as plain values, plus the
-/// environment. Each <see cref="MSBuildSettingAttribute"/> property is filled from the .targets' settings items;
-/// its defaults live in the package's .props only. A blank MSBuild value means "not set": the property keeps the
-/// initial value documented on it (or is CAK1019 where "not set" has no meaning).
+/// environment. <see cref="MSBuildSetting.All"/> fills each from the .targets' settings items; the defaults live in
+/// the package's .props only. A blank MSBuild value means "not set": the property keeps the initial value documented
+/// on it (or is CAK1019 where "not set" has no meaning).
 /// </summary>
 internal sealed class BuildSettings
 {
@@ -14,59 +14,45 @@ internal sealed class BuildSettings
     public string ProjectDirectory { get; set; } = "";
 
     /// <summary>ConvexAuthKitEnabled as written. Not set: enabled (the .targets treat anything but false as enabled).</summary>
-    [MSBuildSetting("ConvexAuthKitEnabled", Stamp = SettingStamp.Gating)]
     public string? Enabled { get; set; }
 
     /// <summary>ConvexAuthKitConfigurations, the ;-list as written. Not set: no configuration runs the provisioning.</summary>
-    [MSBuildSetting("ConvexAuthKitConfigurations", Stamp = SettingStamp.Gating)]
     public string? Configurations { get; set; }
 
     /// <summary>The Convex app folder, relative to the project or absolute. Not set: the app is detected.</summary>
-    [MSBuildSetting("ConvexProjectDirectory")]
     public string? ConvexProjectDirectory { get; set; }
 
     /// <summary>The SPA templates' front-end folder, one of the places the app is looked for. Not set: not searched.</summary>
-    [MSBuildSetting("SpaRoot")]
     public string? SpaRoot { get; set; }
 
     /// <summary>The SPA templates' dev server URL, a source of the dev origin. Not set: not used.</summary>
-    [MSBuildSetting("SpaProxyServerUrl")]
     public string? SpaProxyServerUrl { get; set; }
 
     /// <summary>The env file read and written, relative to the Convex app or absolute. Blank is CAK1019: there is no build without one.</summary>
-    [MSBuildSetting("ConvexAuthKitEnvFile", BlankIsInvalid = true)]
     public string EnvFile { get; set; } = "";
 
     /// <summary>The origin the framework defaults use. Not set: detected from the front end (docs/architecture.md#dev-origin).</summary>
-    [MSBuildSetting("ConvexAuthKitDevOrigin")]
     public string? DevOrigin { get; set; }
 
     /// <summary>Print the plan and change nothing. Not set: false. Bypasses the stamp.</summary>
-    [MSBuildSetting("ConvexAuthKitDryRun", Stamp = SettingStamp.BypassesStamp)]
     public bool DryRun { get; set; }
 
     /// <summary>Re-check everything regardless of the stamp. Not set: false. Bypasses the stamp.</summary>
-    [MSBuildSetting("ConvexAuthKitForce", Stamp = SettingStamp.BypassesStamp)]
     public bool Force { get; set; }
 
     /// <summary>False reports every CAK1nnn error as a warning with the same code. Not set: true, errors fail the build.</summary>
-    [MSBuildSetting("ConvexAuthKitFailOnError")]
     public bool FailOnError { get; set; } = true;
 
     /// <summary>The budget of the whole run, lock wait included, in seconds (greater than 0). Blank is CAK1019: a run always has a budget.</summary>
-    [MSBuildSetting("ConvexAuthKitTimeoutSeconds", BlankIsInvalid = true)]
     public int TimeoutSeconds { get; set; }
 
     /// <summary>The WorkOS API's base URL. Not set: WORKOS_API_URL from the environment, else WorkOS's production API.</summary>
-    [MSBuildSetting("ConvexAuthKitWorkOSApiUrl")]
     public string? WorkOSApiUrl { get; set; }
 
     /// <summary>The admin email of a WorkOS team the build may create. Not set: the build never creates one (CAK1007 when the Convex team has none).</summary>
-    [MSBuildSetting("ConvexAuthKitWorkOSTeamEmail")]
     public string? WorkOSTeamEmail { get; set; }
 
     /// <summary>True accepts WorkOS's terms when the build creates a WorkOS team. Not set: false, not accepted.</summary>
-    [MSBuildSetting("ConvexAuthKitAcceptWorkOSTerms")]
     public bool AcceptWorkOSTerms { get; set; }
 
     /// <summary>The process environment (injectable for tests). Returns null for unset variables.</summary>

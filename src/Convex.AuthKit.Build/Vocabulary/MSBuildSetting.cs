@@ -3,86 +3,85 @@ using System.Globalization;
 namespace Convex.AuthKit.Build.Vocabulary;
 
 /// <summary>
-/// One MSBuild property the tasks receive and the <see cref="BuildSettings"/> property it sets: the table of
-/// settings (docs/architecture.md#settings). Written out, with one switch to get and one to set, rather than read
-/// from <see cref="MSBuildSettingAttribute"/> by reflection or a delegate per setting, because every build reads it
-/// on the no-op path, where each method compiled costs time (docs/architecture.md#incremental-rules). A test keeps
-/// the table, the switches and the attributes equal, so a new setting is still converted and fingerprinted by
-/// construction.
+/// One MSBuild property the tasks receive and the <see cref="BuildSettings"/> property it sets. <see cref="All"/> is
+/// the table of settings (docs/architecture.md#settings), the one place a setting is declared in C#: the tasks read
+/// every entry from the .targets' items, and the stamp fingerprints every <see cref="SettingStamp.Input"/> entry.
+/// Each entry names its property in a getter and a setter the compiler checks; no reflection, because every build
+/// reads the table on the no-op path (docs/architecture.md#incremental-rules).
 /// </summary>
 internal sealed class MSBuildSetting
 {
-    private MSBuildSetting(string propertyName, string memberName, Type type, SettingStamp stamp = SettingStamp.Input, bool blankIsInvalid = false)
+    /// <summary>Every setting, ordered by MSBuild property name.</summary>
+    public static readonly MSBuildSetting[] All =
+    {
+        Flag("ConvexAuthKitAcceptWorkOSTerms", s => s.AcceptWorkOSTerms, (s, v) => s.AcceptWorkOSTerms = v),
+        Text("ConvexAuthKitConfigurations", s => s.Configurations, (s, v) => s.Configurations = v, SettingStamp.Gating),
+        Text("ConvexAuthKitDevOrigin", s => s.DevOrigin, (s, v) => s.DevOrigin = v),
+        Flag("ConvexAuthKitDryRun", s => s.DryRun, (s, v) => s.DryRun = v, SettingStamp.BypassesStamp),
+        Text("ConvexAuthKitEnabled", s => s.Enabled, (s, v) => s.Enabled = v, SettingStamp.Gating),
+        Text("ConvexAuthKitEnvFile", s => s.EnvFile, (s, v) => s.EnvFile = v, blankIsInvalid: true),
+        Flag("ConvexAuthKitFailOnError", s => s.FailOnError, (s, v) => s.FailOnError = v),
+        Flag("ConvexAuthKitForce", s => s.Force, (s, v) => s.Force = v, SettingStamp.BypassesStamp),
+        WholeNumber("ConvexAuthKitTimeoutSeconds", s => s.TimeoutSeconds, (s, v) => s.TimeoutSeconds = v, blankIsInvalid: true),
+        Text("ConvexAuthKitWorkOSApiUrl", s => s.WorkOSApiUrl, (s, v) => s.WorkOSApiUrl = v),
+        Text("ConvexAuthKitWorkOSTeamEmail", s => s.WorkOSTeamEmail, (s, v) => s.WorkOSTeamEmail = v),
+        Text("ConvexProjectDirectory", s => s.ConvexProjectDirectory, (s, v) => s.ConvexProjectDirectory = v),
+        Text("SpaProxyServerUrl", s => s.SpaProxyServerUrl, (s, v) => s.SpaProxyServerUrl = v),
+        Text("SpaRoot", s => s.SpaRoot, (s, v) => s.SpaRoot = v),
+    };
+
+    private readonly Func<BuildSettings, string> _format;
+    private readonly Func<BuildSettings, string, string?> _assign;
+
+    private MSBuildSetting(string propertyName, Type type, SettingStamp stamp, bool blankIsInvalid, Func<BuildSettings, string> format, Func<BuildSettings, string, string?> assign)
     {
         PropertyName = propertyName;
-        MemberName = memberName;
         Type = type;
         Stamp = stamp;
         BlankIsInvalid = blankIsInvalid;
+        _format = format;
+        _assign = assign;
     }
 
-    /// <summary>Every setting, ordered by MSBuild property name.</summary>
-    public static IReadOnlyList<MSBuildSetting> All { get; } = new[]
-    {
-        new MSBuildSetting("ConvexAuthKitAcceptWorkOSTerms", nameof(BuildSettings.AcceptWorkOSTerms), typeof(bool)),
-        new MSBuildSetting("ConvexAuthKitConfigurations", nameof(BuildSettings.Configurations), typeof(string), SettingStamp.Gating),
-        new MSBuildSetting("ConvexAuthKitDevOrigin", nameof(BuildSettings.DevOrigin), typeof(string)),
-        new MSBuildSetting("ConvexAuthKitDryRun", nameof(BuildSettings.DryRun), typeof(bool), SettingStamp.BypassesStamp),
-        new MSBuildSetting("ConvexAuthKitEnabled", nameof(BuildSettings.Enabled), typeof(string), SettingStamp.Gating),
-        new MSBuildSetting("ConvexAuthKitEnvFile", nameof(BuildSettings.EnvFile), typeof(string), blankIsInvalid: true),
-        new MSBuildSetting("ConvexAuthKitFailOnError", nameof(BuildSettings.FailOnError), typeof(bool)),
-        new MSBuildSetting("ConvexAuthKitForce", nameof(BuildSettings.Force), typeof(bool), SettingStamp.BypassesStamp),
-        new MSBuildSetting("ConvexAuthKitTimeoutSeconds", nameof(BuildSettings.TimeoutSeconds), typeof(int), blankIsInvalid: true),
-        new MSBuildSetting("ConvexAuthKitWorkOSApiUrl", nameof(BuildSettings.WorkOSApiUrl), typeof(string)),
-        new MSBuildSetting("ConvexAuthKitWorkOSTeamEmail", nameof(BuildSettings.WorkOSTeamEmail), typeof(string)),
-        new MSBuildSetting("ConvexProjectDirectory", nameof(BuildSettings.ConvexProjectDirectory), typeof(string)),
-        new MSBuildSetting("SpaProxyServerUrl", nameof(BuildSettings.SpaProxyServerUrl), typeof(string)),
-        new MSBuildSetting("SpaRoot", nameof(BuildSettings.SpaRoot), typeof(string)),
-    };
+    /// <summary>The MSBuild property, e.g. ConvexAuthKitEnvFile.</summary>
+    public string PropertyName { get; }
 
-    private object? Get(BuildSettings settings) => MemberName switch
-    {
-        nameof(BuildSettings.AcceptWorkOSTerms) => settings.AcceptWorkOSTerms,
-        nameof(BuildSettings.Configurations) => settings.Configurations,
-        nameof(BuildSettings.DevOrigin) => settings.DevOrigin,
-        nameof(BuildSettings.DryRun) => settings.DryRun,
-        nameof(BuildSettings.Enabled) => settings.Enabled,
-        nameof(BuildSettings.EnvFile) => settings.EnvFile,
-        nameof(BuildSettings.FailOnError) => settings.FailOnError,
-        nameof(BuildSettings.Force) => settings.Force,
-        nameof(BuildSettings.TimeoutSeconds) => settings.TimeoutSeconds,
-        nameof(BuildSettings.WorkOSApiUrl) => settings.WorkOSApiUrl,
-        nameof(BuildSettings.WorkOSTeamEmail) => settings.WorkOSTeamEmail,
-        nameof(BuildSettings.ConvexProjectDirectory) => settings.ConvexProjectDirectory,
-        nameof(BuildSettings.SpaProxyServerUrl) => settings.SpaProxyServerUrl,
-        nameof(BuildSettings.SpaRoot) => settings.SpaRoot,
-        _ => throw NotInTheSwitch(),
-    };
+    /// <summary>The <see cref="BuildSettings"/> property's type: string, bool or int.</summary>
+    public Type Type { get; }
 
-    private void Set(BuildSettings settings, object value)
-    {
-        switch (MemberName)
+    public SettingStamp Stamp { get; }
+
+    /// <summary>A blank value has no meaning for this setting: it is CAK1019 instead of "not set".</summary>
+    public bool BlankIsInvalid { get; }
+
+    private static MSBuildSetting Text(string name, Func<BuildSettings, string?> get, Action<BuildSettings, string> set, SettingStamp stamp = SettingStamp.Input, bool blankIsInvalid = false) =>
+        new(name, typeof(string), stamp, blankIsInvalid, s => get(s) ?? "", (s, text) =>
         {
-            case nameof(BuildSettings.AcceptWorkOSTerms): settings.AcceptWorkOSTerms = (bool)value; break;
-            case nameof(BuildSettings.Configurations): settings.Configurations = (string)value; break;
-            case nameof(BuildSettings.DevOrigin): settings.DevOrigin = (string)value; break;
-            case nameof(BuildSettings.DryRun): settings.DryRun = (bool)value; break;
-            case nameof(BuildSettings.Enabled): settings.Enabled = (string)value; break;
-            case nameof(BuildSettings.EnvFile): settings.EnvFile = (string)value; break;
-            case nameof(BuildSettings.FailOnError): settings.FailOnError = (bool)value; break;
-            case nameof(BuildSettings.Force): settings.Force = (bool)value; break;
-            case nameof(BuildSettings.TimeoutSeconds): settings.TimeoutSeconds = (int)value; break;
-            case nameof(BuildSettings.WorkOSApiUrl): settings.WorkOSApiUrl = (string)value; break;
-            case nameof(BuildSettings.WorkOSTeamEmail): settings.WorkOSTeamEmail = (string)value; break;
-            case nameof(BuildSettings.ConvexProjectDirectory): settings.ConvexProjectDirectory = (string)value; break;
-            case nameof(BuildSettings.SpaProxyServerUrl): settings.SpaProxyServerUrl = (string)value; break;
-            case nameof(BuildSettings.SpaRoot): settings.SpaRoot = (string)value; break;
-            default: throw NotInTheSwitch();
-        }
-    }
+            set(s, text);
+            return null;
+        });
 
-    private InvalidOperationException NotInTheSwitch() =>
-        new InvalidOperationException($"BuildSettings.{MemberName} is in MSBuildSetting.All but not in its Get and Set switches.");
+    /// <summary>A boolean, spelled as MSBuild accepts one: true/false, on/off or yes/no, in any case.</summary>
+    private static MSBuildSetting Flag(string name, Func<BuildSettings, bool> get, Action<BuildSettings, bool> set, SettingStamp stamp = SettingStamp.Input) =>
+        new(name, typeof(bool), stamp, false, s => get(s) ? "true" : "false", (s, text) =>
+        {
+            if (IsAny(text, "true", "on", "yes")) set(s, true);
+            else if (IsAny(text, "false", "off", "no")) set(s, false);
+            else return $"{name} is '{text}', which is neither true nor false.";
+            return null;
+        });
+
+    private static MSBuildSetting WholeNumber(string name, Func<BuildSettings, int> get, Action<BuildSettings, int> set, bool blankIsInvalid) =>
+        new(name, typeof(int), SettingStamp.Input, blankIsInvalid, s => get(s).ToString(CultureInfo.InvariantCulture), (s, text) =>
+        {
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number <= 0)
+                return $"{name} is '{text}', which is not a whole number greater than 0.";
+            set(s, number);
+            return null;
+        });
+
+    private static bool IsAny(string text, string a, string b, string c) =>
+        string.Equals(text, a, StringComparison.OrdinalIgnoreCase) || string.Equals(text, b, StringComparison.OrdinalIgnoreCase) || string.Equals(text, c, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The settings of one task invocation, from the .targets' items (Include: MSBuild property name, metadata Value:
@@ -92,7 +91,7 @@ internal sealed class MSBuildSetting
     public static BuildSettings Read(string projectDirectory, KeyValuePair<string, string>[] values, ICollection<SettingProblem> problems)
     {
         var settings = new BuildSettings { ProjectDirectory = projectDirectory };
-        var received = new bool[All.Count];
+        var received = new bool[All.Length];
         for (var i = 0; i < values.Length; i++)
         {
             var index = IndexOf(values[i].Key);
@@ -105,7 +104,7 @@ internal sealed class MSBuildSetting
             var problem = All[index].Assign(settings, values[i].Value);
             if (problem != null) problems.Add(new SettingProblem(Diagnostics.InvalidSetting, problem));
         }
-        for (var i = 0; i < All.Count; i++)
+        for (var i = 0; i < All.Length; i++)
         {
             if (!received[i])
                 problems.Add(new SettingProblem(Diagnostics.Unexpected, $"The package's targets do not pass the setting {All[i].PropertyName}. Please report this; set ConvexAuthKitEnabled=false to build without it meanwhile."));
@@ -115,32 +114,13 @@ internal sealed class MSBuildSetting
 
     private static int IndexOf(string propertyName)
     {
-        for (var i = 0; i < All.Count; i++)
+        for (var i = 0; i < All.Length; i++)
             if (string.Equals(All[i].PropertyName, propertyName, StringComparison.OrdinalIgnoreCase)) return i;
         return -1;
     }
 
-    /// <summary>The MSBuild property, e.g. ConvexAuthKitEnvFile.</summary>
-    public string PropertyName { get; }
-
-    /// <summary>The <see cref="BuildSettings"/> property it sets, e.g. EnvFile.</summary>
-    public string MemberName { get; }
-
-    public SettingStamp Stamp { get; }
-
-    public bool BlankIsInvalid { get; }
-
-    /// <summary>The <see cref="BuildSettings"/> property's type: string, bool or int.</summary>
-    public Type Type { get; }
-
     /// <summary>The current value as the fingerprint records it: invariant, "" when not set.</summary>
-    public string Format(BuildSettings settings) => Get(settings) switch
-    {
-        null => "",
-        bool value => value ? "true" : "false",
-        int value => value.ToString(CultureInfo.InvariantCulture),
-        var value => value.ToString() ?? "",
-    };
+    public string Format(BuildSettings settings) => _format(settings);
 
     /// <summary>
     /// Sets the property from the MSBuild value. A blank value means "not set": the property keeps the value a new
@@ -152,53 +132,21 @@ internal sealed class MSBuildSetting
         var trimmed = value?.Trim() ?? "";
         if (trimmed.Length == 0)
             return BlankIsInvalid ? $"{PropertyName} is empty. Set it, or remove the empty value to use the package's default." : null;
-        if (Type == typeof(string))
-        {
-            Set(settings, trimmed);
-            return null;
-        }
-        if (Type == typeof(bool))
-        {
-            if (!TryParseBool(trimmed, out var flag)) return $"{PropertyName} is '{trimmed}', which is neither true nor false.";
-            Set(settings, flag);
-            return null;
-        }
-        if (Type == typeof(int))
-        {
-            if (!int.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number <= 0)
-                return $"{PropertyName} is '{trimmed}', which is not a whole number greater than 0.";
-            Set(settings, number);
-            return null;
-        }
-        throw new InvalidOperationException($"BuildSettings.{MemberName}: settings are string, bool or int.");
+        return _assign(settings, trimmed);
     }
+}
 
-    /// <summary>The spellings MSBuild itself accepts for a bool task parameter.</summary>
-    private static bool TryParseBool(string text, out bool value)
-    {
-        switch (text.ToLowerInvariant())
-        {
-            case "true":
-            case "on":
-            case "yes":
-            case "!false":
-            case "!off":
-            case "!no":
-                value = true;
-                return true;
-            case "false":
-            case "off":
-            case "no":
-            case "!true":
-            case "!on":
-            case "!yes":
-                value = false;
-                return true;
-            default:
-                value = false;
-                return false;
-        }
-    }
+/// <summary>How a setting relates to the stamp (docs/architecture.md#incremental-rules).</summary>
+internal enum SettingStamp
+{
+    /// <summary>Changes what a run does: part of the fingerprint, so changing it re-runs the target.</summary>
+    Input,
+
+    /// <summary>Makes the target run regardless of the stamp (the .targets point its output at a file never written).</summary>
+    BypassesStamp,
+
+    /// <summary>Decides in the .targets whether the target runs at all; a run never reads it.</summary>
+    Gating,
 }
 
 /// <summary>Why a setting cannot be used, as the task reports it.</summary>

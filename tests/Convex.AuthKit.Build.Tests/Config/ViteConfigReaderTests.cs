@@ -70,6 +70,19 @@ public class ViteConfigReaderTests
         Assert.AreEqual(6001, Read(LoadEnvAll, app, PortSet)!.Port, "the build's environment wins over the files");
     }
 
+    /// <summary>loadEnv expands references across the files and from the environment, with the same model as the env-file check.</summary>
+    [TestMethod]
+    public void LoadEnvExpandsReferencesAsViteDoes()
+    {
+        using var app = new TempApp();
+        app.Write(".env", "BASE_PORT=7100\n");
+        app.Write(".env.local", "APP_PORT=${BASE_PORT}\n");
+        Assert.AreEqual(7100, Read(LoadEnvAll, app)!.Port);
+        app.Write(".env.local", "APP_PORT=${SHELL_PORT:-7200}\n");
+        Assert.AreEqual(7200, Read(LoadEnvAll, app)!.Port);
+        Assert.AreEqual(7300, Read(LoadEnvAll, app, new() { ["SHELL_PORT"] = "7300" })!.Port);
+    }
+
     [TestMethod]
     public void TheEnvFilesLoadEnvReadAreStampInputs()
     {

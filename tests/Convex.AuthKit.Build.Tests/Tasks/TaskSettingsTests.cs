@@ -30,39 +30,43 @@ public sealed class TaskSettingsTests
         return MSBuildSetting.Read("/project", items.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value"))).ToArray(), problems);
     }
 
+    /// <summary>Each entry of the table sets one property of its own and reads it back; every property MSBuild sets has an entry.</summary>
     [TestMethod]
-    public void EveryPublicPropertyOfTheSettingsIsInTheTableOrSaysWhyNot()
+    public void EveryEntrySetsItsOwnPropertyAndEveryPropertyHasAnEntry()
     {
         var notFromMSBuild = new[] { nameof(BuildSettings.ProjectDirectory), nameof(BuildSettings.Environment), nameof(BuildSettings.HomeDirectory) };
-        var settable = typeof(BuildSettings).GetProperties().Where(p => p.SetMethod?.IsPublic == true).Select(p => p.Name);
-        var inTheTable = typeof(BuildSettings).GetProperties()
-            .Where(p => p.GetCustomAttributes(typeof(MSBuildSettingAttribute), false).Length > 0).Select(p => p.Name);
-        CollectionAssert.AreEquivalent(settable.Except(notFromMSBuild).ToList(), inTheTable.ToList(),
-            "a new BuildSettings property is an [MSBuildSetting] (or is set by the task from something else)");
-        Assert.AreEqual(MSBuildSetting.All.Count, MSBuildSetting.All.Select(s => s.PropertyName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
-    }
-
-    [TestMethod]
-    public void TheWrittenOutTableIsTheAttributesOfTheSettings()
-    {
-        var fromAttributes = typeof(BuildSettings).GetProperties()
-            .Select(p => (Property: p, Attribute: (MSBuildSettingAttribute?)p.GetCustomAttributes(typeof(MSBuildSettingAttribute), false).FirstOrDefault()))
-            .Where(p => p.Attribute != null)
-            .Select(p => $"{p.Attribute!.PropertyName} {p.Property.Name} {p.Property.PropertyType.Name} {p.Attribute.Stamp} {p.Attribute.BlankIsInvalid}")
-            .OrderBy(line => line, StringComparer.Ordinal).ToList();
-        var table = MSBuildSetting.All
-            .Select(s => $"{s.PropertyName} {s.MemberName} {s.Type.Name} {s.Stamp} {s.BlankIsInvalid}")
-            .ToList();
-        CollectionAssert.AreEqual(fromAttributes, table, "MSBuildSetting.All lists every [MSBuildSetting] property, as its attribute says, ordered by MSBuild name");
+        var settable = typeof(BuildSettings).GetProperties().Where(p => p.SetMethod?.IsPublic == true).ToList();
+        var setByTheTable = new List<string>();
         foreach (var setting in MSBuildSetting.All)
         {
             var settings = new BuildSettings();
-            var value = setting.Type == typeof(bool) ? "true" : setting.Type == typeof(int) ? "7" : "value";
+            var before = settable.ToDictionary(p => p.Name, p => p.GetValue(settings));
+            var value = setting.Type == typeof(bool) ? (setting.Format(settings) == "true" ? "false" : "true") : setting.Type == typeof(int) ? "7" : "value";
             Assert.IsNull(setting.Assign(settings, value), setting.PropertyName);
-            Assert.AreEqual(value, setting.Format(settings), setting.PropertyName + " sets its own property");
-            var property = typeof(BuildSettings).GetProperty(setting.MemberName)!;
-            Assert.AreEqual(value, Convert.ToString(property.GetValue(settings), System.Globalization.CultureInfo.InvariantCulture)!.ToLowerInvariant(), setting.PropertyName);
+            var changed = settable.Where(p => !Equals(before[p.Name], p.GetValue(settings))).Select(p => p.Name).ToList();
+            Assert.AreEqual(1, changed.Count, $"{setting.PropertyName} sets exactly one property, not: {string.Join(", ", changed)}");
+            Assert.AreEqual(value, setting.Format(settings), setting.PropertyName + " reads back the property it sets");
+            setByTheTable.Add(changed[0]);
         }
+        CollectionAssert.AreEquivalent(settable.Select(p => p.Name).Except(notFromMSBuild).ToList(), setByTheTable,
+            "a new BuildSettings property has an entry in MSBuildSetting.All (or is set by the task from something else)");
+        Assert.AreEqual(MSBuildSetting.All.Length, MSBuildSetting.All.Select(s => s.PropertyName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [TestMethod]
+    [DataRow("true", true)]
+    [DataRow("TRUE", true)]
+    [DataRow("On", true)]
+    [DataRow("yes", true)]
+    [DataRow("False", false)]
+    [DataRow("off", false)]
+    [DataRow("NO", false)]
+    public void ABooleanIsSpelledAsMSBuildSpellsIt(string text, bool expected)
+    {
+        var settings = Read(SettingItems.With(("ConvexAuthKitForce", text), ("ConvexAuthKitFailOnError", text)), out var problems);
+        Assert.AreEqual(0, problems.Count, string.Join("\n", problems.Select(p => p.Message)));
+        Assert.AreEqual(expected, settings.Force);
+        Assert.AreEqual(expected, settings.FailOnError);
     }
 
     [TestMethod]
@@ -120,6 +124,7 @@ public sealed class TaskSettingsTests
     [DataRow("ConvexAuthKitTimeoutSeconds", "soon")]
     [DataRow("ConvexAuthKitForce", "maybe")]
     [DataRow("ConvexAuthKitFailOnError", "1")]
+    [DataRow("ConvexAuthKitDryRun", "!false")]
     public void AValueThatCannotBeUsedIsCak1019(string name, string value)
     {
         Read(SettingItems.With((name, value)), out var problems);
