@@ -1,3 +1,4 @@
+using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.Http;
 using Convex.AuthKit.Build.Tests.ConvexApi;
 using Convex.AuthKit.Build.Tests.Http;
