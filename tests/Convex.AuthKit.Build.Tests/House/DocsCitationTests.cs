@@ -55,32 +55,29 @@ public sealed class DocsCitationTests
     [TestMethod]
     public void NoFileCitesDocumentsOutsideTheRepository()
     {
-        var root = RepositoryRoot();
-        var offenders = new List<string>();
-        foreach (var file in ScannedFiles(root))
-        {
-            var text = File.ReadAllText(file);
-            foreach (var needle in OutsideReferences.Where(n => text.Contains(n, StringComparison.Ordinal)))
-                offenders.Add($"{Relative(root, file)}: {needle}");
-        }
+        var offenders = LinesHolding(line => OutsideReferences.FirstOrDefault(needle => line.Contains(needle, StringComparison.Ordinal)));
         Assert.AreEqual(0, offenders.Count, "Files cite documents outside the repository:\n" + string.Join("\n", offenders));
     }
 
     [TestMethod]
     public void NoFileCitesAnIssueNumber()
     {
+        var offenders = LinesHolding(line => IssueNumber.Match(line) is { Success: true } match ? match.Value : null);
+        Assert.AreEqual(0, offenders.Count, "Say what the code or test protects instead of citing an issue:\n" + string.Join("\n", offenders));
+    }
+
+    /// <summary>"file:line: what" for every line of the scanned files in which <paramref name="find"/> finds something.</summary>
+    private static List<string> LinesHolding(Func<string, string?> find)
+    {
         var root = RepositoryRoot();
-        var offenders = new List<string>();
+        var found = new List<string>();
         foreach (var file in ScannedFiles(root))
         {
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
-            {
-                var match = IssueNumber.Match(lines[i]);
-                if (match.Success) offenders.Add($"{Relative(root, file)}:{i + 1}: {match.Value}");
-            }
+                if (find(lines[i]) is { } what) found.Add($"{Relative(root, file)}:{i + 1}: {what}");
         }
-        Assert.AreEqual(0, offenders.Count, "Say what the code or test protects instead of citing an issue:\n" + string.Join("\n", offenders));
+        return found;
     }
 
     [TestMethod]
