@@ -84,42 +84,32 @@ public class SandboxScenario
     /// WORKOS_CLIENT_ID, WORKOS_API_KEY and WORKOS_ENVIRONMENT_ID of <see cref="DeletedEnvironment"/>, WorkOS rejects that
     /// API key with 401, and Big Brain no longer knows an environment for the deployment.
     /// </summary>
-    public SandboxScenario WithDeletedEnvironment(string deploymentName = "happy-animal-123")
-    {
-        WorkosEnvironments.Add(new SandboxWorkOSEnvironment
-        {
-            DeploymentName = deploymentName,
-            Id = DeletedEnvironment.Id,
-            Name = deploymentName,
-            ClientId = DeletedEnvironment.ClientId,
-            ApiKey = DeletedEnvironment.ApiKey,
-            Deleted = true,
-        });
-        var env = Deployment(deploymentName).Env;
-        env["WORKOS_CLIENT_ID"] = DeletedEnvironment.ClientId;
-        env["WORKOS_API_KEY"] = DeletedEnvironment.ApiKey;
-        env["WORKOS_ENVIRONMENT_ID"] = DeletedEnvironment.Id;
-        return this;
-    }
+    public SandboxScenario WithDeletedEnvironment(string deploymentName = "happy-animal-123") =>
+        WithEnvironmentVariablesOf(deploymentName, DeletedEnvironment.Id, DeletedEnvironment.ClientId, DeletedEnvironment.ApiKey, deleted: true);
 
     /// <summary>
     /// The deployment already has its WorkOS environment (<see cref="SeededEnvironment"/>; provisioned earlier, e.g. by
     /// the CLI) and the three WORKOS_* variables that name it; nothing is registered with WorkOS yet.
     /// </summary>
-    public SandboxScenario WithProvisionedEnvironment(string deploymentName = "happy-animal-123")
+    public SandboxScenario WithProvisionedEnvironment(string deploymentName = "happy-animal-123") =>
+        WithEnvironmentVariablesOf(deploymentName, SeededEnvironment.Id, SeededEnvironment.ClientId, SeededEnvironment.ApiKey, deleted: false);
+
+    /// <summary>A WorkOS environment linked to the deployment, whose variables name it.</summary>
+    private SandboxScenario WithEnvironmentVariablesOf(string deploymentName, string id, string clientId, string apiKey, bool deleted)
     {
         WorkosEnvironments.Add(new SandboxWorkOSEnvironment
         {
             DeploymentName = deploymentName,
-            Id = SeededEnvironment.Id,
+            Id = id,
             Name = deploymentName,
-            ClientId = SeededEnvironment.ClientId,
-            ApiKey = SeededEnvironment.ApiKey,
+            ClientId = clientId,
+            ApiKey = apiKey,
+            Deleted = deleted,
         });
         var env = Deployment(deploymentName).Env;
-        env["WORKOS_CLIENT_ID"] = SeededEnvironment.ClientId;
-        env["WORKOS_API_KEY"] = SeededEnvironment.ApiKey;
-        env["WORKOS_ENVIRONMENT_ID"] = SeededEnvironment.Id;
+        env["WORKOS_CLIENT_ID"] = clientId;
+        env["WORKOS_API_KEY"] = apiKey;
+        env["WORKOS_ENVIRONMENT_ID"] = id;
         return this;
     }
 

@@ -64,9 +64,11 @@ internal sealed class WebhookEndpointsClient
         string? after = null;
         for (var page = 1; ; page++)
         {
-            var path = Collection + "?limit=" + PageLimit.ToString(CultureInfo.InvariantCulture)
-                + (after == null ? "" : "&after=" + Uri.EscapeDataString(after));
-            var json = await SendAsync(new Endpoint(HttpMethod.Get, Service, path), null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
+            var pageCall = Endpoints.List with
+            {
+                Path = Endpoints.List.Path + "?limit=" + PageLimit.ToString(CultureInfo.InvariantCulture) + (after == null ? "" : "&after=" + Uri.EscapeDataString(after)),
+            };
+            var json = await SendAsync(pageCall, null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
             foreach (var item in json.RequiredArray("data"))
             {
                 endpoints.Add(ReadEndpoint(json, item as JObject ?? throw json.Malformed("an entry of 'data' is not an object")));
