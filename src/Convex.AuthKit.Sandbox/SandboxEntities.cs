@@ -59,8 +59,13 @@ public sealed class SandboxDeployment
     public bool IsDefault { get; set; } = true;
     /// <summary>Environment variables. Values of names containing KEY, SECRET, PASSWORD or TOKEN are secret.</summary>
     public Dictionary<string, string> Env { get; set; } = new Dictionary<string, string>();
-    /// <summary>Simulates an old backend: every /api/v1/* path answers 404 with a plain-text body.</summary>
+    /// <summary>Simulates an old backend: every /api/v1/* path answers 404 with a plain-text body (get_canonical_urls too).</summary>
     public bool LegacyApiOnly { get; set; }
+    /// <summary>
+    /// What get_canonical_urls answers as <c>convexSiteUrl</c> (an https origin, e.g. <c>https://&lt;name&gt;.eu-west-1.convex.site</c>
+    /// or a custom domain); null: <c>https://&lt;name&gt;.convex.site</c>.
+    /// </summary>
+    public string? SiteUrl { get; set; }
 }
 
 /// <summary>A WorkOS environment. DeploymentName links it to the deployment it was provisioned for (may be null).</summary>
@@ -81,6 +86,24 @@ public sealed class SandboxWorkOSEnvironment
     /// WorkOSEnvironmentNotProvisioned and get-or-provision creates a new one. The deployment keeps its variables.
     /// </summary>
     public bool Deleted { get; set; }
+    /// <summary>The environment's webhook endpoints, in creation order.</summary>
+    public List<SandboxWebhookEndpoint> WebhookEndpoints { get; set; } = new List<SandboxWebhookEndpoint>();
+}
+
+/// <summary>A WorkOS webhook endpoint. Empty fields of a scenario's endpoint are generated.</summary>
+public sealed class SandboxWebhookEndpoint
+{
+    /// <summary><c>we_</c> and a ULID.</summary>
+    public string Id { get; set; } = "";
+    public string EndpointUrl { get; set; } = "";
+    /// <summary>Secret: signs the deliveries (the component's WORKOS_WEBHOOK_SECRET).</summary>
+    public string Secret { get; set; } = "";
+    /// <summary>enabled or disabled.</summary>
+    public string Status { get; set; } = "enabled";
+    public List<string> Events { get; set; } = new List<string>();
+    /// <summary>ISO 8601 with milliseconds, e.g. <c>2026-01-15T12:00:00.000Z</c>; lists are ordered by it, then by id.</summary>
+    public string CreatedAt { get; set; } = "";
+    public string UpdatedAt { get; set; } = "";
 }
 
 public sealed class SandboxWorkOSOptions
@@ -89,6 +112,13 @@ public sealed class SandboxWorkOSOptions
     public int CorsDuplicateStatus { get; set; } = 409;
     /// <summary>PUT app_homepage_url answers 422 for localhost / 127.0.0.1 URLs.</summary>
     public bool HomepageRejectsLocalhost { get; set; }
+    /// <summary>
+    /// The most webhook endpoints one list page holds, whatever <c>limit</c> asks (so a scenario reaches a second page
+    /// with few endpoints); null: the requested limit (default 10).
+    /// </summary>
+    public int? WebhookEndpointsPageSize { get; set; }
+    /// <summary>Creating (or moving) an endpoint to a URL another endpoint has answers 409; false: WorkOS's reference does not say, so both may exist.</summary>
+    public bool RejectDuplicateWebhookUrls { get; set; }
 }
 
 /// <summary>How often the provisioning endpoints were used (state, not log: survives ClearRequests).</summary>

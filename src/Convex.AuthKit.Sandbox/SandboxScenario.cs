@@ -84,23 +84,114 @@ public class SandboxScenario
     /// WORKOS_CLIENT_ID, WORKOS_API_KEY and WORKOS_ENVIRONMENT_ID of <see cref="DeletedEnvironment"/>, WorkOS rejects that
     /// API key with 401, and Big Brain no longer knows an environment for the deployment.
     /// </summary>
-    public SandboxScenario WithDeletedEnvironment(string deploymentName = "happy-animal-123")
+    public SandboxScenario WithDeletedEnvironment(string deploymentName = "happy-animal-123") =>
+        WithEnvironmentVariablesOf(deploymentName, DeletedEnvironment.Id, DeletedEnvironment.ClientId, DeletedEnvironment.ApiKey, deleted: true);
+
+    /// <summary>
+    /// The deployment already has its WorkOS environment (<see cref="SeededEnvironment"/>; provisioned earlier, e.g. by
+    /// the CLI) and the three WORKOS_* variables that name it; nothing is registered with WorkOS yet.
+    /// </summary>
+    public SandboxScenario WithProvisionedEnvironment(string deploymentName = "happy-animal-123") =>
+        WithEnvironmentVariablesOf(deploymentName, SeededEnvironment.Id, SeededEnvironment.ClientId, SeededEnvironment.ApiKey, deleted: false);
+
+    /// <summary>A WorkOS environment linked to the deployment, whose variables name it.</summary>
+    private SandboxScenario WithEnvironmentVariablesOf(string deploymentName, string id, string clientId, string apiKey, bool deleted)
     {
         WorkosEnvironments.Add(new SandboxWorkOSEnvironment
         {
             DeploymentName = deploymentName,
-            Id = DeletedEnvironment.Id,
+            Id = id,
             Name = deploymentName,
-            ClientId = DeletedEnvironment.ClientId,
-            ApiKey = DeletedEnvironment.ApiKey,
-            Deleted = true,
+            ClientId = clientId,
+            ApiKey = apiKey,
+            Deleted = deleted,
         });
         var env = Deployment(deploymentName).Env;
-        env["WORKOS_CLIENT_ID"] = DeletedEnvironment.ClientId;
-        env["WORKOS_API_KEY"] = DeletedEnvironment.ApiKey;
-        env["WORKOS_ENVIRONMENT_ID"] = DeletedEnvironment.Id;
+        env["WORKOS_CLIENT_ID"] = clientId;
+        env["WORKOS_API_KEY"] = apiKey;
+        env["WORKOS_ENVIRONMENT_ID"] = id;
         return this;
     }
+
+    /// <summary>Adds a webhook endpoint to the WorkOS environment of the deployment (see <see cref="WithProvisionedEnvironment"/>).</summary>
+    public SandboxScenario WithWebhookEndpoint(SandboxWebhookEndpoint endpoint, string deploymentName = "happy-animal-123")
+    {
+        var environment = EnvironmentFor(deploymentName) ?? throw new InvalidOperationException("Deployment " + deploymentName + " has no WorkOS environment.");
+        environment.WebhookEndpoints.Add(endpoint);
+        return this;
+    }
+
+    /// <summary>A regional deployment: get_canonical_urls answers <c>https://&lt;name&gt;.&lt;region&gt;.convex.site</c> (scenarios/regional-site-url.json).</summary>
+    public SandboxScenario WithRegionalSiteUrl(string region = "eu-west-1", string deploymentName = "happy-animal-123")
+    {
+        Deployment(deploymentName).SiteUrl = "https://" + deploymentName + "." + region + ".convex.site";
+        return this;
+    }
+
+    /// <summary>
+    /// A provisioned deployment whose WorkOS environment already has a disabled endpoint at the deployment's webhook URL,
+    /// subscribed to <c>user.created</c> only (scenarios/disabled-webhook-endpoint.json).
+    /// </summary>
+    public SandboxScenario WithDisabledWebhookEndpoint(string deploymentName = "happy-animal-123") =>
+        WithProvisionedEnvironment(deploymentName).WithWebhookEndpoint(
+            new SandboxWebhookEndpoint
+            {
+                Id = SeededWebhookEndpoints.DisabledId,
+                EndpointUrl = SeededWebhookEndpoints.ComponentUrl(deploymentName),
+                Secret = SeededWebhookEndpoints.DisabledSecret,
+                Status = "disabled",
+                Events = { "user.created" },
+                CreatedAt = "2026-01-15T12:00:00.000Z",
+                UpdatedAt = "2026-01-15T12:00:00.000Z",
+            },
+            deploymentName);
+
+    /// <summary>
+    /// A provisioned deployment whose endpoint at the webhook URL is the oldest of three, with list pages of two, so a
+    /// newest-first list shows it on the second page only (scenarios/webhook-endpoint-second-page.json).
+    /// </summary>
+    public SandboxScenario WithWebhookEndpointOnSecondPage(string deploymentName = "happy-animal-123")
+    {
+        WithProvisionedEnvironment(deploymentName);
+        Workos.WebhookEndpointsPageSize = 2;
+        WithWebhookEndpoint(Endpoint(SeededWebhookEndpoints.SecondPageId, SeededWebhookEndpoints.ComponentUrl(deploymentName), SeededWebhookEndpoints.SecondPageSecret, "2026-01-15T12:00:00.000Z", "user.created", "user.updated", "user.deleted"), deploymentName);
+        WithWebhookEndpoint(Endpoint("we_01JSEEDOTHER00000000000001", "https://example.com/hooks/audit", "whsec_seeded_other_endpoint_1_d2a4", "2026-02-01T09:00:00.000Z", "organization.created"), deploymentName);
+        WithWebhookEndpoint(Endpoint("we_01JSEEDOTHER00000000000002", "https://example.com/hooks/sessions", "whsec_seeded_other_endpoint_2_8e6b", "2026-03-01T09:00:00.000Z", "session.created"), deploymentName);
+        return this;
+
+        static SandboxWebhookEndpoint Endpoint(string id, string url, string secret, string createdAt, params string[] events) => new()
+        {
+            Id = id,
+            EndpointUrl = url,
+            Secret = secret,
+            Events = events.ToList(),
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+        };
+    }
+}
+
+/// <summary>The fixed values of <see cref="SandboxScenario.WithProvisionedEnvironment"/>.</summary>
+public static class SeededEnvironment
+{
+    public const string Id = "environment_01JSEEDED00000000000000001";
+    public const string ClientId = "client_01JSEEDED00000000000000001";
+    /// <summary>Secret.</summary>
+    public const string ApiKey = "sk_test_seeded_environment_6f1e9a";
+}
+
+/// <summary>The fixed values of the seeded webhook-endpoint scenarios.</summary>
+public static class SeededWebhookEndpoints
+{
+    public const string DisabledId = "we_01JSEEDDISABLED00000000001";
+    /// <summary>Secret.</summary>
+    public const string DisabledSecret = "whsec_seeded_disabled_endpoint_5a1c";
+    public const string SecondPageId = "we_01JSEEDSECONDPAGE000000001";
+    /// <summary>Secret.</summary>
+    public const string SecondPageSecret = "whsec_seeded_second_page_endpoint_0b7f";
+
+    /// <summary>Where the WorkOS AuthKit component serves its webhook on a deployment with the default site URL.</summary>
+    public static string ComponentUrl(string deploymentName) => "https://" + deploymentName + ".convex.site/workos/webhook";
 }
 
 /// <summary>The fixed values of <see cref="SandboxScenario.WithDeletedEnvironment"/>.</summary>

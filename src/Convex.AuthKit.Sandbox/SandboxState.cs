@@ -15,6 +15,7 @@ public sealed class SandboxState : SandboxScenario
         "deployments[].deployKey",
         "deployments[].env.<name containing KEY|SECRET|PASSWORD|TOKEN>",
         "workosEnvironments[].apiKey",
+        "workosEnvironments[].webhookEndpoints[].secret",
     };
 
     internal static SandboxState From(SandboxScenario scenario) =>

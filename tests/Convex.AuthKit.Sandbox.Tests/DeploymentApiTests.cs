@@ -9,6 +9,7 @@ public sealed class DeploymentApiTests
 {
     private const string List = "/api/v1/list_environment_variables";
     private const string Update = "/api/v1/update_environment_variables";
+    private const string CanonicalUrls = "/api/v1/get_canonical_urls";
 
     [TestMethod]
     public async Task V1UpdateThenListRoundTripsAndNullDeletes()
@@ -118,6 +119,55 @@ public sealed class DeploymentApiTests
         Assert.AreEqual(400, answer.Status, answer.ToString());
         Assert.AreEqual(code, answer.Code);
         Assert.IsEmpty(server.Snapshot().Deployments[0].Env);
+    }
+
+    [TestMethod]
+    public async Task CanonicalUrlsAnswerTheServedOriginAndTheDefaultSiteUrlForAdminAndDeployKeys()
+    {
+        await using var server = await Fresh();
+        foreach (var key in new[] { AdminKey, DeployKey })
+        {
+            var answer = await Get(server.DeploymentUrl, CanonicalUrls, ConvexKey(key));
+            Assert.AreEqual(200, answer.Status, answer.ToString());
+            Assert.AreEqual(server.DeploymentUrl.GetLeftPart(UriPartial.Authority), (string?)answer.Json["convexCloudUrl"]);
+            Assert.AreEqual("https://happy-animal-123.convex.site", (string?)answer.Json["convexSiteUrl"]);
+        }
+        Assert.AreEqual("MissingAdminKey", (await Get(server.DeploymentUrl, CanonicalUrls)).Code);
+    }
+
+    [TestMethod]
+    public async Task CanonicalUrlsAnswerTheRegionalSiteUrlOfTheShippedScenario()
+    {
+        var scenario = SandboxServer.LoadScenario(System.IO.Path.Combine(AppContext.BaseDirectory, "scenarios", "regional-site-url.json"));
+        await using var server = await SandboxServer.StartAsync(scenario);
+
+        var answer = await Get(server.DeploymentUrl, CanonicalUrls, ConvexKey(AdminKey));
+
+        Assert.AreEqual("https://happy-animal-123.eu-west-1.convex.site", (string?)answer.Json["convexSiteUrl"]);
+    }
+
+    [TestMethod]
+    public async Task AnOldBackendAnswersCanonicalUrlsWith404PlainText()
+    {
+        var scenario = SandboxScenario.Fresh(Deployment);
+        scenario.Deployments[0].LegacyApiOnly = true;
+        await using var server = await SandboxServer.StartAsync(scenario);
+
+        var answer = await Get(server.DeploymentUrl, CanonicalUrls, ConvexKey(AdminKey));
+
+        Assert.AreEqual(404, answer.Status);
+        Assert.IsFalse(answer.IsJson);
+    }
+
+    [TestMethod]
+    [DataRow("http://happy-animal-123.convex.site")]
+    [DataRow("happy-animal-123.convex.site")]
+    public async Task ASiteUrlThatIsNotHttpsIsRejected(string siteUrl)
+    {
+        var scenario = SandboxScenario.Fresh(Deployment);
+        scenario.Deployments[0].SiteUrl = siteUrl;
+
+        await Assert.ThrowsExactlyAsync<ArgumentException>(() => SandboxServer.StartAsync(scenario));
     }
 
     [TestMethod]

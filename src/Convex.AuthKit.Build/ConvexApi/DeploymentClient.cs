@@ -8,7 +8,7 @@ namespace Convex.AuthKit.Build.ConvexApi;
 /// A Convex deployment's environment variables (docs/architecture.md#deployment-variables-through-the-public-api): the public v1 API, falling back to the CLI's
 /// paths (docs/protocol.md#deployment-api) when a v1 path answers 404 without a JSON error body — a deployment that predates it.
 /// </summary>
-internal sealed class DeploymentClient
+internal sealed partial class DeploymentClient
 {
     private readonly ResilientHttpClient _http;
     private readonly Uri _deploymentUrl;

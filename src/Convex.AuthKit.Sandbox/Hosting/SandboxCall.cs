@@ -9,11 +9,14 @@ internal sealed class SandboxCall
     public SandboxService Service { get; }
     public string Method { get; }
     public string Path { get; }
+    /// <summary>The query string with its <c>?</c>, or empty.</summary>
+    public string Query { get; }
     public string Body { get; }
     public SandboxCredential Credential { get; }
 
-    public SandboxCall(SandboxService service, string method, string path, string body, SandboxCredential credential)
+    public SandboxCall(SandboxService service, string method, string path, string body, SandboxCredential credential, string query = "")
     {
+        Query = query;
         Service = service;
         Method = method;
         Path = path;

@@ -16,7 +16,7 @@ internal sealed class SandboxEngine
         state = SandboxState.From(scenario);
         ScenarioValidator.CompleteAndValidate(state);
         bigBrain = new BigBrainService(state, () => DeploymentOrigin);
-        deployment = new DeploymentService(state);
+        deployment = new DeploymentService(state, () => DeploymentOrigin);
         workOS = new WorkOSService(state);
     }
 
@@ -56,6 +56,7 @@ internal sealed class SandboxEngine
             secrets.AddRange(state.Deployments.Select(d => d.AdminKey));
             secrets.AddRange(state.Deployments.Select(d => d.DeployKey));
             secrets.AddRange(state.WorkosEnvironments.Select(e => e.ApiKey));
+            secrets.AddRange(state.WorkosEnvironments.SelectMany(e => e.WebhookEndpoints).Select(w => w.Secret));
             secrets.AddRange(state.Deployments.SelectMany(d => d.Env).Where(p => SecretMasker.IsSecretName(p.Key)).Select(p => p.Value));
             return secrets.Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal).ToList();
         }

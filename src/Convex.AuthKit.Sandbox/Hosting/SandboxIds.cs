@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -39,4 +40,12 @@ internal static class SandboxIds
     public static string DeployKey(string type, string deploymentName) => type + ":" + deploymentName + "|" + Alnum(48);
 
     public static string WorkOSApiKey(bool production) => (production ? "sk_live_" : "sk_test_") + Alnum(40);
+
+    public static string WebhookEndpointId() => "we_" + Ulid();
+
+    /// <summary>A webhook signing secret, shaped like the reference's example (<c>whsec_</c> and letters and digits).</summary>
+    public static string WebhookSecret() => "whsec_" + Alnum(32);
+
+    /// <summary>Now as WorkOS writes timestamps: ISO 8601, milliseconds, <c>Z</c>.</summary>
+    public static string Timestamp() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

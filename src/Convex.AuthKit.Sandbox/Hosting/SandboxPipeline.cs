@@ -96,7 +96,7 @@ internal sealed class SandboxPipeline
             if (fault != null && fault.HoldMilliseconds > 0) await Task.Delay(fault.HoldMilliseconds, cancel);
 
             var replaced = fault != null && (fault.Drop || fault.Status != null);
-            if (!replaced || fault!.HandleFirst) reply = HandleSafely(new SandboxCall(service, method, path, body, credential));
+            if (!replaced || fault!.HandleFirst) reply = HandleSafely(new SandboxCall(service, method, path, body, credential, request.QueryString.Value ?? ""));
             if (fault != null && fault.Drop)
             {
                 Finish(dropped: true);

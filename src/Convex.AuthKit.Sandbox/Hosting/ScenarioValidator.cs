@@ -1,4 +1,5 @@
 using System.Globalization;
+using Convex.AuthKit.Sandbox.Services;
 
 namespace Convex.AuthKit.Sandbox.Hosting;
 
@@ -17,6 +18,8 @@ internal static class ScenarioValidator
             if (state.Projects.All(p => p.Id != deployment.ProjectId)) Fail($"deployment {deployment.Name} names unknown project {deployment.ProjectId}");
             if (string.IsNullOrEmpty(deployment.AdminKey)) deployment.AdminKey = SandboxIds.AdminKey(deployment.Name);
             if (string.IsNullOrEmpty(deployment.DeployKey)) deployment.DeployKey = SandboxIds.DeployKey(deployment.Type, deployment.Name);
+            if (deployment.SiteUrl != null && !WebhookEndpointRules.IsHttpsUrl(deployment.SiteUrl))
+                Fail($"deployment {deployment.Name} has a siteUrl that is not an absolute https URL");
         }
         foreach (var project in state.Projects)
             if (state.Teams.All(t => t.Id != project.TeamId)) Fail($"project {project.Id} names unknown team {project.TeamId}");
@@ -34,12 +37,16 @@ internal static class ScenarioValidator
             if (string.IsNullOrEmpty(environment.ClientId)) environment.ClientId = "client_" + SandboxIds.Ulid();
             if (string.IsNullOrEmpty(environment.ApiKey)) environment.ApiKey = SandboxIds.WorkOSApiKey(environment.IsProduction);
             if (string.IsNullOrEmpty(environment.Name)) environment.Name = environment.DeploymentName ?? environment.Id;
+            foreach (var endpoint in environment.WebhookEndpoints) CompleteAndValidate(environment, endpoint);
+            Unique(environment.WebhookEndpoints.Select(e => e.Id), "webhook endpoint id");
         }
         foreach (var team in state.Teams)
             if (team.WorkosTeam != null && !ProductionStates.Contains(team.WorkosTeam.ProductionState))
                 Fail($"team {team.Id}'s WorkOS team has productionState '{team.WorkosTeam.ProductionState}' (active, inactive, suspended or deleting)");
         if (state.Workos.CorsDuplicateStatus != 409 && state.Workos.CorsDuplicateStatus != 422)
             Fail("workos.corsDuplicateStatus must be 409 or 422");
+        if (state.Workos.WebhookEndpointsPageSize is < 1 or > WebhookEndpointRules.MaxLimit)
+            Fail($"workos.webhookEndpointsPageSize must be between 1 and {WebhookEndpointRules.MaxLimit}");
 
         Unique(state.Teams.Select(t => t.Id.ToString(CultureInfo.InvariantCulture)), "team id");
         Unique(state.Projects.Select(p => p.Id.ToString(CultureInfo.InvariantCulture)), "project id");
@@ -49,6 +56,17 @@ internal static class ScenarioValidator
             .Concat(state.Deployments.Select(d => d.DeployKey)), "Convex credential");
         Unique(state.WorkosEnvironments.Select(e => e.ApiKey), "WorkOS API key");
         Unique(state.WorkosEnvironments.Where(e => e.DeploymentName != null && !e.Deleted).Select(e => e.DeploymentName!), "WorkOS environment per deployment");
+    }
+
+    private static void CompleteAndValidate(SandboxWorkOSEnvironment environment, SandboxWebhookEndpoint endpoint)
+    {
+        var problem = WebhookEndpointRules.EndpointUrlProblem(endpoint.EndpointUrl) ?? WebhookEndpointRules.EventsProblem(endpoint.Events)
+            ?? (WebhookEndpointRules.IsStatus(endpoint.Status) ? null : "status must be enabled or disabled");
+        if (problem != null) Fail($"a webhook endpoint of WorkOS environment {environment.Id}: {problem}");
+        if (string.IsNullOrEmpty(endpoint.Id)) endpoint.Id = SandboxIds.WebhookEndpointId();
+        if (string.IsNullOrEmpty(endpoint.Secret)) endpoint.Secret = SandboxIds.WebhookSecret();
+        if (string.IsNullOrEmpty(endpoint.CreatedAt)) endpoint.CreatedAt = SandboxIds.Timestamp();
+        if (string.IsNullOrEmpty(endpoint.UpdatedAt)) endpoint.UpdatedAt = endpoint.CreatedAt;
     }
 
     private static void Unique(System.Collections.Generic.IEnumerable<string> values, string what)

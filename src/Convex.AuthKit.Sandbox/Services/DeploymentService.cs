@@ -6,8 +6,8 @@ using Newtonsoft.Json.Linq;
 namespace Convex.AuthKit.Sandbox.Services;
 
 /// <summary>
-/// A deployment's HTTP API (docs/protocol.md#deployment-api): the public /api/v1 variable endpoints, the CLI's update path and the
-/// system queries on /api/query. The key in <c>Authorization: Convex &lt;key&gt;</c> selects the deployment.
+/// A deployment's HTTP API (docs/protocol.md#deployment-api): the public /api/v1 variable endpoints and canonical URLs, the CLI's
+/// update path and the system queries on /api/query. The key in <c>Authorization: Convex &lt;key&gt;</c> selects the deployment.
 /// </summary>
 internal sealed class DeploymentService
 {
@@ -18,14 +18,21 @@ internal sealed class DeploymentService
     private static readonly string[] Routes =
     {
         "GET /api/v1/list_environment_variables",
+        "GET /api/v1/get_canonical_urls",
         "POST /api/v1/update_environment_variables",
         "POST /api/update_environment_variables",
         "POST /api/query",
     };
 
     private readonly SandboxState state;
+    private readonly Func<string> deploymentOrigin;
 
-    public DeploymentService(SandboxState state) => this.state = state;
+    /// <param name="deploymentOrigin">The origin all deployments share (what Big Brain answers as their URL).</param>
+    public DeploymentService(SandboxState state, Func<string> deploymentOrigin)
+    {
+        this.state = state;
+        this.deploymentOrigin = deploymentOrigin;
+    }
 
     public SandboxReply Handle(SandboxCall call)
     {
@@ -51,6 +58,12 @@ internal sealed class DeploymentService
         {
             case "GET /api/v1/list_environment_variables":
                 return SandboxReply.Json(200, new JObject { ["environmentVariables"] = JObject.FromObject(Sorted(deployment.Env)) });
+            case "GET /api/v1/get_canonical_urls":
+                return SandboxReply.Json(200, new JObject
+                {
+                    ["convexCloudUrl"] = deploymentOrigin(),
+                    ["convexSiteUrl"] = deployment.SiteUrl ?? "https://" + deployment.Name + ".convex.site",
+                });
             case "POST /api/query":
                 return Query(call, deployment);
             default:

@@ -1,25 +1,34 @@
-using System.Globalization;
 using Convex.AuthKit.Sandbox.Hosting;
 using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Sandbox.Services;
 
-/// <summary>WorkOS's three configuration endpoints (docs/protocol.md#workos-api). The API key in <c>Bearer</c> selects the environment.</summary>
+/// <summary>
+/// WorkOS's three configuration endpoints (docs/protocol.md#workos-api) and its webhook-endpoint API. The API key in
+/// <c>Bearer</c> selects the environment.
+/// </summary>
 internal sealed class WorkOSService
 {
     private readonly SandboxState state;
+    private readonly WorkOSWebhookEndpoints webhookEndpoints;
 
-    public WorkOSService(SandboxState state) => this.state = state;
+    public WorkOSService(SandboxState state)
+    {
+        this.state = state;
+        webhookEndpoints = new WorkOSWebhookEndpoints(state);
+    }
 
     public SandboxReply Handle(SandboxCall call)
     {
         var route = call.Method + " " + call.Path;
+        var isWebhookRoute = WorkOSWebhookEndpoints.Serves(call.Path);
         if (route != "POST /user_management/redirect_uris" && route != "POST /user_management/cors_origins"
-            && route != "PUT /user_management/app_homepage_url")
+            && route != "PUT /user_management/app_homepage_url" && !isWebhookRoute)
             return SandboxReply.Error(404, "not_found", "No route for " + route + ".");
         var environment = call.Credential.WorkOSEnvironment;
         if (environment == null)
             return SandboxReply.Error(401, "unauthorized", "Could not authorize the request. Maybe your API key is invalid?");
+        if (isWebhookRoute) return webhookEndpoints.Handle(call, environment);
         var body = call.JsonObject();
         if (body == null) return SandboxReply.Error(400, "invalid_request", "The request body must be a JSON object.");
 
@@ -34,7 +43,6 @@ internal sealed class WorkOSService
         }
     }
 
-    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>422 unprocessable_entity with one <c>{field, code}</c> entry, as WorkOS validation errors look.</summary>
     private static SandboxReply Invalid(string field, string code) =>
@@ -68,7 +76,7 @@ internal sealed class WorkOSService
             return SandboxReply.Error(422, "redirect_uri_already_exists", "Redirect URI already exists");
         var isDefault = environment.RedirectUris.Count == 0;
         environment.RedirectUris.Add(uri!);
-        var now = Now();
+        var now = SandboxIds.Timestamp();
         return SandboxReply.Json(201, new JObject
         {
             ["object"] = "redirect_uri",
@@ -93,7 +101,7 @@ internal sealed class WorkOSService
                 : SandboxReply.Error(409, "duplicate_cors_origin", "CORS origin already exists");
         }
         environment.CorsOrigins.Add(origin);
-        var now = Now();
+        var now = SandboxIds.Timestamp();
         return SandboxReply.Json(201, new JObject
         {
             ["object"] = "cors_origin",
