@@ -165,30 +165,32 @@ public class WebhookEndpointsClientTests
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => Client(h).ListAllAsync(cts.Token));
 
-        Assert.AreEqual(1, h.Http.AttemptCount);
+        Assert.HasCount(1, h.Server.Requests, "one request, not retried after cancellation");
     }
 
     [TestMethod]
     public async Task PlainHttpToANonLoopbackWorkOSIsRefusedBeforeSending()
     {
-        using var http = new ResilientHttpClient(new FakeHandler(), TestPolicies.Recording(new List<TimeSpan>()));
+        var handler = new FakeHandler();
+        using var http = new ResilientHttpClient(handler, TestPolicies.Recording(new List<TimeSpan>()));
         var client = new WebhookEndpointsClient(http, new Uri("http://api.workos.example.test"), SeededEnvironment.ApiKey);
 
         var ex = await Assert.ThrowsExactlyAsync<InsecureTransportException>(() => client.ListAllAsync(CancellationToken.None));
 
-        Assert.AreEqual(0, http.AttemptCount);
+        Assert.IsEmpty(handler.Requests);
         Assert.DoesNotContain(SeededEnvironment.ApiKey, ex.ToString());
     }
 
     [TestMethod]
     public async Task ANonHttpsEndpointUrlIsNeverSent()
     {
-        using var http = new ResilientHttpClient(new FakeHandler(), TestPolicies.Recording(new List<TimeSpan>()));
+        var handler = new FakeHandler();
+        using var http = new ResilientHttpClient(handler, TestPolicies.Recording(new List<TimeSpan>()));
         var client = new WebhookEndpointsClient(http, new Uri("https://api.workos.example.test"), SeededEnvironment.ApiKey);
 
         await Assert.ThrowsExactlyAsync<ArgumentException>(() => client.CreateAsync(new Uri("http://happy-animal-123.convex.site/workos/webhook"), ComponentEvents, CancellationToken.None));
 
-        Assert.AreEqual(0, http.AttemptCount);
+        Assert.IsEmpty(handler.Requests);
     }
 
     private const string Valid = "\"object\":\"webhook_endpoint\",\"endpoint_url\":\"https://a.example/h\",\"status\":\"enabled\",\"events\":[\"user.created\"],\"created_at\":\"2026-01-15T12:00:00.000Z\",\"updated_at\":\"2026-01-15T12:00:00.000Z\"";
