@@ -25,7 +25,7 @@ internal sealed record LocalFacts(AuthKitDecision Decision, BuildEnvironment Env
         }
         catch (ConvexJsonException e)
         {
-            throw new ProvisioningException(Diagnostics.InvalidConvexJson, $"{appDirectory}: {e.Message}");
+            throw new ProvisioningException(Diagnostics.InvalidConvexJson, $"{appDirectory}: {e.Message}", location: e.Location);
         }
         catch (PackageJsonException e)
         {
@@ -35,8 +35,11 @@ internal sealed record LocalFacts(AuthKitDecision Decision, BuildEnvironment Env
         {
             throw new ProvisioningException(Diagnostics.InvalidSetting, e.Message + " Set ConvexAuthKitDevOrigin to an origin such as http://localhost:5173.");
         }
-        foreach (var warning in decision.ProjectConfig?.Warnings ?? Array.Empty<string>()) log.Report(Diagnostics.ConvexJsonWarning, "convex.json: " + warning);
-        foreach (var warning in decision.Warnings) log.Report(warning.Diagnostic, warning.Message);
+        // The CLI's lines: the first names the properties, the next explains; the warning is the first.
+        if (decision.ProjectConfig?.Warnings is { Count: > 0 } cliLines)
+            log.Report(Diagnostics.ConvexJsonWarning, $"convex.json: {cliLines[0]}; check the spelling, or leave it if a newer Convex CLI reads it.\n{string.Join("\n", cliLines.Skip(1))}",
+                new DiagnosticLocation(Path.Combine(appDirectory, "convex.json")));
+        foreach (var warning in decision.Warnings) log.Report(warning.Diagnostic, warning.Message, warning.Location);
         return decision;
     }
 

@@ -123,7 +123,8 @@ internal sealed class EnvFilePlan
             }
             catch (TemplateException e)
             {
-                return Refused(new Refusal(Diagnostics.TemplateError, $"authKit.dev.localEnvVars.{name} in convex.json: {e.Message}"));
+                return Refused(new Refusal(Diagnostics.TemplateError, $"authKit.dev.localEnvVars.{name} in convex.json: {e.Message}",
+                    Location: new DiagnosticLocation(System.IO.Path.Combine(environment.AppDirectory, "convex.json"))));
             }
             // A placeholder that is already right stays, unmentioned.
             if (placeholder != null && placeholder.Value == value) continue;
@@ -151,11 +152,14 @@ internal sealed class EnvFilePlan
             }
             catch (DotEnvValueException)
             {
-                var line = assignments.LastOrDefault(a => a.Key == change.Name) is { } existing ? $" (line {LineOf(original!.Text, existing.KeyStart)})" : "";
+                var at = assignments.LastOrDefault(a => a.Key == change.Name) is { } existing
+                    ? DiagnosticLocation.At(environment.EnvFile.Path, original!.Text, existing.KeyStart)
+                    : new DiagnosticLocation(environment.EnvFile.Path);
+                var line = at.Line > 0 ? $" (line {at.Line})" : "";
                 return Refused(new Refusal(Diagnostics.EnvFileWriteFailed,
                     $"The value of {change.Name}{line} cannot be written to {fileName} in any form that dotenv and the front ends' readers (Vite's loadEnv, Next.js's loadEnvConfig) "
                     + $"read back unchanged: they expand $ references, for example. Change authKit.dev.localEnvVars.{change.Name} in convex.json, or set {change.Name} in the environment instead.",
-                    $"the value of {change.Name} cannot be written to {fileName} in a form the front ends read back unchanged"));
+                    $"the value of {change.Name} cannot be written to {fileName} in a form the front ends read back unchanged", at));
             }
         }
         return new EnvFilePlan(inputs, file, changes, text, null);
@@ -206,13 +210,14 @@ internal sealed class EnvFilePlan
         var current = assignment.Value;
         if (wanted == null || wanted == current) return null;
         var fileName = environment.EnvFile.DisplayName;
-        var line = LineOf(text, assignment.KeyStart);
+        var at = DiagnosticLocation.At(environment.EnvFile.Path, text, assignment.KeyStart);
+        var line = at.Line;
         var detail = IsSecret(name, template)
             ? "holds a different value than the deployment's WorkOS environment"
             : $"is '{current}' but the deployment's WorkOS environment gives '{wanted}'";
         return new Refusal(Diagnostics.StaleEnvFileValue,
             $"{name} in {fileName} (line {line}) {detail} (left over from another deployment?). Delete the line {name}=... (line {line}) from {fileName} and build again; it will be written with the right value.",
-            $"{name} in {fileName} (line {line}) {detail}; delete that line");
+            $"{name} in {fileName} (line {line}) {detail}; delete that line", at);
     }
 
     private static string? TryResolve(string template, WorkOSCredentials? credentials, BuildEnvironment environment)
@@ -220,16 +225,5 @@ internal sealed class EnvFilePlan
         if (credentials == null && template.Contains("${authEnv.")) return null;
         try { return TemplateResolver.Resolve(template, credentials, environment.GetRaw); }
         catch (TemplateException) { return null; }
-    }
-
-    /// <summary>The 1-based line of an offset, counting LF, CRLF and CR line breaks.</summary>
-    private static int LineOf(string text, int offset)
-    {
-        var line = 1;
-        for (var i = 0; i < offset && i < text.Length; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) line++;
-        }
-        return line;
     }
 }

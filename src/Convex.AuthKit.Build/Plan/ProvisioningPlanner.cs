@@ -112,8 +112,10 @@ internal static class ProvisioningPlanner
     /// <summary>CAK1007, from the plan or from the provisioning call's own answer.</summary>
     public static Refusal TeamNotAssociated(string deploymentName, string? detail) =>
         new Refusal(Diagnostics.WorkOSTeamNotAssociated,
-            (detail != null ? detail + "\n" : "")
-            + $"The Convex team of deployment {deploymentName} has no WorkOS team yet, and a build never prompts. Either:\n"
+            $"The Convex team of deployment {deploymentName} has no WorkOS team yet, and a build never prompts: set ConvexAuthKitWorkOSTeamEmail "
+            + "and ConvexAuthKitAcceptWorkOSTerms=true, or run `npx convex dev` once.\n"
+            + (detail != null ? detail + "\n" : "")
+            + "Either:\n"
             + "  1. run `npx convex dev` once in an interactive terminal and accept creating the WorkOS team, or\n"
             + "  2. let the build create it: set ConvexAuthKitWorkOSTeamEmail to one of your verified Convex account emails and "
             + $"ConvexAuthKitAcceptWorkOSTerms=true to accept the WorkOS Terms of Service ({TermsUrl}) and Privacy Policy ({PrivacyUrl}).",
@@ -121,8 +123,9 @@ internal static class ProvisioningPlanner
 
     private static Refusal DeployKeyCannotProvision(DeploymentSelection selection) =>
         new Refusal(Diagnostics.DeployKeyCannotProvision,
-            "AuthKit configuration in convex.json requires WorkOS credentials, and the deployment has none.\n"
-            + $"The build uses a deployment-specific key ({selection.CredentialSource}); such keys cannot provision WorkOS environments. Either:\n"
+            $"AuthKit configuration in convex.json requires WorkOS credentials, the deployment has none, and a deploy key ({selection.CredentialSource}) cannot provision them: "
+            + $"set WORKOS_CLIENT_ID and WORKOS_API_KEY on deployment {selection.DeploymentName}, or build once logged in with `npx convex login` and without the deploy key.\n"
+            + "Such keys cannot provision WorkOS environments. Either:\n"
             + $"  1. set WORKOS_CLIENT_ID and WORKOS_API_KEY (and WORKOS_ENVIRONMENT_ID) on deployment {selection.DeploymentName} "
             + $"(npx convex env set, or the dashboard: {DashboardUrl(selection)}), then build again to configure only, or\n"
             + "  2. provision once with an access token: run `npx convex dev` (or build) while logged in with `npx convex login`, without the deploy key.",

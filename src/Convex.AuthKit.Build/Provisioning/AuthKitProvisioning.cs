@@ -46,8 +46,8 @@ internal sealed class AuthKitProvisioning
         catch (Exception e) when (FailureTranslation.TryTranslate(e, out var failure))
         {
             run.ReportPartialChanges();
-            log.Report(failure!.Diagnostic, failure.Message);
-            if (run._envFileFailure is { } envFile && !ReferenceEquals(envFile, failure)) log.Report(envFile.Diagnostic, envFile.Message);
+            log.Report(failure!);
+            if (run._envFileFailure is { } envFile && !ReferenceEquals(envFile, failure)) log.Report(envFile);
             succeeded = false;
         }
         return new ProvisioningOutcome(succeeded, run._items, run._watchedFiles, run._watchedVariables);
@@ -109,7 +109,7 @@ internal sealed class AuthKitProvisioning
             if (_settings.DryRun)
             {
                 DryRunPlan.Print(_log, _report.Subject, connection.Reads, connection.Deployment, plan);
-                if (plan.EnvFileProblem is { } problem) throw new ProvisioningException(problem.Diagnostic, DryRunPlan.AfterStepsPrefix + problem.Message);
+                if (plan.EnvFileProblem is { } problem) throw new ProvisioningException(problem.Diagnostic, DryRunPlan.AfterStepsPrefix + problem.Message, location: problem.Location);
                 return true;
             }
 
@@ -140,11 +140,11 @@ internal sealed class AuthKitProvisioning
         // Planned again after provisioning with the same deployment variables: its warnings were reported already.
         if (!_planWarningsReported)
         {
-            foreach (var warning in plan.Warnings) _log.Report(warning.Diagnostic, warning.Message);
+            foreach (var warning in plan.Warnings) _log.Report(warning.Diagnostic, warning.Message, warning.Location);
             _planWarningsReported = true;
         }
         if (plan.Refusal is { } refusal)
-            throw new ProvisioningException(refusal.Diagnostic, (_settings.DryRun ? DryRunPlan.RefusalPrefix : "") + refusal.Message);
+            throw new ProvisioningException(refusal.Diagnostic, (_settings.DryRun ? DryRunPlan.RefusalPrefix : "") + refusal.Message, location: refusal.Location);
         return plan;
     }
 
@@ -188,7 +188,7 @@ internal sealed class AuthKitProvisioning
             }
             catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
             {
-                _envFileFailure = failure;
+                _envFileFailure = failure!.Location != null ? failure : new ProvisioningException(failure.Diagnostic, failure.Message, e, new DiagnosticLocation(envFile.File.Path));
             }
         }
         _items = EnvironmentVariableItemsFor(dev, environment, plan.Credentials);
@@ -208,7 +208,7 @@ internal sealed class AuthKitProvisioning
                 $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
         ReportPartialChanges();
         _log.Report(Diagnostics.Offline, $"{offline.Message}. {environment.EnvFile.DisplayName} already holds every AuthKit entry, so the build goes on; it will check again next time.");
-        if (_envFileFailure != null) _log.Report(_envFileFailure.Diagnostic, _envFileFailure.Message);
+        if (_envFileFailure != null) _log.Report(_envFileFailure);
         _items = EnvironmentVariableItemsFor(dev, environment, credentials: null);
         return false;
     }
