@@ -1,6 +1,7 @@
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.Vocabulary;
@@ -65,5 +66,6 @@ internal sealed record LocalFacts(AuthKitDecision Decision, BuildEnvironment Env
     public ProvisioningFacts PlanFacts(EnvFileSnapshot? envFile, IReadOnlyDictionary<string, string> variables, WorkOSTeamAssociation? team,
         BuildSettings settings, bool workOSEnvironmentGone) =>
         new(Selection, variables, team, new WorkOSTeamSettings(settings.WorkOSTeamEmail, settings.AcceptWorkOSTerms), Dev, Decision.WantsCookiePassword,
-            Environment, envFile, Decision.AuthKitComponentFile, Provisioned: null, workOSEnvironmentGone);
+            Environment, envFile, Decision.AuthKitComponentFile, Provisioned: null, workOSEnvironmentGone,
+            new BuildWrites(BuildWritesFile.Read(BuildWritesFile.PathFor(Environment.AppDirectory))));
 }
