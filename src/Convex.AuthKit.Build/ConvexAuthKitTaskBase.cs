@@ -15,6 +15,12 @@ public abstract class ConvexAuthKitTaskBase : Microsoft.Build.Utilities.Task
     [Required] public string ProjectDirectory { get; set; } = "";
 
     /// <summary>
+    /// The project file, where a diagnostic points when the problem is in no file of the Convex app (docs/architecture.md#output);
+    /// the .targets pass <c>$(MSBuildProjectFullPath)</c>. Optional: blank points such diagnostics at the project's folder.
+    /// </summary>
+    public string ProjectFile { get; set; } = "";
+
+    /// <summary>
     /// The package's settings, one item per MSBuild property (<c>@(_ConvexAuthKitSetting)</c>): Include is the
     /// property's name, metadata <c>Value</c> its value, blank when not set (the setting's default then applies).
     /// Every task receives all of them. Required; an empty list means every setting takes its default.
@@ -28,6 +34,7 @@ public abstract class ConvexAuthKitTaskBase : Microsoft.Build.Utilities.Task
         var values = new KeyValuePair<string, string>[Settings.Length];
         for (var i = 0; i < values.Length; i++) values[i] = new KeyValuePair<string, string>(Settings[i].ItemSpec, Settings[i].GetMetadata("Value"));
         var settings = MSBuildSetting.Read(ProjectDirectory, values, found);
+        settings.ProjectFile = string.IsNullOrWhiteSpace(ProjectFile) ? ProjectDirectory : ProjectFile;
         problems = found;
         return settings;
     }
@@ -39,7 +46,7 @@ public abstract class ConvexAuthKitTaskBase : Microsoft.Build.Utilities.Task
     private protected bool TryReadSettings(out BuildSettings settings, out ProvisionLog log)
     {
         settings = ReadSettings(out var problems);
-        log = new ProvisionLog(new MSBuildLogSink(Log), settings.FailOnError);
+        log = new ProvisionLog(new MSBuildLogSink(Log), settings.FailOnError, settings.ProjectFile);
         foreach (var problem in problems) log.Report(problem.Diagnostic, problem.Message);
         return problems.Count == 0;
     }

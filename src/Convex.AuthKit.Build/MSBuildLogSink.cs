@@ -4,7 +4,7 @@ using Microsoft.Build.Utilities;
 
 namespace Convex.AuthKit.Build;
 
-/// <summary>Adapts the flow's log to MSBuild's, with codes and help links.</summary>
+/// <summary>Adapts the flow's log to MSBuild's, with codes, help links and the file the problem is in.</summary>
 internal sealed class MSBuildLogSink : IProvisionLogSink
 {
     private readonly TaskLoggingHelper _log;
@@ -19,9 +19,9 @@ internal sealed class MSBuildLogSink : IProvisionLogSink
             _ => MessageImportance.Low,
         }, "{0}", text);
 
-    public void Warning(string code, string helpLink, string text) =>
-        _log.LogWarning(null, code, null, helpLink, null, 0, 0, 0, 0, "{0}", text);
+    public void Warning(string code, string helpLink, string text, DiagnosticLocation location) =>
+        _log.LogWarning(null, code, null, helpLink, location.File, location.Line, location.Column, 0, 0, "{0}", text);
 
-    public void Error(string code, string helpLink, string text) =>
-        _log.LogError(null, code, null, helpLink, null, 0, 0, 0, 0, "{0}", text);
+    public void Error(string code, string helpLink, string text, DiagnosticLocation location) =>
+        _log.LogError(null, code, null, helpLink, location.File, location.Line, location.Column, 0, 0, "{0}", text);
 }

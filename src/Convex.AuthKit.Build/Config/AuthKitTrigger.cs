@@ -25,7 +25,8 @@ internal static class AuthKitTrigger
         {
             warnings.Add(new AuthKitWarning(
                 Diagnostics.SrcConvexJsonIgnored,
-                "src/convex.json is not read (the Convex CLI ignores it too); move it to the root of the Convex app."));
+                "src/convex.json is not read (the Convex CLI ignores it too); move it to the root of the Convex app.",
+                new DiagnosticLocation(files.PathOf(Path.Combine("src", "convex.json")))));
         }
 
         // The auth config and what it imports, under either trigger: the component needs its webhook secret either way.
@@ -38,7 +39,7 @@ internal static class AuthKitTrigger
         {
             var framework = DetectFramework(files);
             var origin = TryDetectOrigin(files, explicitOrigin, spaProxyServerUrl, framework);
-            if (origin != null) warnings.AddRange(PortMismatchCheck.Find(dev, origin));
+            if (origin != null) warnings.AddRange(PortMismatchCheck.Find(dev, origin, files.PathOf("convex.json")));
             var cookie = FrameworkDefaults.WantsCookiePassword(framework) && dev.LocalEnvVars != null;
             return Decision(AuthKitDecisionKind.ConvexJsonDev, "convex.json authKit.dev", dev, framework, origin, cookie, config, warnings, files, componentFile);
         }
@@ -55,7 +56,8 @@ internal static class AuthKitTrigger
             {
                 warnings.Add(new AuthKitWarning(
                     Diagnostics.AuthKitWithoutDevSection,
-                    $"{evidence}{(evidenceFile == authConfig ? "" : $" (imported by {authConfigName})")}, but convex.json's authKit section has no dev entry, so nothing provisions WORKOS_CLIENT_ID for the dev deployment. Add authKit.dev, or remove the authKit key to use the framework defaults."));
+                    $"{evidence}{(evidenceFile == authConfig ? "" : $" (imported by {authConfigName})")}, but convex.json's authKit section has no dev entry, so nothing provisions WORKOS_CLIENT_ID for the dev deployment. Add authKit.dev, or remove the authKit key to use the framework defaults.",
+                    new DiagnosticLocation(authConfig!)));
             }
             return Decision(AuthKitDecisionKind.NotWanted, "convex.json authKit has no dev section", null, null, null, false, config, warnings, files, componentFile);
         }
@@ -70,13 +72,14 @@ internal static class AuthKitTrigger
 
         var detected = DetectFramework(files);
         var devOrigin = DevOriginDetector.Detect(files, explicitOrigin, spaProxyServerUrl, detected);
-        warnings.AddRange(PortMismatchCheck.Find(null, devOrigin));
+        warnings.AddRange(PortMismatchCheck.Find(null, devOrigin, files.PathOf("convex.json")));
         if (devOrigin.Unreadable != null)
         {
             warnings.Add(new AuthKitWarning(
                 Diagnostics.DevOriginUnreadable,
                 $"{devOrigin.Unreadable} in a form the build cannot evaluate, so the dev origin {devOrigin.Origin} ({devOrigin.Source}) may be wrong. " +
-                "Set ConvexAuthKitDevOrigin to the dev server's origin (for example https://localhost:5173)."));
+                "Set ConvexAuthKitDevOrigin to the dev server's origin (for example https://localhost:5173).",
+                devOrigin.ViteConfigFile != null ? new DiagnosticLocation(devOrigin.ViteConfigFile) : null));
         }
         var defaults = FrameworkDefaults.For(detected, devOrigin.Origin);
         var label = detected.DetectedFramework ?? "generic";

@@ -1,3 +1,5 @@
+using Convex.AuthKit.Build.Vocabulary;
+
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
@@ -6,7 +8,11 @@ namespace Convex.AuthKit.Build.Config;
 /// </summary>
 internal sealed class ConvexJsonException : Exception
 {
-    public ConvexJsonException(string message) : base(message)
+    public ConvexJsonException(string message, DiagnosticLocation? location = null) : base(message)
     {
+        Location = location;
     }
+
+    /// <summary>The file, and the line and column of the problem when known; null when the file was not named.</summary>
+    public DiagnosticLocation? Location { get; }
 }

@@ -3,7 +3,7 @@ namespace Convex.AuthKit.Build.Config;
 /// <summary>Finds and parses the Convex app's <c>convex.json</c> (docs/protocol.md#project-configuration).</summary>
 internal static class ConvexJsonFile
 {
-    public const string BothExistMessage = "Error: both convex.json and src/convex.json files exist!\nConsolidate these and remove src/convex.json.";
+    public const string BothExistMessage = "Error: both convex.json and src/convex.json files exist! Consolidate these and remove src/convex.json.";
 
     /// <summary>The parsed file, or null when the app has no <c>convex.json</c>.</summary>
     /// <param name="srcConvexJsonIgnored">Set when only <c>src/convex.json</c> exists, which the CLI 1.48 ignores when reading.</param>
@@ -16,7 +16,7 @@ internal static class ConvexJsonFile
         var srcExists = files.Exists(src);
         srcConvexJsonIgnored = srcExists && !rootExists;
         if (!rootExists) return null;
-        if (srcExists) throw new ConvexJsonException(BothExistMessage);
-        return ConvexJsonParser.Parse(files.ReadText(root)!);
+        if (srcExists) throw new ConvexJsonException(BothExistMessage, new Vocabulary.DiagnosticLocation(src));
+        return ConvexJsonParser.Parse(files.ReadText(root)!, root);
     }
 }

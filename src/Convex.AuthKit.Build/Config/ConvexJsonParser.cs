@@ -1,3 +1,5 @@
+using Convex.AuthKit.Build.Vocabulary;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Build.Config;
@@ -20,25 +22,46 @@ internal static class ConvexJsonParser
         "project", "team", "prodUrl",
     };
 
+    /// <param name="file">The file's path, for the exception's location; null when the text was not read from a file.</param>
     /// <exception cref="ConvexJsonException">The text is not JSON, or what the package reads from it is invalid.</exception>
-    public static ConvexProjectConfig Parse(string text)
+    public static ConvexProjectConfig Parse(string text, string? file = null)
     {
         JToken root;
         try
         {
             root = StrictJson.Parse(text);
         }
-        catch (StrictJsonException)
+        catch (StrictJsonException e)
         {
-            throw new ConvexJsonException(InvalidJsonMessage);
+            throw new ConvexJsonException(InvalidJsonMessage, file == null ? null : DiagnosticLocation.At(file, text, e.Position));
         }
-        if (root is not JObject obj) throw new ConvexJsonException(NotAnObjectMessage);
+        var fileOnly = file == null ? null : new DiagnosticLocation(file);
+        if (root is not JObject obj) throw new ConvexJsonException(NotAnObjectMessage, fileOnly);
 
         var issues = new SchemaIssues();
         var functions = issues.String(obj["functions"], "functions") ?? ConvexProjectConfig.DefaultFunctions;
         var authKit = obj["authKit"] is { } authKitValue ? AuthKitSchema.Read(authKitValue, issues) : null;
-        if (issues.First is { } error) throw new ConvexJsonException(FormatError(error));
+        if (issues.First is { } error) throw new ConvexJsonException(FormatError(error), file == null ? null : LocationOf(error.Path, text, file));
         return new ConvexProjectConfig(functions, authKit, UnknownKeyWarning(obj));
+    }
+
+    /// <summary>
+    /// The line and column of the value at a schema issue's path, read again with Json.NET's line information (the text is
+    /// known to be JSON by now); the file alone when the path cannot be followed.
+    /// </summary>
+    private static DiagnosticLocation LocationOf(string path, string text, string file)
+    {
+        try
+        {
+            var root = JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace });
+            var token = path.Length == 0 ? root : root.SelectToken(path);
+            var at = (IJsonLineInfo?)(token?.Parent as JProperty) ?? token;
+            return at != null && at.HasLineInfo() ? new DiagnosticLocation(file, at.LineNumber, at.LinePosition) : new DiagnosticLocation(file);
+        }
+        catch (JsonException)
+        {
+            return new DiagnosticLocation(file);
+        }
     }
 
     private static string FormatError(SchemaIssue issue) =>

@@ -21,6 +21,9 @@ internal sealed record DevOrigin(string Origin, string Source, int? DetectedPort
     /// </summary>
     public string? Unreadable { get; init; }
 
+    /// <summary>The vite.config file read (its full path), where CAK2111 points; null when there is none.</summary>
+    public string? ViteConfigFile { get; init; }
+
     public string Scheme => Origin.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? "https" : "http";
 
     public override string ToString() => $"{Origin} ({Source})";
@@ -28,7 +31,8 @@ internal sealed record DevOrigin(string Origin, string Source, int? DetectedPort
 
 /// <summary>What one source in the project says about the dev server: its scheme, its port, or both.</summary>
 /// <param name="Source">E.g. <c>vite.config.ts server.port</c>, <c>package.json dev script</c>.</param>
-internal sealed record DevServerClaim(string Source, string? Scheme, int? Port)
+/// <param name="File">The full path of the file that says it, where CAK2102 points.</param>
+internal sealed record DevServerClaim(string Source, string? Scheme, int? Port, string File)
 {
     public string Describe() =>
         Scheme != null && Port != null ? $"{Scheme}://localhost:{Port}" : Port != null ? $"port {Port}" : Scheme ?? "nothing";

@@ -19,13 +19,14 @@ internal static class DevOriginDetector
 
         var claims = new List<DevServerClaim>();
         var (vite, viteName) = ReadViteConfig(files);
+        var viteFile = viteName == null ? null : files.PathOf(viteName);
         var viteClaim = vite == null || (vite.Port == null && !vite.Https)
             ? null
-            : new DevServerClaim(viteName + " " + ViteSource(vite), vite.Https ? "https" : "http", vite.Port);
+            : new DevServerClaim(viteName + " " + ViteSource(vite), vite.Https ? "https" : "http", vite.Port, viteFile!);
         if (viteClaim != null) claims.Add(viteClaim);
         var packageJsonText = files.ReadText(files.PathOf("package.json"));
         var script = packageJsonText == null ? null : DevScriptReader.Read(packageJsonText);
-        var scriptClaim = script == null ? null : new DevServerClaim("package.json dev script", script.Https ? "https" : null, script.Port);
+        var scriptClaim = script == null ? null : new DevServerClaim("package.json dev script", script.Https ? "https" : null, script.Port, files.PathOf("package.json"));
         if (scriptClaim != null) claims.Add(scriptClaim);
 
         if (!string.IsNullOrWhiteSpace(spaProxyServerUrl)) return FromUrl(spaProxyServerUrl!.Trim(), "SpaProxyServerUrl") with { Claims = claims };
@@ -35,7 +36,7 @@ internal static class DevOriginDetector
         if (viteClaim == null && scriptClaim == null)
         {
             var origin = framework.FrontendDevUrl != null ? new DevOrigin(framework.FrontendDevUrl, framework.DetectedFramework + " default", null) : new DevOrigin(Fallback, "default", null);
-            return origin with { Unreadable = unreadable };
+            return origin with { Unreadable = unreadable, ViteConfigFile = viteFile };
         }
 
         // Vite's own config decides the scheme; the dev script's flag gives the port when vite.config has none.
@@ -50,6 +51,7 @@ internal static class DevOriginDetector
             DetectedScheme = true,
             Claims = claims,
             Unreadable = unreadable,
+            ViteConfigFile = viteFile,
         };
     }
 

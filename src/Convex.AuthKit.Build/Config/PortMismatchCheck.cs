@@ -10,10 +10,11 @@ namespace Convex.AuthKit.Build.Config;
 internal static class PortMismatchCheck
 {
     /// <param name="dev">convex.json's authKit.dev under trigger (a); null under the framework defaults.</param>
-    public static IEnumerable<AuthKitWarning> Find(AuthKitEnvironmentConfig? dev, DevOrigin origin)
+    /// <param name="convexJson">The full path of convex.json, where a mismatch it hard-codes points.</param>
+    public static IEnumerable<AuthKitWarning> Find(AuthKitEnvironmentConfig? dev, DevOrigin origin, string convexJson)
     {
         var warnings = new List<AuthKitWarning>();
-        if (dev != null) warnings.AddRange(ConvexJsonMismatches(dev, origin));
+        if (dev != null) warnings.AddRange(ConvexJsonMismatches(dev, origin, convexJson));
         foreach (var claim in origin.Claims)
         {
             var portDiffers = claim.Port != null && origin.DetectedPort != null && claim.Port != origin.DetectedPort;
@@ -21,12 +22,12 @@ internal static class PortMismatchCheck
             if (!portDiffers && !schemeDiffers) continue;
             warnings.Add(new AuthKitWarning(Diagnostics.DevPortMismatch,
                 $"{claim.Source} gives {claim.Describe()}, but the dev origin is {origin.Origin} ({origin.Source}): sign-in would redirect to " +
-                $"{(portDiffers ? "a port" : "a scheme")} the dev server does not serve. Change one of them so they agree, or set ConvexAuthKitDevOrigin."));
+                $"{(portDiffers ? "a port" : "a scheme")} the dev server does not serve. Change one of them so they agree, or set ConvexAuthKitDevOrigin.", new DiagnosticLocation(claim.File)));
         }
         return warnings;
     }
 
-    private static IEnumerable<AuthKitWarning> ConvexJsonMismatches(AuthKitEnvironmentConfig dev, DevOrigin origin)
+    private static IEnumerable<AuthKitWarning> ConvexJsonMismatches(AuthKitEnvironmentConfig dev, DevOrigin origin, string convexJson)
     {
         if (origin.DetectedPort == null && !origin.DetectedScheme) return Array.Empty<AuthKitWarning>();
 
@@ -45,7 +46,7 @@ internal static class PortMismatchCheck
             var message =
                 $"convex.json authKit.dev uses {group.Key} ({string.Join(", ", locations)}), but the dev server is at {origin.Origin} " +
                 $"({origin.Source}): sign-in would redirect to where nothing listens. Change one of them so they agree.";
-            return new AuthKitWarning(Diagnostics.DevPortMismatch, message);
+            return new AuthKitWarning(Diagnostics.DevPortMismatch, message, new DiagnosticLocation(convexJson));
         }).ToList();
     }
 

@@ -30,7 +30,7 @@ internal sealed class StrictJson
 
     private JToken ReadValue(int depth)
     {
-        if (depth > MaxDepth) throw new StrictJsonException($"JSON nested deeper than {MaxDepth} levels at position {_pos}");
+        if (depth > MaxDepth) throw new StrictJsonException($"JSON nested deeper than {MaxDepth} levels at position {_pos}", _pos);
         if (_pos >= _text.Length) throw EndOfInput();
         switch (_text[_pos])
         {
@@ -93,13 +93,13 @@ internal sealed class StrictJson
         var sb = new StringBuilder();
         while (true)
         {
-            if (_pos >= _text.Length) throw new StrictJsonException($"Unterminated string in JSON at position {_pos}");
+            if (_pos >= _text.Length) throw new StrictJsonException($"Unterminated string in JSON at position {_pos}", _pos);
             var c = _text[_pos];
             if (c == '"') { _pos++; return sb.ToString(); }
-            if (c < 0x20) throw new StrictJsonException($"Bad control character in string literal in JSON at position {_pos}");
+            if (c < 0x20) throw new StrictJsonException($"Bad control character in string literal in JSON at position {_pos}", _pos);
             if (c != '\\') { sb.Append(c); _pos++; continue; }
             _pos++;
-            if (_pos >= _text.Length) throw new StrictJsonException($"Unterminated string in JSON at position {_pos}");
+            if (_pos >= _text.Length) throw new StrictJsonException($"Unterminated string in JSON at position {_pos}", _pos);
             var e = _text[_pos++];
             switch (e)
             {
@@ -113,11 +113,11 @@ internal sealed class StrictJson
                 case 't': sb.Append('\t'); break;
                 case 'u':
                     if (_pos + 4 > _text.Length || !ushort.TryParse(_text.Substring(_pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
-                        throw new StrictJsonException($"Bad Unicode escape in JSON at position {_pos - 2}");
+                        throw new StrictJsonException($"Bad Unicode escape in JSON at position {_pos - 2}", _pos - 2);
                     sb.Append((char)code);
                     _pos += 4;
                     break;
-                default: throw new StrictJsonException($"Bad escaped character in JSON at position {_pos - 1}");
+                default: throw new StrictJsonException($"Bad escaped character in JSON at position {_pos - 1}", _pos - 1);
             }
         }
     }
@@ -128,18 +128,18 @@ internal sealed class StrictJson
         if (Peek() == '-') _pos++;
         if (Peek() == '0') _pos++;
         else if (IsDigit(Peek())) while (IsDigit(Peek())) _pos++;
-        else throw _pos >= _text.Length ? EndOfInput() : new StrictJsonException($"No number after minus sign in JSON at position {_pos}");
+        else throw _pos >= _text.Length ? EndOfInput() : new StrictJsonException($"No number after minus sign in JSON at position {_pos}", _pos);
         if (Peek() == '.')
         {
             _pos++;
-            if (!IsDigit(Peek())) throw _pos >= _text.Length ? EndOfInput() : new StrictJsonException($"Unterminated fractional number in JSON at position {_pos}");
+            if (!IsDigit(Peek())) throw _pos >= _text.Length ? EndOfInput() : new StrictJsonException($"Unterminated fractional number in JSON at position {_pos}", _pos);
             while (IsDigit(Peek())) _pos++;
         }
         if (Peek() == 'e' || Peek() == 'E')
         {
             _pos++;
             if (Peek() == '+' || Peek() == '-') _pos++;
-            if (!IsDigit(Peek())) throw _pos >= _text.Length ? EndOfInput() : new StrictJsonException($"Exponent part is missing a number in JSON at position {_pos}");
+            if (!IsDigit(Peek())) throw _pos >= _text.Length ? EndOfInput() : new StrictJsonException($"Exponent part is missing a number in JSON at position {_pos}", _pos);
             while (IsDigit(Peek())) _pos++;
         }
         // JavaScript numbers are doubles; so are ours. Out of range is Infinity there (net472's parser refuses it).
@@ -175,18 +175,21 @@ internal sealed class StrictJson
         while (_pos < _text.Length && (_text[_pos] == ' ' || _text[_pos] == '\t' || _text[_pos] == '\n' || _text[_pos] == '\r')) _pos++;
     }
 
-    private static StrictJsonException EndOfInput() => new("Unexpected end of JSON input");
+    private StrictJsonException EndOfInput() => new("Unexpected end of JSON input", _text.Length);
 
     private StrictJsonException Unexpected()
     {
         var c = _text[_pos];
         var shown = c == '\uFEFF' ? "U+FEFF (byte order mark)" : c < 0x20 ? $"U+{(int)c:X4}" : $"'{c}'";
-        return new StrictJsonException($"Unexpected token {shown} in JSON at position {_pos}");
+        return new StrictJsonException($"Unexpected token {shown} in JSON at position {_pos}", _pos);
     }
 }
 
 /// <summary>The text given to <see cref="StrictJson"/> is not JSON; the message says where.</summary>
 internal sealed class StrictJsonException : Exception
 {
-    public StrictJsonException(string message) : base(message) { }
+    public StrictJsonException(string message, int position) : base(message) { Position = position; }
+
+    /// <summary>The offset in the text where reading stopped.</summary>
+    public int Position { get; }
 }

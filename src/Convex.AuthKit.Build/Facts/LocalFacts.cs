@@ -1,6 +1,7 @@
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.Vocabulary;
@@ -25,7 +26,7 @@ internal sealed record LocalFacts(AuthKitDecision Decision, BuildEnvironment Env
         }
         catch (ConvexJsonException e)
         {
-            throw new ProvisioningException(Diagnostics.InvalidConvexJson, $"{appDirectory}: {e.Message}");
+            throw new ProvisioningException(Diagnostics.InvalidConvexJson, $"{appDirectory}: {e.Message}", location: e.Location);
         }
         catch (PackageJsonException e)
         {
@@ -35,8 +36,11 @@ internal sealed record LocalFacts(AuthKitDecision Decision, BuildEnvironment Env
         {
             throw new ProvisioningException(Diagnostics.InvalidSetting, e.Message + " Set ConvexAuthKitDevOrigin to an origin such as http://localhost:5173.");
         }
-        foreach (var warning in decision.ProjectConfig?.Warnings ?? Array.Empty<string>()) log.Report(Diagnostics.ConvexJsonWarning, "convex.json: " + warning);
-        foreach (var warning in decision.Warnings) log.Report(warning.Diagnostic, warning.Message);
+        // The CLI's lines: the first names the properties, the next explains; the warning is the first.
+        if (decision.ProjectConfig?.Warnings is { Count: > 0 } cliLines)
+            log.Report(Diagnostics.ConvexJsonWarning, $"convex.json: {cliLines[0]}; check the spelling, or leave it if a newer Convex CLI reads it.\n{string.Join("\n", cliLines.Skip(1))}",
+                new DiagnosticLocation(Path.Combine(appDirectory, "convex.json")));
+        foreach (var warning in decision.Warnings) log.Report(warning.Diagnostic, warning.Message, warning.Location);
         return decision;
     }
 
@@ -62,5 +66,6 @@ internal sealed record LocalFacts(AuthKitDecision Decision, BuildEnvironment Env
     public ProvisioningFacts PlanFacts(EnvFileSnapshot? envFile, IReadOnlyDictionary<string, string> variables, WorkOSTeamAssociation? team,
         BuildSettings settings, bool workOSEnvironmentGone) =>
         new(Selection, variables, team, new WorkOSTeamSettings(settings.WorkOSTeamEmail, settings.AcceptWorkOSTerms), Dev, Decision.WantsCookiePassword,
-            Environment, envFile, Decision.AuthKitComponentFile, Provisioned: null, workOSEnvironmentGone);
+            Environment, envFile, Decision.AuthKitComponentFile, Provisioned: null, workOSEnvironmentGone,
+            new BuildWrites(BuildWritesFile.Read(BuildWritesFile.PathFor(Environment.AppDirectory))));
 }

@@ -6,10 +6,14 @@ namespace Convex.AuthKit.Build.Plan;
 /// <param name="ReplacesPlaceholderFrom">
 /// docs/architecture.md#placeholders: the example file whose placeholder the entry replaces on its own line; null for a missing entry.
 /// </param>
-internal sealed record EnvFileChange(string Name, string? Value, string? CommentOnPreviousLine, bool IsSecret, string? ReplacesPlaceholderFrom = null)
+/// <param name="Was">The value a line the build wrote holds, which this change updates (docs/architecture.md#lines-the-build-wrote); null for a new entry.</param>
+internal sealed record EnvFileChange(string Name, string? Value, string? CommentOnPreviousLine, bool IsSecret, string? ReplacesPlaceholderFrom = null, string? Was = null)
 {
     /// <summary>The line as it may be shown in a log: secret values are masked.</summary>
     public string Display => Name + "=" + (IsSecret ? "***" : Value);
+
+    /// <summary>An update as it may be shown in a log, e.g. <c>X (was a, now b)</c>; secret values are never shown.</summary>
+    public string DescribeUpdate => IsSecret ? Name : $"{Name} (was {Was}, now {Value})";
 
     public override string ToString() => Display;
 }

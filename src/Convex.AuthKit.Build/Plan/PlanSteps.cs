@@ -88,8 +88,10 @@ internal sealed record WriteEnvFile(EnvFilePlan File) : PlanStep
         : File.Changes.Select(change => $"{File.DisplayName}: "
             + (change.ReplacesPlaceholderFrom != null ? $"replace the placeholder from {change.ReplacesPlaceholderFrom} / " : "")
             + (change.CommentOnPreviousLine != null ? "add " + change.CommentOnPreviousLine + " / " : "")
-            + $"set {change.Display}");
+            + (change.Was != null ? $"update {change.DescribeUpdate}" : $"set {change.Display}"));
 
     private static string Describe(EnvFileChange change) =>
-        change.ReplacesPlaceholderFrom != null ? $"{change.Name} (replacing the placeholder from {change.ReplacesPlaceholderFrom})" : change.Name;
+        change.ReplacesPlaceholderFrom != null ? $"{change.Name} (replacing the placeholder from {change.ReplacesPlaceholderFrom})"
+        : change.Was != null ? "the updated " + change.DescribeUpdate
+        : change.Name;
 }

@@ -15,6 +15,7 @@ namespace Convex.AuthKit.Build.Plan;
 /// <param name="EnvFile">The env file's text, when the configuration writes it.</param>
 /// <param name="AuthKitComponentFile">The file of the auth config's import closure that uses the WorkOS AuthKit component; null when it is not in use.</param>
 /// <param name="Provisioned">The environment this run provisioned (round trip 3): its credentials replace the deployment's.</param>
+/// <param name="Written">What the build last wrote to the env file's lines and as the WorkOS homepage (docs/architecture.md#lines-the-build-wrote).</param>
 /// <param name="WorkOSEnvironmentGone">
 /// WorkOS no longer has the environment the deployment's WORKOS_* variables belong to, so it rejects their API key. Only
 /// the status asks (a health read the build never spends a request on); false when not asked.
@@ -30,7 +31,8 @@ internal sealed record ProvisioningFacts(
     EnvFileSnapshot? EnvFile,
     string? AuthKitComponentFile,
     ProvisionedEnvironment? Provisioned,
-    bool WorkOSEnvironmentGone);
+    bool WorkOSEnvironmentGone,
+    BuildWrites Written);
 
 /// <summary>ConvexAuthKitWorkOSTeamEmail and ConvexAuthKitAcceptWorkOSTerms: whether the build may create the Convex team's WorkOS team.</summary>
 internal sealed record WorkOSTeamSettings(string? AdminEmail, bool AcceptsTerms)

@@ -17,7 +17,11 @@ internal static class ProvisioningPlanner
     /// <summary>The deployment variable the WorkOS AuthKit component verifies webhooks with.</summary>
     public const string WebhookSecretName = "WORKOS_WEBHOOK_SECRET";
 
-    public static ProvisioningPlan Plan(ProvisioningFacts facts) => StepsFor(facts) with { Warnings = WarningsFor(facts) };
+    public static ProvisioningPlan Plan(ProvisioningFacts facts)
+    {
+        var plan = StepsFor(facts);
+        return plan with { Warnings = WarningsFor(facts).Concat(plan.Warnings).ToList() };
+    }
 
     /// <summary>
     /// CAK2109: the WorkOS AuthKit component reads WORKOS_WEBHOOK_SECRET from the deployment and throws without it. Only
@@ -80,9 +84,10 @@ internal static class ProvisioningPlanner
 
         if (EnvFilePlan.IsWanted(facts.Dev))
         {
-            var inputs = new EnvFileInputs(facts.Dev.LocalEnvVars!, facts.WantsCookiePassword, credentials, arePlaceholders);
+            var inputs = new EnvFileInputs(facts.Dev.LocalEnvVars!, facts.WantsCookiePassword, credentials, arePlaceholders, facts.Written);
             var envFile = EnvFilePlan.Create(inputs, facts.EnvFile ?? new EnvFileSnapshot(null, facts.Environment));
             if (envFile.Problem != null || envFile.Changes.Count > 0) steps.Add(new WriteEnvFile(envFile));
+            return new ProvisioningPlan(steps) { Credentials = credentials, Warnings = envFile.Warnings };
         }
         return new ProvisioningPlan(steps) { Credentials = credentials };
     }
@@ -112,8 +117,10 @@ internal static class ProvisioningPlanner
     /// <summary>CAK1007, from the plan or from the provisioning call's own answer.</summary>
     public static Refusal TeamNotAssociated(string deploymentName, string? detail) =>
         new Refusal(Diagnostics.WorkOSTeamNotAssociated,
-            (detail != null ? detail + "\n" : "")
-            + $"The Convex team of deployment {deploymentName} has no WorkOS team yet, and a build never prompts. Either:\n"
+            (detail != null ? detail + " " : "")
+            + $"The Convex team of deployment {deploymentName} has no WorkOS team yet, and a build never prompts: set ConvexAuthKitWorkOSTeamEmail "
+            + "and ConvexAuthKitAcceptWorkOSTerms=true, or run `npx convex dev` once.\n"
+            + "Either:\n"
             + "  1. run `npx convex dev` once in an interactive terminal and accept creating the WorkOS team, or\n"
             + "  2. let the build create it: set ConvexAuthKitWorkOSTeamEmail to one of your verified Convex account emails and "
             + $"ConvexAuthKitAcceptWorkOSTerms=true to accept the WorkOS Terms of Service ({TermsUrl}) and Privacy Policy ({PrivacyUrl}).",
@@ -121,7 +128,8 @@ internal static class ProvisioningPlanner
 
     private static Refusal DeployKeyCannotProvision(DeploymentSelection selection) =>
         new Refusal(Diagnostics.DeployKeyCannotProvision,
-            "AuthKit configuration in convex.json requires WorkOS credentials, and the deployment has none.\n"
+            $"AuthKit configuration in convex.json requires WorkOS credentials, the deployment has none, and a deploy key ({selection.CredentialSource}) cannot provision them: "
+            + $"set WORKOS_CLIENT_ID and WORKOS_API_KEY on deployment {selection.DeploymentName}, or build once logged in with `npx convex login` and without the deploy key.\n"
             + $"The build uses a deployment-specific key ({selection.CredentialSource}); such keys cannot provision WorkOS environments. Either:\n"
             + $"  1. set WORKOS_CLIENT_ID and WORKOS_API_KEY (and WORKOS_ENVIRONMENT_ID) on deployment {selection.DeploymentName} "
             + $"(npx convex env set, or the dashboard: {DashboardUrl(selection)}), then build again to configure only, or\n"

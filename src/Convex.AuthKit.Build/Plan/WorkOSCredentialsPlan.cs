@@ -42,7 +42,7 @@ internal static class WorkOSCredentialsPlan
             lines.Add($"  {WorkOSCredentials.EnvironmentIdName}: deployment has '{deploymentEnvironmentId}' but we need '{needed.EnvironmentId}'");
         if (lines.Count == 0) return null;
 
-        var message = "WorkOS environment variable mismatch detected!\n\n"
+        var message = "WorkOS environment variable mismatch detected! Remove the conflicting WORKOS_* variables from the deployment (npx convex env remove ...) and build again.\n\n"
             + "The following environment variables in your Convex deployment don't match what's needed:\n"
             + string.Join("\n", lines) + "\n\n"
             + "This would cause your auth configuration to use different credentials at runtime than during build.\n\n"

@@ -2,6 +2,7 @@ using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Facts;
 using Convex.AuthKit.Build.Http;
+using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.Vocabulary;
@@ -46,8 +47,8 @@ internal sealed class AuthKitProvisioning
         catch (Exception e) when (FailureTranslation.TryTranslate(e, out var failure))
         {
             run.ReportPartialChanges();
-            log.Report(failure!.Diagnostic, failure.Message);
-            if (run._envFileFailure is { } envFile && !ReferenceEquals(envFile, failure)) log.Report(envFile.Diagnostic, envFile.Message);
+            log.Report(failure!);
+            if (run._envFileFailure is { } envFile && !ReferenceEquals(envFile, failure)) log.Report(envFile);
             succeeded = false;
         }
         return new ProvisioningOutcome(succeeded, run._items, run._watchedFiles, run._watchedVariables);
@@ -109,7 +110,7 @@ internal sealed class AuthKitProvisioning
             if (_settings.DryRun)
             {
                 DryRunPlan.Print(_log, _report.Subject, connection.Reads, connection.Deployment, plan);
-                if (plan.EnvFileProblem is { } problem) throw new ProvisioningException(problem.Diagnostic, DryRunPlan.AfterStepsPrefix + problem.Message);
+                if (plan.EnvFileProblem is { } problem) throw new ProvisioningException(problem.Diagnostic, DryRunPlan.AfterStepsPrefix + problem.Message, location: problem.Location);
                 return true;
             }
 
@@ -123,7 +124,7 @@ internal sealed class AuthKitProvisioning
             }
 
             // 7. Round trip 4: deployment variables and WorkOS configuration together; then the env file.
-            await ApplyAsync(http, connection, plan, dev, environment, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(http, connection, plan, dev, environment, facts.Written, cancellationToken).ConfigureAwait(false);
             _report.WriteTo(_log);
             return true;
         }
@@ -140,11 +141,11 @@ internal sealed class AuthKitProvisioning
         // Planned again after provisioning with the same deployment variables: its warnings were reported already.
         if (!_planWarningsReported)
         {
-            foreach (var warning in plan.Warnings) _log.Report(warning.Diagnostic, warning.Message);
+            foreach (var warning in plan.Warnings) _log.Report(warning.Diagnostic, warning.Message, warning.Location);
             _planWarningsReported = true;
         }
         if (plan.Refusal is { } refusal)
-            throw new ProvisioningException(refusal.Diagnostic, (_settings.DryRun ? DryRunPlan.RefusalPrefix : "") + refusal.Message);
+            throw new ProvisioningException(refusal.Diagnostic, (_settings.DryRun ? DryRunPlan.RefusalPrefix : "") + refusal.Message, location: refusal.Location);
         return plan;
     }
 
@@ -153,8 +154,9 @@ internal sealed class AuthKitProvisioning
     /// the deployment holds the credentials the env file is written (docs/architecture.md#concurrent-edits), even if a WorkOS call failed; an
     /// env-file failure (a stale line, an unwritable value, a write that failed) is reported once the WorkOS calls are done.
     /// </summary>
+    /// <param name="written">What the build last wrote (docs/architecture.md#lines-the-build-wrote); what this run writes is added and recorded.</param>
     private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, ProvisioningPlan plan, AuthKitEnvironmentConfig dev,
-        BuildEnvironment environment, CancellationToken cancellationToken)
+        BuildEnvironment environment, BuildWrites written, CancellationToken cancellationToken)
     {
         var variables = plan.Find<SetDeploymentVariables>();
         var workOS = plan.Find<ConfigureWorkOS>();
@@ -183,18 +185,39 @@ internal sealed class AuthKitProvisioning
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var (written, wrote) = EnvFileWrite.Execute(envFile.File, cancellationToken: cancellationToken);
-                if (wrote) _report.EnvFileWritten(written.DisplayName, written.Changes);
+                var (file, wrote) = EnvFileWrite.Execute(envFile.File, cancellationToken: cancellationToken);
+                if (wrote) _report.EnvFileWritten(file.DisplayName, file.Changes);
+                // A secret is never recorded, even as a hash, so its line is never the build's to update.
+                if (wrote) foreach (var change in file.Changes.Where(c => c.Value != null && !c.IsSecret)) written = written.WithEnvLine(file.Path, change.Name, change.Value!);
             }
             catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
             {
-                _envFileFailure = failure;
+                _envFileFailure = failure!.Location != null ? failure : new ProvisioningException(failure.Diagnostic, failure.Message, e, new DiagnosticLocation(envFile.File.Path));
             }
         }
         _items = EnvironmentVariableItemsFor(dev, environment, plan.Credentials);
 
-        _report.WorkOSConfigured(await configure.ConfigureAwait(false), _report.FreshEnvironment);
+        var results = await configure.ConfigureAwait(false);
+        var workOSEnvironment = workOS?.Credentials.EnvironmentId ?? workOS?.Credentials.ClientId ?? "";
+        _report.WorkOSConfigured(results, _report.FreshEnvironment, url => written.SetHomepage(workOSEnvironment, url));
+        foreach (var result in results.Where(r => r.Key.Kind == WorkOSSettingKind.AppHomepageUrl && r.Value == WorkOSChangeResult.Changed))
+            written = written.WithHomepage(workOSEnvironment, result.Key.Value);
+        RecordWrites(environment.AppDirectory, written, cancellationToken);
         if (_envFileFailure != null) throw _envFileFailure;
+    }
+
+    /// <summary>Best effort, like the stamp: without the record, a line the build wrote is left alone with CAK2112.</summary>
+    private void RecordWrites(string appDirectory, BuildWrites written, CancellationToken cancellationToken)
+    {
+        try
+        {
+            BuildWritesFile.Write(BuildWritesFile.PathFor(appDirectory), written.Hashes, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            _log.Report(Diagnostics.StateFileNotWritten,
+                $"Could not record which env-file lines the build wrote ({e.Message}), so a later configuration change leaves them as they are (CAK2112). If this repeats, check the folder's permissions and free space.");
+        }
     }
 
     /// <summary>Offline (docs/architecture.md#offline): Go on with a warning when the env file already holds every entry, else fail.</summary>
@@ -208,7 +231,7 @@ internal sealed class AuthKitProvisioning
                 $"{offline.Message}. {environment.EnvFile.DisplayName} still lacks {string.Join(", ", missing)}, so the app cannot sign in yet. Check your network (or proxy) and build again.");
         ReportPartialChanges();
         _log.Report(Diagnostics.Offline, $"{offline.Message}. {environment.EnvFile.DisplayName} already holds every AuthKit entry, so the build goes on; it will check again next time.");
-        if (_envFileFailure != null) _log.Report(_envFileFailure.Diagnostic, _envFileFailure.Message);
+        if (_envFileFailure != null) _log.Report(_envFileFailure);
         _items = EnvironmentVariableItemsFor(dev, environment, credentials: null);
         return false;
     }

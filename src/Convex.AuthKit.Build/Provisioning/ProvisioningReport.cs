@@ -38,7 +38,8 @@ internal sealed class ProvisioningReport
         _changes.Add($"set {string.Join(", ", changes.Select(c => c.Name))} on deployment {deploymentName}");
 
     /// <param name="freshEnvironment">The environment was just provisioned, so setting one of its values (the homepage) is a change.</param>
-    public void WorkOSConfigured(IEnumerable<KeyValuePair<WorkOSSetting, WorkOSChangeResult>> results, bool freshEnvironment)
+    /// <param name="lastSet">Whether a homepage URL is the one the build last set (null: never set one); another is a change.</param>
+    public void WorkOSConfigured(IEnumerable<KeyValuePair<WorkOSSetting, WorkOSChangeResult>> results, bool freshEnvironment, Func<string, bool?> lastSet)
     {
         foreach (var result in results)
         {
@@ -50,6 +51,10 @@ internal sealed class ProvisioningReport
                     break;
                 case WorkOSChangeResult.Changed when freshEnvironment:
                     _changes.Add("WorkOS: set " + setting.Describe());
+                    break;
+                case WorkOSChangeResult.Changed when lastSet(setting.Value) == false:
+                    // Only hashes are recorded (docs/architecture.md#lines-the-build-wrote): the old URL is not known.
+                    _changes.Add("WorkOS: set " + setting.Describe() + " (was a different URL)");
                     break;
                 case WorkOSChangeResult.NotAccepted:
                     _details.Add("WorkOS did not accept " + setting.Describe() + " (422); left as it was");
@@ -67,7 +72,9 @@ internal sealed class ProvisioningReport
     {
         foreach (var change in changes.Where(c => c.ReplacesPlaceholderFrom != null))
             _changes.Add($"replaced placeholder {change.Name} from {change.ReplacesPlaceholderFrom}");
-        var added = changes.Where(c => c.ReplacesPlaceholderFrom == null).Select(c => c.Name).ToList();
+        foreach (var change in changes.Where(c => c.Was != null))
+            _changes.Add($"updated {change.DescribeUpdate} in {fileName}");
+        var added = changes.Where(c => c.ReplacesPlaceholderFrom == null && c.Was == null).Select(c => c.Name).ToList();
         if (added.Count > 0) _changes.Add($"wrote {string.Join(", ", added)} to {fileName}");
     }
 

@@ -100,7 +100,7 @@ internal static class ProvisioningSession
         }
         var cleanup = TempFiles.RemoveLeftovers(
             new[] { envFile, envFileTarget }.Distinct(),
-            new[] { files.InputsFile, files.StampFile, files.ItemsFile, files.AppStampPathFile, AppLock.StampPathFor(appDirectory) },
+            new[] { files.InputsFile, files.StampFile, files.ItemsFile, files.AppStampPathFile, AppLock.StampPathFor(appDirectory), BuildWritesFile.PathFor(appDirectory) },
             lockedAtUtc);
         if (cleanup.Removed.Count > 0) log.Low($"removed the temp files a stopped build left: {string.Join(", ", cleanup.Removed)}.");
         if (cleanup.Kept.Count > 0)

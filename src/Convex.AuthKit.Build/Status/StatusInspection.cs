@@ -18,7 +18,7 @@ internal static class StatusInspection
     public static async Task<StatusBlock> RunAsync(StatusRequest request, IProvisionLogSink sink, CancellationToken cancellationToken)
     {
         var notes = new StatusLogSink(sink);
-        var log = new ProvisionLog(notes, request.Settings.FailOnError);
+        var log = new ProvisionLog(notes, request.Settings.FailOnError, request.Settings.ProjectFile);
         var block = new StatusBlock($"status of {request.ProjectName} ({request.Configuration})");
         string outcome;
         try
@@ -27,8 +27,8 @@ internal static class StatusInspection
         }
         catch (Exception e) when (!(e is OperationCanceledException) && FailureTranslation.TryTranslate(e, out var failure))
         {
-            log.Report(failure!.Diagnostic, failure.Message);
-            outcome = NextBuildForecast.Fails(failure.Diagnostic, request.Settings.FailOnError, failure.Message);
+            log.Report(failure!);
+            outcome = NextBuildForecast.Fails(failure!.Diagnostic, request.Settings.FailOnError, failure.Message);
         }
         foreach (var warning in notes.Warnings) block.Add("warning", warning);
         block.NextBuild = NextBuildForecast.Gated(request, outcome);
@@ -62,7 +62,7 @@ internal static class StatusInspection
         }
         catch (ProvisioningException e)
         {
-            log.Report(e.Diagnostic, e.Message);
+            log.Report(e);
             block.Add("AuthKit", $"cannot tell: {e.Diagnostic.Code} (see the message above)");
             return NextBuildForecast.Fails(e.Diagnostic, settings.FailOnError, e.Message);
         }
@@ -94,7 +94,7 @@ internal static class StatusInspection
         if (nextStep != null) block.Add(WorkOSHealth.NextStepLabel, nextStep);
         var outcome = stop != null ? NextBuildForecast.Stops(stop, stampCurrent, settings.FailOnError) : OutcomeFor(facts!, entries, forecast, stampCurrent, settings);
         // The plan's warnings (CAK2109) are the next build's too: the block lists them.
-        foreach (var warning in forecast.Warnings) log.Report(warning.Diagnostic, warning.Message);
+        foreach (var warning in forecast.Warnings) log.Report(warning.Diagnostic, warning.Message, warning.Location);
         return outcome;
     }
 

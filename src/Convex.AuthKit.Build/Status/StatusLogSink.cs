@@ -17,10 +17,10 @@ internal sealed class StatusLogSink : IProvisionLogSink
 
     public void Message(LogImportance importance, string text) => _inner.Message(importance, text);
 
-    public void Warning(string code, string helpLink, string text)
+    public void Warning(string code, string helpLink, string text, DiagnosticLocation location)
     {
-        lock (_warnings) _warnings.Add(code + ": " + text.Split('\n')[0].Trim());
+        lock (_warnings) _warnings.Add(code + ": " + text);
     }
 
-    public void Error(string code, string helpLink, string text) => _inner.Error(code, helpLink, text);
+    public void Error(string code, string helpLink, string text, DiagnosticLocation location) => _inner.Error(code, helpLink, text, location);
 }

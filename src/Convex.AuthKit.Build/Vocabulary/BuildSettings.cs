@@ -13,6 +13,9 @@ internal sealed class BuildSettings
     /// <summary>The MSBuild project's folder (MSBuildProjectDirectory): where the search for the Convex app starts.</summary>
     public string ProjectDirectory { get; set; } = "";
 
+    /// <summary>The MSBuild project file (MSBuildProjectFullPath): where a diagnostic points when the problem is in no file of the app.</summary>
+    public string ProjectFile { get; set; } = "";
+
     /// <summary>ConvexAuthKitEnabled as written. Not set: enabled (the .targets treat anything but false as enabled).</summary>
     public string? Enabled { get; set; }
 

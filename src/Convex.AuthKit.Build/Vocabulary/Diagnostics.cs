@@ -101,4 +101,7 @@ internal static class Diagnostics
 
     /// <summary>The framework defaults use the dev origin, and vite.config sets its port or https in a form the build cannot evaluate.</summary>
     public static readonly Diagnostic DevOriginUnreadable = new Diagnostic("CAK2111");
+
+    /// <summary>An env-file line differs from what the configuration gives and the build did not write it (a hand edit, or no record): left alone.</summary>
+    public static readonly Diagnostic EnvFileLineDiffers = new Diagnostic("CAK2112");
 }

@@ -95,6 +95,7 @@ public class AuthKitTriggerTests
         Assert.AreEqual("convex.json authKit has no dev section", decision.Reason);
         Assert.AreEqual(Diagnostics.AuthKitWithoutDevSection, decision.Warnings.Single().Diagnostic);
         StringAssert.Contains(decision.Warnings[0].Message, "convex/auth.config.ts uses WORKOS_CLIENT_ID");
+        Assert.AreEqual(new DiagnosticLocation(Path.Combine(app.Directory, "convex", "auth.config.ts")), decision.Warnings[0].Location, "the auth config is where the problem is");
     }
 
     [TestMethod]
@@ -152,6 +153,7 @@ public class AuthKitTriggerTests
             "localEnvVars.VITE_WORKOS_REDIRECT_URI), but the dev server is at http://localhost:5174 (vite.config.ts server.port): " +
             "sign-in would redirect to where nothing listens. Change one of them so they agree.",
             warning.Message);
+        Assert.AreEqual(new DiagnosticLocation(Path.Combine(app.Directory, "convex.json")), warning.Location, "the hard-coded URLs are in convex.json");
     }
 
     [TestMethod]
@@ -169,6 +171,7 @@ public class AuthKitTriggerTests
         StringAssert.Contains(messages[0], "convex.json authKit.dev uses http://localhost:5173 (");
         StringAssert.Contains(messages[0], "the dev server is at https://localhost:44411 (SpaProxyServerUrl)");
         StringAssert.StartsWith(messages[1], "package.json dev script gives port 4000, but the dev origin is https://localhost:44411 (SpaProxyServerUrl)");
+        Assert.AreEqual(new DiagnosticLocation(Path.Combine(app.Directory, "package.json")), AuthKitTrigger.Decide(app.Directory, null, "https://localhost:44411").Warnings[1].Location);
 
         // convex.json agrees with SpaProxyServerUrl; the dev script still does not.
         var agreeing = AuthKitTrigger.Decide(app.Directory, null, "http://localhost:5173/").Warnings.Single().Message;
@@ -239,7 +242,7 @@ public class AuthKitTriggerTests
         app.Write("convex.json", "{}");
         app.Write("src/convex.json", "{}");
         var e = Assert.ThrowsExactly<ConvexJsonException>(() => AuthKitTrigger.Decide(app.Directory, null, null));
-        Assert.AreEqual("Error: both convex.json and src/convex.json files exist!\nConsolidate these and remove src/convex.json.", e.Message);
+        Assert.AreEqual("Error: both convex.json and src/convex.json files exist! Consolidate these and remove src/convex.json.", e.Message);
     }
 
     [TestMethod]

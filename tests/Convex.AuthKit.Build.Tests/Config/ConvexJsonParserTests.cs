@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.Vocabulary;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Config;
@@ -139,5 +140,26 @@ public class ConvexJsonParserTests
     {
         Assert.AreEqual(ConvexJsonParser.NotAnObjectMessage, Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("[]")).Message);
         Assert.AreEqual(ConvexJsonParser.NotAnObjectMessage, Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse(" 1 ")).Message);
+    }
+
+    [TestMethod]
+    public void AnInvalidJsonPointsAtTheCharacterWhereReadingStopped()
+    {
+        var e = Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse("{\n  \"functions\": ,\n}", "/app/convex.json"));
+
+        Assert.AreEqual(new DiagnosticLocation("/app/convex.json", 2, 16), e.Location);
+    }
+
+    [TestMethod]
+    public void ASchemaErrorPointsAtThePropertyItNames()
+    {
+        var text = "{\n  \"authKit\": {\n    \"dev\": {\n      \"localEnvVars\": { \"A\": true }\n    }\n  }\n}";
+
+        var e = Assert.ThrowsExactly<ConvexJsonException>(() => ConvexJsonParser.Parse(text, "/app/convex.json"));
+
+        StringAssert.StartsWith(e.Message, "`authKit.dev.localEnvVars.A` in `convex.json`");
+        Assert.AreEqual("/app/convex.json", e.Location!.File);
+        Assert.AreEqual(4, e.Location.Line);
+        Assert.IsTrue(e.Location.Column is > 23 and <= 28, $"column {e.Location.Column} is at \"A\": true");
     }
 }

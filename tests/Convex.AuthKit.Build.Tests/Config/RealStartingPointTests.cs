@@ -182,6 +182,7 @@ public class RealStartingPointTests
 
         Assert.AreEqual(Diagnostics.DevPortMismatch, warning.Diagnostic);
         StringAssert.StartsWith(warning.Message, "vite.config.ts server.port and https gives https://localhost:5173, but the dev origin is http://localhost:5173 (SpaProxyServerUrl): sign-in would redirect to a scheme");
+        Assert.AreEqual(new DiagnosticLocation(Path.Combine(app.Directory, "vite.config.ts")), warning.Location, "vite.config is where the scheme is set");
     }
 
     [TestMethod]
@@ -198,6 +199,7 @@ public class RealStartingPointTests
             "vite.config.ts sets server.port (`await findFreePort(5173)`) in a form the build cannot evaluate, so the dev origin http://localhost:5173 (Vite default) may be wrong. " +
             "Set ConvexAuthKitDevOrigin to the dev server's origin (for example https://localhost:5173).",
             warning.Message);
+        Assert.AreEqual(new DiagnosticLocation(Path.Combine(app.Directory, "vite.config.ts")), warning.Location, "vite.config is where the port is set");
     }
 
     [TestMethod]

@@ -31,7 +31,7 @@ public sealed class PlanWarningTests
         var environment = BuildEnvironment.Load(Path.Combine(Path.GetTempPath(), "convex-authkit-warnings-" + Guid.NewGuid().ToString("N")), null, _ => null);
         var dev = new AuthKitEnvironmentConfig(Configure: new ConfigureSection(new[] { "http://localhost:5173/callback" }, null, null));
         return new ProvisioningFacts(selection, variables, kind == DeploymentSelectionKind.DevDeployKey ? null : new WorkOSTeamAssociation(true, 1, false, "dev@example.com"),
-            new WorkOSTeamSettings(null, false), dev, false, environment, null, componentFile, Provisioned: null, WorkOSEnvironmentGone: false);
+            new WorkOSTeamSettings(null, false), dev, false, environment, null, componentFile, Provisioned: null, WorkOSEnvironmentGone: false, BuildWrites.None);
     }
 
     [TestMethod]

@@ -59,7 +59,7 @@ public sealed class ProvisioningPlannerTests
         return new ProvisioningFacts(selection, variables ?? new Dictionary<string, string>(),
             kind == DeploymentSelectionKind.DevDeployKey || teamUnknown ? null : team ?? AssociatedTeam,
             teamSettings ?? new WorkOSTeamSettings(null, false), dev ?? ViteDev(), false, environment,
-            EnvFileSnapshot.Of(envFile == null ? null : new DotEnvDocument(envFile, false), environment), AuthKitComponentFile: null, Provisioned: null, WorkOSEnvironmentGone: false);
+            EnvFileSnapshot.Of(envFile == null ? null : new DotEnvDocument(envFile, false), environment), AuthKitComponentFile: null, Provisioned: null, WorkOSEnvironmentGone: false, BuildWrites.None);
     }
 
     private static Refusal Refused(ProvisioningFacts facts)
@@ -120,7 +120,7 @@ public sealed class ProvisioningPlannerTests
     {
         var refusal = Refused(Facts(team: TeamWithoutWorkOS));
         Assert.AreEqual("CAK1007", refusal.Diagnostic.Code);
-        StringAssert.StartsWith(refusal.Message, $"The Convex team of deployment {Deployment} has no WorkOS team yet, and a build never prompts.");
+        StringAssert.StartsWith(refusal.Message, $"The Convex team of deployment {Deployment} has no WorkOS team yet, and a build never prompts: set ConvexAuthKitWorkOSTeamEmail and ConvexAuthKitAcceptWorkOSTerms=true, or run `npx convex dev` once.\n");
         StringAssert.Contains(refusal.Message, "ConvexAuthKitAcceptWorkOSTerms=true");
         StringAssert.StartsWith(refusal.Summary, "the Convex team has no WorkOS team yet");
     }

@@ -129,7 +129,7 @@ public sealed class ConcurrentEditTests
                 new KeyValuePair<string, string>("VITE_WORKOS_CLIENT_ID", "${authEnv.WORKOS_CLIENT_ID}"),
                 new KeyValuePair<string, string>("VITE_WORKOS_REDIRECT_URI", "http://localhost:5173/callback"),
             };
-            var inputs = new EnvFileInputs(entries, false, new WorkOSCredentials(ClientId, "sk_test_concurrent", "environment_01CONCURRENT"), false);
+            var inputs = new EnvFileInputs(entries, false, new WorkOSCredentials(ClientId, "sk_test_concurrent", "environment_01CONCURRENT"), false, BuildWrites.None);
             return EnvFilePlan.Create(inputs, EnvFileSnapshot.Of(DotEnvFile.Read(EnvFile), environment));
         }
 

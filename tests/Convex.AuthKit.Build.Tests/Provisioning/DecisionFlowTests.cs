@@ -84,8 +84,9 @@ public sealed class DecisionFlowTests
         var error = log.Errors.Single();
         Assert.AreEqual("CAK1009", error.Code);
         StringAssert.Contains(error.Text, "WorkOS environment variable mismatch detected!");
-        StringAssert.Contains(error.Text, $"  WORKOS_CLIENT_ID: deployment has '{clientId}' but we need 'client_01STALE'");
-        StringAssert.Contains(error.Text, "delete the line WORKOS_CLIENT_ID=... from .env.local");
+        var detail = string.Join("\n", log.Messages);
+        StringAssert.Contains(detail, $"  WORKOS_CLIENT_ID: deployment has '{clientId}' but we need 'client_01STALE'");
+        StringAssert.Contains(detail, "delete the line WORKOS_CLIENT_ID=... from .env.local");
     }
 
     [TestMethod]

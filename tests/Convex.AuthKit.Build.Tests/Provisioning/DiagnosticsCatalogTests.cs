@@ -38,7 +38,7 @@ public sealed class DiagnosticsCatalogTests
     {
         // One code per condition: NoWarn and WarningsAsErrors name CAK1006 whichever way it is reported.
         var sink = new RecordingLogSink();
-        new ProvisionLog(sink, failOnError: false).Report(Diagnostics.DeployKeyCannotProvision, "text");
+        new ProvisionLog(sink, failOnError: false, "App.csproj").Report(Diagnostics.DeployKeyCannotProvision, "text");
         Assert.AreEqual(0, sink.Errors.Count);
         Assert.AreEqual(("CAK1006", "text"), sink.Warnings.Single());
         StringAssert.EndsWith(sink.HelpLinks.Single(), "#cak1006");

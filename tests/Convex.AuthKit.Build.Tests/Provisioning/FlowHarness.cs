@@ -38,6 +38,7 @@ internal sealed class FlowHarness : IAsyncDisposable
     public Action<BuildSettings>? Configure { get; set; }
 
     public string ProjectDirectory { get; set; } = "";
+    public string ProjectFile => Path.Combine(ProjectDirectory, "App.csproj");
     public string EnvFilePath => Path.Combine(AppDirectory, ".env.local");
     public StateFilePaths Files => new(Path.Combine(ProjectDirectory, "obj", "App.inputs"), Path.Combine(ProjectDirectory, "obj", "App.stamp"), Path.Combine(ProjectDirectory, "obj", "App.items"), Path.Combine(ProjectDirectory, "obj", "App.app-stamp-path"));
 
@@ -84,7 +85,7 @@ internal sealed class FlowHarness : IAsyncDisposable
     {
         Log = new RecordingLogSink();
         var settings = Settings();
-        await ProvisioningSession.RunAsync(settings, Files, new ProvisionLog(Log, settings.FailOnError), cancellationToken);
+        await ProvisioningSession.RunAsync(settings, Files, new ProvisionLog(Log, settings.FailOnError, ProjectFile), cancellationToken);
         return Log;
     }
 

@@ -13,6 +13,9 @@ internal sealed class RecordingLogSink : IProvisionLogSink
     public IReadOnlyList<(string Code, string Text)> Errors => _entries.Where(e => e.Kind == "Error").Select(e => (e.Code, e.Text)).ToList();
     public IReadOnlyList<string> HelpLinks { get; private set; } = new List<string>();
 
+    /// <summary>Where each warning and error points, in the order they were reported.</summary>
+    public IReadOnlyList<(string Code, DiagnosticLocation Location)> Locations { get; private set; } = new List<(string, DiagnosticLocation)>();
+
     /// <summary>Everything, one entry a line, for failure messages and secret scans.</summary>
     public string All => string.Join("\n", _entries.Select(e => $"{e.Kind} {e.Code} {e.Text}"));
 
@@ -21,14 +24,18 @@ internal sealed class RecordingLogSink : IProvisionLogSink
         lock (_entries) _entries.Add((importance.ToString(), "", text));
     }
 
-    public void Warning(string code, string helpLink, string text)
-    {
-        lock (_entries) { _entries.Add(("Warning", code, text)); ((List<string>)HelpLinks).Add(helpLink); }
-    }
+    public void Warning(string code, string helpLink, string text, DiagnosticLocation location) => Diagnostic("Warning", code, helpLink, text, location);
 
-    public void Error(string code, string helpLink, string text)
+    public void Error(string code, string helpLink, string text, DiagnosticLocation location) => Diagnostic("Error", code, helpLink, text, location);
+
+    private void Diagnostic(string kind, string code, string helpLink, string text, DiagnosticLocation location)
     {
-        lock (_entries) { _entries.Add(("Error", code, text)); ((List<string>)HelpLinks).Add(helpLink); }
+        lock (_entries)
+        {
+            _entries.Add((kind, code, text));
+            ((List<string>)HelpLinks).Add(helpLink);
+            ((List<(string, DiagnosticLocation)>)Locations).Add((code, location));
+        }
     }
 
     private List<string> Select(string kind) => _entries.Where(e => e.Kind == kind).Select(e => e.Text).ToList();
