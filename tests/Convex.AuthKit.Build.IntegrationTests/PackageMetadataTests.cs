@@ -25,7 +25,7 @@ public sealed class PackageMetadataTests
     [ClassCleanup]
     public static void Cleanup() => _withRepository?.Delete();
 
-    private static IEnumerable<PackageFeed> BothWays() => new[] { PackedPackage.Feed, _withRepository! };
+    private static PackageFeed[] BothWays() => new[] { PackedPackage.Feed, _withRepository! };
 
     private static XElement Metadata(PackageFeed feed)
     {

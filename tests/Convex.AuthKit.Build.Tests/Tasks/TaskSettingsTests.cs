@@ -154,7 +154,6 @@ public sealed class TaskSettingsTests
         InputsFile = Path.Combine(_root, "obj", "App.inputs"),
         StampFile = Path.Combine(_root, "obj", "App.stamp"),
         ItemsFile = Path.Combine(_root, "obj", "App.items"),
-        AppStampPathFile = Path.Combine(_root, "obj", "App.app-stamp-path"),
         EnvironmentVariables = recorded,
     };
 
