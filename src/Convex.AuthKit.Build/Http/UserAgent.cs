@@ -1,4 +1,3 @@
-using Convex.AuthKit.Build.ConvexApi;
 
 namespace Convex.AuthKit.Build.Http;
 
