@@ -44,8 +44,7 @@ public sealed class ConvexAuthKitStatusTask : ConvexAuthKitTaskBase, ICancelable
     {
         if (!TryReadSettings(out var settings, out var log)) return !Log.HasLoggedErrors;
 
-        var enabled = !string.Equals(settings.Enabled, "false", StringComparison.OrdinalIgnoreCase);
-        var request = new StatusRequest(settings, ProjectName ?? "", StampFile, Configuration, settings.Configurations, enabled);
+        var request = new StatusRequest(settings, ProjectName ?? "", StampFile, Configuration, settings.Configurations, settings.Enabled);
         try
         {
             StatusInspection.RunAsync(request, new MSBuildLogSink(Log), _cancellation.Token).GetAwaiter().GetResult();

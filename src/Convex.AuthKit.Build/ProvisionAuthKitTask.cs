@@ -36,13 +36,6 @@ public sealed class ProvisionAuthKitTask : ConvexAuthKitTaskBase, ICancelableTas
     [Required] public string ItemsFile { get; set; } = "";
 
     /// <summary>
-    /// The file in obj/ whose only line is the path of the Convex app's shared stamp, for Clean to delete; the
-    /// .targets pass <c>obj/$(MSBuildProjectName).ConvexAuthKit.app-stamp-path</c>. Required: MSBuild refuses to
-    /// run the task without it, and a blank value counts as missing.
-    /// </summary>
-    [Required] public string AppStampPathFile { get; set; } = "";
-
-    /// <summary>
     /// In: the items the last run recorded (from CollectConvexAuthKitInputsTask). Out: the non-secret env-file
     /// entries after this run (Include is the name, metadata Value the value). On a stamp hit this task does not run
     /// and the recorded items stand. Optional: none by default, and an empty list on input means the last run
@@ -62,7 +55,7 @@ public sealed class ProvisionAuthKitTask : ConvexAuthKitTaskBase, ICancelableTas
     {
         if (!TryReadSettings(out var settings, out var log)) return !Log.HasLoggedErrors;
 
-        var files = new StateFilePaths(InputsFile, StampFile, ItemsFile, AppStampPathFile);
+        var files = new StateFilePaths(InputsFile, StampFile, ItemsFile);
         try
         {
             ProvisioningSession.RunAsync(settings, files, log, _cancellation.Token).GetAwaiter().GetResult();

@@ -8,10 +8,15 @@ public sealed record ProcessResult(int ExitCode, string Output)
     public override string ToString() => $"exit code {ExitCode}\n{Output}";
 }
 
-/// <summary>Runs the dotnet CLI with a controlled environment: no node reuse, no inherited Convex/WorkOS/MSBuild variables.</summary>
+/// <summary>
+/// Runs the dotnet CLI with a controlled environment: no node reuse, no inherited Convex/WorkOS/MSBuild variables, and
+/// none of the variables that mark a CI build (a test that expects CAK2104 means a developer's machine, even when the
+/// suite itself runs in CI).
+/// </summary>
 public static class Dotnet
 {
     private static readonly string[] ScrubbedPrefixes = { "CONVEX_", "WORKOS_", "MSBUILD", "DOTNET_HOST_PATH", "VSTEST", "TESTINGPLATFORM" };
+    private static readonly string[] ScrubbedNames = { "CI", "TF_BUILD", "GITHUB_ACTIONS", "ContinuousIntegrationBuild" };
 
     public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, Action<string>? onLine = null)
     {
@@ -27,6 +32,9 @@ public static class Dotnet
         foreach (var key in new List<string>(start.Environment.Keys))
             foreach (var prefix in ScrubbedPrefixes)
                 if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) start.Environment.Remove(key);
+        foreach (var name in ScrubbedNames)
+            foreach (var key in new List<string>(start.Environment.Keys))
+                if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase)) start.Environment.Remove(key);
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";

@@ -20,7 +20,8 @@ public sealed class PackageFeed
     public string WorkFolder => Path.Combine(RunFolder, "work");
     public string NupkgPath => Path.Combine(Feed, $"Convex.AuthKit.Build.{Version}.nupkg");
 
-    public static PackageFeed Pack(string purpose)
+    /// <summary>Packs with a version unique to <paramref name="purpose"/> and this run; <paramref name="properties"/> are extra <c>Name=value</c> pack properties.</summary>
+    public static PackageFeed Pack(string purpose, params string[] properties)
     {
         var version = $"0.1.0-{purpose}.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         var feed = new PackageFeed(Path.Combine(Path.GetTempPath(), "convex-authkit-" + purpose, version), version);
@@ -33,7 +34,8 @@ public sealed class PackageFeed
             $"<Project>\n  <PropertyGroup>\n    <ConvexAuthKitVersion>{version}</ConvexAuthKitVersion>\n  </PropertyGroup>\n</Project>\n");
         File.WriteAllText(Path.Combine(feed.WorkFolder, "Directory.Build.targets"), "<Project />\n");
 
-        var pack = Dotnet.Run(Repository.Root, new[] { "pack", Repository.TaskProject, "-c", "Release", "-o", feed.Feed, "-p:Version=" + version, "-nr:false" });
+        var pack = Dotnet.Run(Repository.Root, new[] { "pack", Repository.TaskProject, "-c", "Release", "-o", feed.Feed, "-p:Version=" + version, "-nr:false" }
+            .Concat(properties.Select(p => "-p:" + p)));
         if (pack.ExitCode != 0 || !File.Exists(feed.NupkgPath)) throw new InvalidOperationException("dotnet pack failed: " + pack);
         return feed;
     }

@@ -41,6 +41,7 @@ public sealed class SandboxRequest
     /// <summary>The deployment that the credential belongs to (deploy keys, admin keys), else null.</summary>
     public string? AuthDeployment { get; set; }
     public string? ConvexClient { get; set; }
+    public string? UserAgent { get; set; }
     public string? ContentType { get; set; }
     public string RequestBody { get; set; } = "";
     public string ResponseBody { get; set; } = "";

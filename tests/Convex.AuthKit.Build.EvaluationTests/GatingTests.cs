@@ -18,6 +18,7 @@ public sealed class GatingTests
     [DataRow("debug", "", "", "", "true")]
     [DataRow("Debug", "true", "", "", "false")]
     [DataRow("Debug", "", "false", "", "false")]
+    [DataRow("Debug", "", "Off", "", "false")]
     [DataRow("Development", "", "", "Debug; Development", "true")]
     [DataRow("Staging", "", "", "Debug;Development", "false")]
     [DataRow("Release", "", "", "Release", "true")]
@@ -28,7 +29,7 @@ public sealed class GatingTests
         if (designTime != "") globals["DesignTimeBuild"] = designTime;
         if (enabled != "") globals["ConvexAuthKitEnabled"] = enabled;
         if (configurations != "") globals["ConvexAuthKitConfigurations"] = configurations;
-        Assert.AreEqual(expected, project.Property("_ConvexAuthKitShouldRun", globals));
+        Assert.AreEqual(expected, project.PropertyAfter("_ConvexAuthKitGate", "_ConvexAuthKitShouldRun", globals));
     }
 
     [TestMethod]
@@ -37,7 +38,41 @@ public sealed class GatingTests
         using var project = new PackageProject();
         Assert.AreEqual("PrepareForBuild", project.BeforeTargets("ConvexAuthKitProvision"));
         StringAssert.Contains(project.Condition("ConvexAuthKitProvision"), "'$(BuildingProject)' == 'true'");
-        StringAssert.Contains(project.Condition("ConvexAuthKitProvision"), "'$(_ConvexAuthKitShouldRun)' == 'true'");
+        StringAssert.StartsWith(project.DependsOnTargets("ConvexAuthKitProvision"), "_ConvexAuthKitGate;");
+        StringAssert.Contains(project.Condition("_ConvexAuthKitCollectInputs"), "'$(_ConvexAuthKitShouldRun)' == 'true'");
+        StringAssert.Contains(project.Condition("_ConvexAuthKitProvisionCore"), "'$(_ConvexAuthKitShouldRun)' == 'true'");
+    }
+
+    /// <summary>ConvexAuthKitEnabled is a boolean like every other (README.md#properties): false, off or no in any case
+    /// turn the package off; anything that is not a boolean is CAK1019 and never provisions.</summary>
+    [TestMethod]
+    [DataRow("false")]
+    [DataRow("OFF")]
+    [DataRow("No")]
+    public void EveryFalseSpellingTurnsThePackageOff(string enabled)
+    {
+        using var project = new PackageProject();
+        var globals = Props("Configuration", "Debug", "BuildingProject", "true", "ConvexAuthKitEnabled", enabled,
+            "ConvexAuthKitTaskAssembly", "/nonexistent/Convex.AuthKit.Build.dll");
+        var (succeeded, log) = project.Build("ConvexAuthKitProvision", globals);
+        Assert.IsTrue(succeeded, log);
+        Assert.IsFalse(log.Contains("CollectConvexAuthKitInputsTask", StringComparison.Ordinal), log);
+    }
+
+    [TestMethod]
+    [DataRow("0")]
+    [DataRow("disabled")]
+    [DataRow("1")]
+    public void AnEnabledThatIsNotABooleanIsCak1019AndNeverProvisions(string enabled)
+    {
+        using var project = new PackageProject();
+        var globals = Props("Configuration", "Debug", "BuildingProject", "true", "ConvexAuthKitEnabled", enabled,
+            "ConvexAuthKitTaskAssembly", Path.Combine(AppContext.BaseDirectory, "Convex.AuthKit.Build.dll"));
+        var (succeeded, log) = project.Build("ConvexAuthKitProvision", globals);
+        Assert.IsFalse(succeeded, log);
+        StringAssert.Contains(log, "error CAK1019");
+        StringAssert.Contains(log, "ConvexAuthKitEnabled is '" + enabled + "'");
+        Assert.IsFalse(log.Contains("Convex app", StringComparison.Ordinal), "nothing past the settings: " + log);
     }
 
     [TestMethod]

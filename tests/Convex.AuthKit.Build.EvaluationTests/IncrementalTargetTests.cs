@@ -12,7 +12,8 @@ namespace Convex.AuthKit.Build.EvaluationTests;
 [TestClass]
 public sealed class IncrementalTargetTests
 {
-    private const string Collect = "_ConvexAuthKitCollectInputs";
+    /// <summary>The inputs target, after the gate it depends on in ConvexAuthKitProvision.</summary>
+    private const string Collect = "_ConvexAuthKitGate;_ConvexAuthKitCollectInputs";
 
     private sealed class App : IDisposable
     {
@@ -136,6 +137,6 @@ public sealed class IncrementalTargetTests
         Assert.AreEqual(0, PackageEvaluation.IncrementalDependencies(app.Project, "ConvexAuthKitProvision").Count,
             "no target of the provisioning declares Outputs: MSBuild would check the files a second time");
         var core = PackageEvaluation.Target(app.Project, "_ConvexAuthKitProvisionCore");
-        Assert.AreEqual("'' != 'true'", core.Condition.Trim(), "expanded before the inputs task sets _ConvexAuthKitUpToDate");
+        Assert.AreEqual("'' == 'true' and '' != 'true'", core.Condition.Trim(), "expanded before the gate and the inputs task set _ConvexAuthKitShouldRun and _ConvexAuthKitUpToDate");
     }
 }

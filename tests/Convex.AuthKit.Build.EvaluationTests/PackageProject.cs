@@ -15,6 +15,21 @@ internal sealed class PackageProject : IDisposable
     private readonly ProjectCollection _collection = new();
 
     public PackageProject(string body = "", string targetFramework = "<TargetFramework>net10.0</TargetFramework>")
+        : this(body, targetFramework, new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>
+    /// A project whose folder also holds <paramref name="besideFiles"/> (name → content, e.g. Directory.Build.targets),
+    /// with the package imported exactly as NuGet imports it: from obj/Consumer.csproj.nuget.g.props and .targets,
+    /// which the SDK imports after Directory.Build.props and before Directory.Build.targets.
+    /// </summary>
+    public PackageProject(string body, IDictionary<string, string> besideFiles)
+        : this(body, "<TargetFramework>net10.0</TargetFramework>", besideFiles)
+    {
+    }
+
+    private PackageProject(string body, string targetFramework, IDictionary<string, string> besideFiles)
     {
         _directory = Path.Combine(Path.GetTempPath(), "convex-authkit-eval-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
@@ -22,14 +37,29 @@ internal sealed class PackageProject : IDisposable
         var multiTargeting = targetFramework.Contains("TargetFrameworks");
         var folder = Path.Combine(package, multiTargeting ? "buildMultiTargeting" : "build");
         ProjectPath = Path.Combine(_directory, "Consumer.csproj");
+        foreach (var file in besideFiles) File.WriteAllText(Path.Combine(_directory, file.Key), file.Value);
+        if (besideFiles.Count == 0)
+        {
+            File.WriteAllText(ProjectPath, $"""
+                <Project>
+                  <Import Project="{folder}/Convex.AuthKit.Build.props" />
+                  <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
+                  <PropertyGroup>{targetFramework}</PropertyGroup>
+                  {body}
+                  <Import Project="Sdk.targets" Sdk="Microsoft.NET.Sdk" />
+                  <Import Project="{folder}/Convex.AuthKit.Build.targets" />
+                </Project>
+                """);
+            return;
+        }
+        var extensions = Path.Combine(_directory, "obj");
+        Directory.CreateDirectory(extensions);
+        File.WriteAllText(Path.Combine(extensions, "Consumer.csproj.nuget.g.props"), $"""<Project><Import Project="{folder}/Convex.AuthKit.Build.props" /></Project>""");
+        File.WriteAllText(Path.Combine(extensions, "Consumer.csproj.nuget.g.targets"), $"""<Project><Import Project="{folder}/Convex.AuthKit.Build.targets" /></Project>""");
         File.WriteAllText(ProjectPath, $"""
-            <Project>
-              <Import Project="{folder}/Convex.AuthKit.Build.props" />
-              <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
+            <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>{targetFramework}</PropertyGroup>
               {body}
-              <Import Project="Sdk.targets" Sdk="Microsoft.NET.Sdk" />
-              <Import Project="{folder}/Convex.AuthKit.Build.targets" />
             </Project>
             """);
     }

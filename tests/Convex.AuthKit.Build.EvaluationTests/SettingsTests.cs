@@ -10,8 +10,8 @@ namespace Convex.AuthKit.Build.EvaluationTests;
 [TestClass]
 public sealed class SettingsTests
 {
-    /// <summary>Properties the tasks read that the package does not define: the SPA templates' own.</summary>
-    private static readonly string[] ReadFromTheSpaTemplates = { "SpaRoot", "SpaProxyServerUrl" };
+    /// <summary>Properties the tasks read that the package does not define: the SPA templates' and the SDK's own.</summary>
+    private static readonly string[] ReadFromTheSpaTemplatesAndTheSdk = { "SpaRoot", "SpaProxyServerUrl", "ContinuousIntegrationBuild" };
 
     private static readonly (string Target, string Task)[] Tasks =
     {
@@ -21,7 +21,7 @@ public sealed class SettingsTests
     };
 
     private static List<string> Settings(PackageProject project) =>
-        project.PropertiesOfThePackageProps().Concat(ReadFromTheSpaTemplates).ToList();
+        project.PropertiesOfThePackageProps().Concat(ReadFromTheSpaTemplatesAndTheSdk).ToList();
 
     [TestMethod]
     public void ThePropsDefinesTheSettings()

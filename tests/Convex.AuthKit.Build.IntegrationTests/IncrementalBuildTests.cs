@@ -1,3 +1,4 @@
+using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Harness;
@@ -157,7 +158,7 @@ public sealed class IncrementalBuildTests
     }
 
     [TestMethod]
-    public async Task CleanForgetsTheStampAndLeavesTheEnvFileAlone()
+    public async Task CleanForgetsTheProjectsStampKeepsTheAppsCheckAndLeavesTheEnvFileAlone()
     {
         await using var s = await ScenarioApp.StartAsync("vite-app");
         const string project = "ViteApp.csproj";
@@ -165,7 +166,7 @@ public sealed class IncrementalBuildTests
         var envFile = s.ReadEnvFile();
         StringAssert.Contains(envFile, "VITE_WORKOS_CLIENT_ID=");
         var envFileTime = File.GetLastWriteTimeUtc(s.App.PathOf(s.EnvFileRelative));
-        var appStamp = File.ReadAllLines(s.App.PathOf("obj/ViteApp.ConvexAuthKit.app-stamp-path")).Single();
+        var appStamp = AppLock.StampPathFor(s.App.PathOf(s.AppDirectory));
         Assert.IsTrue(File.Exists(appStamp), "the Convex app's shared stamp");
 
         var clean = s.App.Build(project, new[] { "-v:n" }, s.Environment, verb: "clean");
@@ -173,11 +174,16 @@ public sealed class IncrementalBuildTests
         Assert.AreEqual(envFile, s.ReadEnvFile(), "dotnet clean leaves .env.local as it was");
         Assert.AreEqual(envFileTime, File.GetLastWriteTimeUtc(s.App.PathOf(s.EnvFileRelative)), "not even rewritten");
         Assert.IsFalse(Directory.EnumerateFiles(s.App.PathOf("obj"), "ViteApp.ConvexAuthKit.*").Any(), "the state files are gone");
-        Assert.IsFalse(File.Exists(appStamp), "and so is the Convex app's shared stamp");
+        Assert.IsTrue(File.Exists(appStamp), "the Convex app's check stays: other projects of the app rely on it");
 
         var rebuilt = Build(s, project);
         AssertRan(rebuilt, "after clean");
-        Assert.IsTrue(s.Sandbox.Requests.Any(r => r.Path.EndsWith("/authorize_within_current_project", StringComparison.Ordinal)), "the build after clean re-checks");
+        Assert.AreEqual(0, s.Sandbox.Requests.Count, "the build after clean adopts the app's last check\n" + rebuilt);
+        Assert.IsTrue(File.Exists(s.App.PathOf("obj/ViteApp.ConvexAuthKit.stamp")), "and records it as its own");
+
+        var forced = Build(s, project, "-p:ConvexAuthKitForce=true");
+        AssertRan(forced, "forced");
+        Assert.IsTrue(s.Sandbox.Requests.Any(r => r.Path.EndsWith("/authorize_within_current_project", StringComparison.Ordinal)), "a forced build re-checks");
         Assert.AreEqual(envFile, s.ReadEnvFile());
         Assert.AreEqual(1, s.Sandbox.Snapshot().Counters.GetOrProvisionCalls, "the re-check finds the environment provisioned");
     }

@@ -24,7 +24,7 @@ public sealed class PackageLayoutTests
     }
 
     [TestMethod]
-    public void FilesAreExactlyTheBuildFilesTheTaskFoldersAndTheReadme()
+    public void FilesAreExactlyTheBuildFilesTheTaskFoldersTheReadmeAndTheIcon()
     {
         CollectionAssert.AreEqual(new[]
         {
@@ -34,6 +34,7 @@ public sealed class PackageLayoutTests
             "build/Convex.AuthKit.Build.targets",
             "buildMultiTargeting/Convex.AuthKit.Build.props",
             "buildMultiTargeting/Convex.AuthKit.Build.targets",
+            "icon.png",
             "tasks/net472/Convex.AuthKit.Build.dll",
             "tasks/net472/Newtonsoft.Json.dll",
             "tasks/net8.0/Convex.AuthKit.Build.deps.json",

@@ -59,6 +59,28 @@ public sealed class ParallelBuildTests
         Assert.IsFalse(again.Output.Contains("Task \"ProvisionAuthKitTask\"", StringComparison.Ordinal), "no project runs the provisioning\n" + again);
     }
 
+    /// <summary>
+    /// Visual Studio's Rebuild (`--no-incremental`) cleans each project just before building it: one project's Clean
+    /// must not undo the check of the app another project just made, so the solution checks the app at most once.
+    /// </summary>
+    [TestMethod]
+    public async Task RebuildOfTheSolutionChecksTheAppAtMostOnce()
+    {
+        await using var s = await ScenarioApp.StartAsync("shared-app");
+        var first = s.Build("SharedApp.sln", "-m:4");
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        s.Sandbox.ClearRequests();
+
+        var rebuild = s.Build("SharedApp.sln", "--no-incremental", "-m:4");
+
+        Assert.AreEqual(0, rebuild.ExitCode, rebuild.ToString());
+        var requests = s.Sandbox.Requests;
+        foreach (var path in new[] { "/authorize_within_current_project", "/list_environment_variables" })
+            Assert.IsTrue(requests.Count(r => r.Path.EndsWith(path, StringComparison.Ordinal)) <= 1, path + ": " + string.Join(", ", requests) + "\n" + rebuild);
+        foreach (var project in Projects)
+            Assert.IsTrue(File.Exists(s.App.PathOf($"{project}/obj/{project}.ConvexAuthKit.stamp")), project + " recorded a successful run\n" + rebuild);
+    }
+
     /// <summary>NAME=value lines of a dotenv file (comments and blank lines left out), in order.</summary>
     private static List<KeyValuePair<string, string>> EnvEntries(string text) =>
         text.Split('\n').Select(l => l.Trim())

@@ -64,7 +64,6 @@ public static class Program
             ["InputsFile"] = state + "inputs",
             ["StampFile"] = state + "stamp",
             ["ItemsFile"] = state + "items",
-            ["AppStampPathFile"] = state + "app-stamp-path",
             ["EnvironmentVariables"] = Output(collect, "EnvironmentVariables"),
         });
         CancelOnStandardInput((ICancelableTask)provision);

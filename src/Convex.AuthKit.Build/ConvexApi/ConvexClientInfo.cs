@@ -1,3 +1,5 @@
+using Convex.AuthKit.Build.Http;
+
 namespace Convex.AuthKit.Build.ConvexApi;
 
 /// <summary>The <c>Convex-Client</c> header this package sends to Big Brain and to deployments.</summary>

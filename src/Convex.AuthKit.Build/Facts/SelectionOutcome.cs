@@ -12,9 +12,14 @@ namespace Convex.AuthKit.Build.Facts;
 /// <param name="Message">The selection's own message: what happened and what to do.</param>
 internal sealed record SelectionOutcome(string Headline, Diagnostic? Diagnostic, string Message)
 {
-    /// <summary>Null when the run goes on to the deployment.</summary>
-    public static SelectionOutcome? Of(DeploymentSelection selection) => selection.Kind switch
+    /// <summary>
+    /// Null when the run goes on to the deployment. In CI (<paramref name="inContinuousIntegration"/>) a dev deployment
+    /// without credentials is a plain message: a CI build of a dev app is expected to have no Convex login.
+    /// </summary>
+    public static SelectionOutcome? Of(DeploymentSelection selection, bool inContinuousIntegration) => selection.Kind switch
     {
+        DeploymentSelectionKind.NoCredentials when inContinuousIntegration => new SelectionOutcome("nothing provisioned, no Convex credentials in CI", null,
+            DeploymentSelectionMessages.NoCredentialsInContinuousIntegration(selection.DeploymentSource!, selection.DeploymentName!)),
         DeploymentSelectionKind.DevWithAccessToken or DeploymentSelectionKind.DevDeployKey => null,
         DeploymentSelectionKind.Skipped => new SelectionOutcome($"deployment left alone ({selection.SkipReason})", null, selection.Message!),
         DeploymentSelectionKind.NotConfigured =>

@@ -4,7 +4,10 @@ using Newtonsoft.Json.Linq;
 
 namespace Convex.AuthKit.Build.Http;
 
-/// <summary>Builds one HTTP request with a JSON body (or none) and the given headers.</summary>
+/// <summary>
+/// Builds one HTTP request with a JSON body (or none), the given headers and the package's User-Agent: the one place
+/// every request to Convex and WorkOS is made.
+/// </summary>
 internal static class JsonRequest
 {
     /// <summary>
@@ -20,6 +23,7 @@ internal static class JsonRequest
     {
         var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = authorization;
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         if (extraHeaders != null)
         {
             foreach (var header in extraHeaders)

@@ -77,7 +77,8 @@ internal sealed class AuthKitProvisioning
         WatchVariables(selection.InputVariables.Concat(ConfiguredVariableNames(dev)));
         // Skipped, not configured, not logged in: nothing more can happen until an input changes, so the run is
         // complete (the warning shows again when one does, like a compiler warning on an incremental build).
-        if (SelectionOutcome.Of(selection) is { } stop)
+        WatchVariables(ContinuousIntegration.Variables);
+        if (SelectionOutcome.Of(selection, ContinuousIntegration.Detect(_settings)) is { } stop)
         {
             if (stop.Fails) throw new ProvisioningException(stop.Diagnostic!, stop.Message);
             _log.High($"{_report.Subject}: {stop.Headline}.");

@@ -100,7 +100,7 @@ internal static class ProvisioningSession
         }
         var cleanup = TempFiles.RemoveLeftovers(
             new[] { envFile, envFileTarget }.Distinct(),
-            new[] { files.InputsFile, files.StampFile, files.ItemsFile, files.AppStampPathFile, AppLock.StampPathFor(appDirectory), BuildWritesFile.PathFor(appDirectory) },
+            new[] { files.InputsFile, files.StampFile, files.ItemsFile, AppLock.StampPathFor(appDirectory), BuildWritesFile.PathFor(appDirectory) },
             lockedAtUtc);
         if (cleanup.Removed.Count > 0) log.Low($"removed the temp files a stopped build left: {string.Join(", ", cleanup.Removed)}.");
         if (cleanup.Kept.Count > 0)
@@ -173,8 +173,6 @@ internal static class ProvisioningSession
         StateFiles.WriteIfDifferent(files.InputsFile, inputs.Fingerprint, cancellationToken);
         var appStamp = appDirectory == null ? null : AppLock.StampPathFor(appDirectory);
         if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files, cancellationToken);
-        if (appStamp != null) StateFiles.WriteIfDifferent(files.AppStampPathFile, appStamp + "\n", cancellationToken);
-        else Stamp.Delete(files.AppStampPathFile);
         new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables).Write(files.StampFile, cancellationToken);
     }
 

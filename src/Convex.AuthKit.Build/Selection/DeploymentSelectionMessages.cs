@@ -52,6 +52,10 @@ internal static class DeploymentSelectionMessages
         $"No Convex deployment is configured: CONVEX_DEPLOYMENT is not set in the process environment, {envFile} or {dotEnvFile}. " +
         "Run `npx convex dev` once to create or select a dev deployment, then build again.";
 
+    public static string NoCredentialsInContinuousIntegration(string where, string name) =>
+        $"{where} selects the dev deployment {name}, and this CI build has no Convex credentials. To provision it in CI, set " +
+        "CONVEX_DEPLOY_KEY to a dev deploy key; to skip the package there, set ConvexAuthKitEnabled=false.";
+
     public static string NoCredentials(string where, string name, string tokenFile) =>
         $"{where} selects the dev deployment {name}, but you are not logged in to Convex: there is no access token in " +
         $"{tokenFile} and CONVEX_OVERRIDE_ACCESS_TOKEN is not set. Run `npx convex login` (or `npx convex dev` once), then build again.";

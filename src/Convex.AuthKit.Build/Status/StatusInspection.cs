@@ -77,7 +77,7 @@ internal static class StatusInspection
 
         var local = LocalFacts.Gather(location.Directory, decision, settings, log);
         var selection = local.Selection;
-        var stop = SelectionOutcome.Of(selection);
+        var stop = SelectionOutcome.Of(selection, ContinuousIntegration.Detect(settings));
         if (stop is { Fails: true }) log.Report(stop.Diagnostic!, stop.Message);
         var facts = stop == null
             ? await DeploymentReads.ReadAsync(selection, settings, log, cancellationToken).ConfigureAwait(false)

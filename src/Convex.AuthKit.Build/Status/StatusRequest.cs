@@ -23,7 +23,7 @@ internal sealed class StatusRequest
     /// <summary>ConvexAuthKitConfigurations, as written.</summary>
     public string Configurations { get; }
 
-    /// <summary>ConvexAuthKitEnabled is not false.</summary>
+    /// <summary>ConvexAuthKitEnabled is true (or on/yes).</summary>
     public bool Enabled { get; }
 
     /// <summary>

@@ -16,8 +16,11 @@ internal sealed class BuildSettings
     /// <summary>The MSBuild project file (MSBuildProjectFullPath): where a diagnostic points when the problem is in no file of the app.</summary>
     public string ProjectFile { get; set; } = "";
 
-    /// <summary>ConvexAuthKitEnabled as written. Not set: enabled (the .targets treat anything but false as enabled).</summary>
-    public string? Enabled { get; set; }
+    /// <summary>
+    /// ConvexAuthKitEnabled. Not set: true. The .targets skip the provisioning for false/off/no and run the tasks for
+    /// any other value, so a value that is not a boolean is reported (CAK1019) and never provisions.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 
     /// <summary>ConvexAuthKitConfigurations, the ;-list as written. Not set: no configuration runs the provisioning.</summary>
     public string? Configurations { get; set; }
@@ -57,6 +60,9 @@ internal sealed class BuildSettings
 
     /// <summary>True accepts WorkOS's terms when the build creates a WorkOS team. Not set: false, not accepted.</summary>
     public bool AcceptWorkOSTerms { get; set; }
+
+    /// <summary>The SDK's ContinuousIntegrationBuild: true marks a CI build (Selection/ContinuousIntegration). Not set: false.</summary>
+    public bool ContinuousIntegrationBuild { get; set; }
 
     /// <summary>The process environment (injectable for tests). Returns null for unset variables.</summary>
     public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;

@@ -5,9 +5,10 @@ namespace Convex.AuthKit.Build.Vocabulary;
 /// <summary>A coded diagnostic. Errors are CAK1nnn (reported as warnings, same code, with ConvexAuthKitFailOnError=false), warnings CAK2nnn; each has a README entry (anchor = code).</summary>
 internal sealed class Diagnostic
 {
-    private static readonly string ProjectUrl = typeof(Diagnostic).Assembly
+    /// <summary>The SDK's RepositoryUrl at pack time, "" when the package was packed without one.</summary>
+    private static readonly string RepositoryUrl = typeof(Diagnostic).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .FirstOrDefault(a => a.Key == "ConvexAuthKitProjectUrl")?.Value ?? "";
+        .FirstOrDefault(a => a.Key == "RepositoryUrl")?.Value?.Trim().TrimEnd('/') ?? "";
 
     internal Diagnostic(string code) { Code = code; }
 
@@ -15,8 +16,11 @@ internal sealed class Diagnostic
     public bool IsError => Code.StartsWith("CAK1", StringComparison.Ordinal);
     public string HelpLink => HelpLinkFor(Code);
 
-    /// <summary>The README anchor of a code; the project URL is declared once, in Directory.Build.props.</summary>
-    public static string HelpLinkFor(string code) => ProjectUrl + "#" + code.ToLowerInvariant();
+    /// <summary>
+    /// The README entry of a code, <c>&lt;RepositoryUrl&gt;#cakNNNN</c> (the repository's page shows the README); ""
+    /// (no help link) when the package names no repository.
+    /// </summary>
+    public static string HelpLinkFor(string code) => RepositoryUrl.Length == 0 ? "" : RepositoryUrl + "#" + code.ToLowerInvariant();
 
     public override string ToString() => Code;
 }

@@ -14,11 +14,12 @@ internal sealed class MSBuildSetting
     /// <summary>Every setting, ordered by MSBuild property name.</summary>
     public static readonly MSBuildSetting[] All =
     {
+        Flag("ContinuousIntegrationBuild", s => s.ContinuousIntegrationBuild, (s, v) => s.ContinuousIntegrationBuild = v),
         Flag("ConvexAuthKitAcceptWorkOSTerms", s => s.AcceptWorkOSTerms, (s, v) => s.AcceptWorkOSTerms = v),
         Text("ConvexAuthKitConfigurations", s => s.Configurations, (s, v) => s.Configurations = v, SettingStamp.Gating),
         Text("ConvexAuthKitDevOrigin", s => s.DevOrigin, (s, v) => s.DevOrigin = v),
         Flag("ConvexAuthKitDryRun", s => s.DryRun, (s, v) => s.DryRun = v, SettingStamp.BypassesStamp),
-        Text("ConvexAuthKitEnabled", s => s.Enabled, (s, v) => s.Enabled = v, SettingStamp.Gating),
+        Flag("ConvexAuthKitEnabled", s => s.Enabled, (s, v) => s.Enabled = v, SettingStamp.Gating),
         Text("ConvexAuthKitEnvFile", s => s.EnvFile, (s, v) => s.EnvFile = v, blankIsInvalid: true),
         Flag("ConvexAuthKitFailOnError", s => s.FailOnError, (s, v) => s.FailOnError = v),
         Flag("ConvexAuthKitForce", s => s.Force, (s, v) => s.Force = v, SettingStamp.BypassesStamp),

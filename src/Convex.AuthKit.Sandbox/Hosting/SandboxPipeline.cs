@@ -55,6 +55,7 @@ internal sealed class SandboxPipeline
             AuthKind = credential.Kind,
             AuthDeployment = credential.Deployment?.Name,
             ConvexClient = request.Headers["Convex-Client"].ToString() is { Length: > 0 } client ? client : null,
+            UserAgent = request.Headers.UserAgent.ToString() is { Length: > 0 } userAgent ? userAgent : null,
             ContentType = request.ContentType,
             Started = DateTimeOffset.UtcNow,
         });

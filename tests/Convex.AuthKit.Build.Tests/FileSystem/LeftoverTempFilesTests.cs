@@ -50,7 +50,6 @@ public sealed class LeftoverTempFilesTests
             Plant(obj, ".App.stamp.abcdef012345.tmp", AnHourAgo),
             Plant(obj, ".App.items.abcdef012346.tmp", AnHourAgo),
             Plant(obj, ".App.inputs.abcdef012347.tmp", AnHourAgo),
-            Plant(obj, ".App.app-stamp-path.abcdef012348.tmp", AnHourAgo),
             Plant(Path.GetDirectoryName(sharedStamp)!, "." + Path.GetFileName(sharedStamp) + ".abcdef012349.tmp", AnHourAgo),
         };
         var others = new[]

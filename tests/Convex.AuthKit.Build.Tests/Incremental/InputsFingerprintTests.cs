@@ -151,6 +151,7 @@ public sealed class InputsFingerprintTests
         ["ConvexProjectDirectory"] = "",
         ["SpaRoot"] = "",
         ["SpaProxyServerUrl"] = "",
+        ["ContinuousIntegrationBuild"] = "",
         ["ConvexAuthKitEnvFile"] = ".env.local",
         ["ConvexAuthKitDevOrigin"] = "",
         ["ConvexAuthKitDryRun"] = "false",
@@ -195,6 +196,7 @@ public sealed class InputsFingerprintTests
     [DataRow("ConvexAuthKitWorkOSApiUrl", "http://127.0.0.1:9/")]
     [DataRow("ConvexAuthKitWorkOSTeamEmail", "dev@example.com")]
     [DataRow("ConvexAuthKitAcceptWorkOSTerms", "true")]
+    [DataRow("ContinuousIntegrationBuild", "true")]
     public void APropertyThatChangesWhatARunDoesIsAnInput(string property, string value) =>
         Assert.AreNotEqual(RecordedInputs(), RecordedInputs(property, value), property);
 

@@ -66,6 +66,5 @@ public sealed class CancellationThroughTaskTests
         InputsFile = h.Files.InputsFile,
         StampFile = h.Files.StampFile,
         ItemsFile = h.Files.ItemsFile,
-        AppStampPathFile = h.Files.AppStampPathFile,
     };
 }

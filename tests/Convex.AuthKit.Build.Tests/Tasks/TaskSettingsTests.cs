@@ -81,7 +81,7 @@ public sealed class TaskSettingsTests
             ("ConvexAuthKitWorkOSTeamEmail", "dev@example.com"), ("ConvexAuthKitAcceptWorkOSTerms", "true")), out var problems);
         Assert.AreEqual(0, problems.Count, string.Join("\n", problems.Select(p => p.Message)));
         Assert.AreEqual("/project", settings.ProjectDirectory);
-        Assert.AreEqual("false", settings.Enabled);
+        Assert.IsFalse(settings.Enabled);
         Assert.AreEqual("Debug;Development", settings.Configurations);
         Assert.AreEqual("../web", settings.ConvexProjectDirectory, "trimmed");
         Assert.AreEqual("ClientApp/", settings.SpaRoot);
@@ -102,7 +102,7 @@ public sealed class TaskSettingsTests
     {
         var settings = Read(SettingItems.With(), out var problems);
         Assert.AreEqual(0, problems.Count, string.Join("\n", problems.Select(p => p.Message)));
-        Assert.IsNull(settings.Enabled, "enabled: only false disables");
+        Assert.IsTrue(settings.Enabled, "enabled");
         Assert.IsNull(settings.ConvexProjectDirectory, "the app is detected");
         Assert.IsNull(settings.SpaRoot);
         Assert.IsNull(settings.SpaProxyServerUrl);
@@ -125,6 +125,8 @@ public sealed class TaskSettingsTests
     [DataRow("ConvexAuthKitForce", "maybe")]
     [DataRow("ConvexAuthKitFailOnError", "1")]
     [DataRow("ConvexAuthKitDryRun", "!false")]
+    [DataRow("ConvexAuthKitEnabled", "0")]
+    [DataRow("ConvexAuthKitEnabled", "disabled")]
     public void AValueThatCannotBeUsedIsCak1019(string name, string value)
     {
         Read(SettingItems.With((name, value)), out var problems);
@@ -152,7 +154,6 @@ public sealed class TaskSettingsTests
         InputsFile = Path.Combine(_root, "obj", "App.inputs"),
         StampFile = Path.Combine(_root, "obj", "App.stamp"),
         ItemsFile = Path.Combine(_root, "obj", "App.items"),
-        AppStampPathFile = Path.Combine(_root, "obj", "App.app-stamp-path"),
         EnvironmentVariables = recorded,
     };
 
