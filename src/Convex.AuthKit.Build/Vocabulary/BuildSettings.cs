@@ -55,6 +55,12 @@ internal sealed class BuildSettings
     /// <summary>True accepts WorkOS's terms when the build creates a WorkOS team. Not set: false, not accepted.</summary>
     public bool AcceptWorkOSTerms { get; set; }
 
+    /// <summary>
+    /// True creates or updates the WorkOS AuthKit component's webhook endpoint and sets WORKOS_WEBHOOK_SECRET
+    /// (docs/architecture.md#the-component-webhook); false only says how (CAK2109). Not set: true.
+    /// </summary>
+    public bool ConfigureWebhook { get; set; } = true;
+
     /// <summary>The process environment (injectable for tests). Returns null for unset variables.</summary>
     public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
