@@ -97,8 +97,8 @@ internal sealed record ConfigureWebhookEndpoint(WorkOSCredentials Credentials, U
     {
         null => new[]
         {
-            $"{WebhookEndpointsClient.Endpoints.List} (read: the webhook endpoints, to reuse the one at {EndpointUrl})",
-            $"{WebhookEndpointsClient.Endpoints.Create} ({Described}), or {WebhookEndpointsClient.Endpoints.Update("<id>")} of the one already there",
+            $"{WebhookEndpointsClient.Endpoints.List} (read, unless the environment is new: an endpoint already at {EndpointUrl} is reused)",
+            $"{WebhookEndpointsClient.Endpoints.Create} ({Described}), or the PATCH of the endpoint already at that URL",
         },
         { Creates: true } => new[] { $"{WebhookEndpointsClient.Endpoints.Create} ({Described})" },
         { Updates: true } => new[] { $"{WebhookEndpointsClient.Endpoints.Update(Choice.Existing!.Id)} (enabled; {string.Join(", ", Choice.Events)})" },
