@@ -97,11 +97,11 @@ internal sealed record ConfigureWebhookEndpoint(WorkOSCredentials Credentials, U
     {
         null => new[]
         {
-            $"{WebhookEndpointsClient.Endpoints.List} (read, unless the environment is new: an endpoint already at {EndpointUrl} is reused)",
-            $"{WebhookEndpointsClient.Endpoints.Create} ({Described}), or the PATCH of the endpoint already at that URL",
+            $"{WebhookEndpointsClient.Calls.List} (read, unless the environment is new: an endpoint already at {EndpointUrl} is reused)",
+            $"{WebhookEndpointsClient.Calls.Create} ({Described}), or the PATCH of the endpoint already at that URL",
         },
-        { Creates: true } => new[] { $"{WebhookEndpointsClient.Endpoints.Create} ({Described})" },
-        { Updates: true } => new[] { $"{WebhookEndpointsClient.Endpoints.Update(Choice.Existing!.Id)} (enabled; {string.Join(", ", Choice.Events)})" },
+        { Creates: true } => new[] { $"{WebhookEndpointsClient.Calls.Create} ({Described})" },
+        { Updates: true } => new[] { $"{WebhookEndpointsClient.Calls.Update(Choice.Existing!.Id)} (enabled; {string.Join(", ", Choice.Events)})" },
         _ => Array.Empty<string>(),
     };
 }

@@ -111,13 +111,11 @@ internal static class ProvisioningPlanner
         var steps = credentialSteps.OfType<PlanStep>().ToList();
         if (WebhookStep(facts, credentials, arePlaceholders) is { } webhook)
         {
-            // Its secret joins the variables write (one write), which waits for it.
-            var index = steps.FindIndex(step => step is SetDeploymentVariables);
-            if (index < 0) steps.Add(webhook);
-            else steps.Insert(index, webhook);
-            var write = index < 0 ? new SetDeploymentVariables(Array.Empty<EnvironmentVariableChange>()) : (SetDeploymentVariables)steps[index + 1];
-            if (index < 0) steps.Add(write with { SetsWebhookSecret = true });
-            else steps[index + 1] = write with { SetsWebhookSecret = true };
+            // Its secret joins the one variables write, which comes after it and waits for it.
+            var write = steps.OfType<SetDeploymentVariables>().FirstOrDefault();
+            if (write != null) steps.Remove(write);
+            steps.Add(webhook);
+            steps.Add((write ?? new SetDeploymentVariables(Array.Empty<EnvironmentVariableChange>())) with { SetsWebhookSecret = true });
         }
 
         var refusal = WorkOSSettingsPlan.Resolve(facts.Dev, credentials, facts.Environment.GetRaw, out var settings);

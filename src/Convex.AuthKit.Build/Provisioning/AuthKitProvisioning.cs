@@ -118,7 +118,7 @@ internal sealed class AuthKitProvisioning
                 if (plan.Find<ConfigureWebhookEndpoint>() is { Choice: null } webhook && !plan.Provisions)
                 {
                     var hooks = new WebhookEndpointsClient(http, WorkOSApiUrl.For(_settings, environment), webhook.Credentials.ApiKey!);
-                    connection.RecordRead($"{WebhookEndpointsClient.Endpoints.List} (read: the webhook endpoints)");
+                    connection.RecordRead($"{WebhookEndpointsClient.Calls.List} (read: the webhook endpoints)");
                     plan = Decide(facts with { Webhook = facts.Webhook! with { Endpoints = await hooks.ListAllAsync(cancellationToken).ConfigureAwait(false) } });
                 }
                 DryRunPlan.Print(_log, _report.Subject, connection.Reads, connection.Deployment, plan);
@@ -182,26 +182,7 @@ internal sealed class AuthKitProvisioning
             : Task.FromResult<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>>(Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>());
 
         // The webhook's secret joins the variables write; a failure of its calls is reported once the rest is applied.
-        WebhookEndpointProvisioning.Result? endpoint = null;
-        Exception? webhookFailure = null;
-        if (getOrCreate != null)
-        {
-            try
-            {
-                endpoint = await getOrCreate.ConfigureAwait(false);
-                _report.Change(endpoint.Done);
-            }
-            catch (Exception e) when (WebhookEndpointProvisioning.IsRefusal(e))
-            {
-                var refusal = (ServiceException)e;
-                var warning = ProvisioningPlanner.WebhookByHand(facts, $"; WorkOS refused the webhook endpoint {webhook!.EndpointUrl} ({refusal.ServiceMessage ?? refusal.Message})");
-                _log.Report(warning.Diagnostic, warning.Message);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException))
-            {
-                webhookFailure = e;
-            }
-        }
+        var (endpoint, webhookFailure) = getOrCreate != null ? await SettleWebhookAsync(getOrCreate, webhook!, facts).ConfigureAwait(false) : (null, null);
         var changes = (variables?.Changes ?? Array.Empty<EnvironmentVariableChange>()).ToList();
         if (endpoint != null) changes.Add(new EnvironmentVariableChange(ProvisioningPlanner.WebhookSecretName, endpoint.Endpoint.Secret));
         var writeVariables = changes.Count > 0 ? connection.Deployment.UpdateEnvironmentVariablesAsync(changes, cancellationToken) : Task.CompletedTask;
@@ -241,8 +222,33 @@ internal sealed class AuthKitProvisioning
         if (_envFileFailure != null) throw _envFileFailure;
     }
 
+    /// <summary>
+    /// The endpoint whose secret the deployment takes; a refusal is CAK2109 with WorkOS's reason and the manual steps
+    /// (docs/architecture.md#the-component-webhook); any other failure is returned, to be thrown once the rest is applied.
+    /// </summary>
+    private async Task<(WebhookEndpointProvisioning.Result? Endpoint, Exception? Failure)> SettleWebhookAsync(
+        Task<WebhookEndpointProvisioning.Result> getOrCreate, ConfigureWebhookEndpoint webhook, ProvisioningFacts facts)
+    {
+        try
+        {
+            var endpoint = await getOrCreate.ConfigureAwait(false);
+            _report.Change(endpoint.Done);
+            return (endpoint, null);
+        }
+        catch (ServiceException e) when (WebhookEndpointProvisioning.IsRefusal(e))
+        {
+            var warning = ProvisioningPlanner.WebhookByHand(facts, $"; WorkOS refused the webhook endpoint {webhook.EndpointUrl} ({e.ServiceMessage ?? e.Message})");
+            _log.Report(warning.Diagnostic, warning.Message);
+            return (null, null);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException))
+        {
+            return (null, e);
+        }
+    }
+
     /// <summary>Another machine created an endpoint at our URL too: the deployment takes the survivor's secret. Returns the failure, if any.</summary>
-    private async Task<Exception?> KeepTheOldestAsync(ConvexConnection connection, Task<WorkOS.WebhookEndpoint?> race, CancellationToken cancellationToken)
+    private async Task<Exception?> KeepTheOldestAsync(ConvexConnection connection, Task<WebhookEndpoint?> race, CancellationToken cancellationToken)
     {
         try
         {

@@ -43,7 +43,7 @@ internal sealed class WebhookEndpointsClient
     }
 
     /// <summary>The calls this client makes, below the WorkOS API's base URL.</summary>
-    public static class Endpoints
+    public static class Calls
     {
         public static readonly Endpoint List = new(HttpMethod.Get, Service, Collection);
         public static readonly Endpoint Create = new(HttpMethod.Post, Service, Collection);
@@ -64,9 +64,9 @@ internal sealed class WebhookEndpointsClient
         string? after = null;
         for (var page = 1; ; page++)
         {
-            var pageCall = Endpoints.List with
+            var pageCall = Calls.List with
             {
-                Path = Endpoints.List.Path + "?limit=" + PageLimit.ToString(CultureInfo.InvariantCulture) + (after == null ? "" : "&after=" + Uri.EscapeDataString(after)),
+                Path = Calls.List.Path + "?limit=" + PageLimit.ToString(CultureInfo.InvariantCulture) + (after == null ? "" : "&after=" + Uri.EscapeDataString(after)),
             };
             var json = await SendAsync(pageCall, null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
             foreach (var item in json.RequiredArray("data"))
@@ -102,7 +102,7 @@ internal sealed class WebhookEndpointsClient
             ["endpoint_url"] = HttpsUrl(endpointUrl),
             ["events"] = new JArray(events.Cast<object>().ToArray()),
         };
-        var json = await SendAsync(Endpoints.Create, body, RetryMode.ThrottleOnly, cancellationToken).ConfigureAwait(false);
+        var json = await SendAsync(Calls.Create, body, RetryMode.ThrottleOnly, cancellationToken).ConfigureAwait(false);
         return ReadEndpoint(json, json.Object);
     }
 
@@ -117,14 +117,14 @@ internal sealed class WebhookEndpointsClient
             ["status"] = enabled ? WebhookEndpoint.Enabled : WebhookEndpoint.Disabled,
             ["events"] = new JArray(events.Cast<object>().ToArray()),
         };
-        var json = await SendAsync(Endpoints.Update(id), body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
+        var json = await SendAsync(Calls.Update(id), body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
         return ReadEndpoint(json, json.Object);
     }
 
     /// <summary><c>DELETE /webhook_endpoints/{id}</c>; a 404 (already deleted, e.g. by a retry whose first answer was lost) counts as done.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var result = await SendRawAsync(Endpoints.Delete(id), null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
+        var result = await SendRawAsync(Calls.Delete(id), null, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess && result.Status != 404)
         {
             throw Refusal(result);
