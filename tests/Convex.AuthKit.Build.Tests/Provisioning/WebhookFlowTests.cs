@@ -263,6 +263,35 @@ public sealed class WebhookFlowTests
     }
 
     [TestMethod]
+    public async Task AnEventWorkOSDoesNotKnowIsCak2109WithWorkOSsReason()
+    {
+        await using var h = await ComponentApp();
+        EditAuthTs(h, "{ authFunctions, additionalEventTypes: [\"user.renamed\"] }");
+
+        var log = await h.RunAsync();
+
+        Assert.AreEqual(0, log.Errors.Count, log.All);
+        var warning = log.Warnings.Single();
+        Assert.AreEqual("CAK2109", warning.Code);
+        StringAssert.Contains(warning.Text, "WorkOS refused the webhook endpoint " + Url);
+        StringAssert.Contains(warning.Text, "events: invalid ('user.renamed' is not a valid event.)");
+        StringAssert.Contains(warning.Text, "for the events user.created, user.updated, user.deleted, user.renamed");
+        Assert.IsFalse(h.DeploymentVariables().ContainsKey("WORKOS_WEBHOOK_SECRET"));
+    }
+
+    [TestMethod]
+    public async Task AnApiKeyWorkOSRejectsIsTheOneKeyFailureTheSettingsReport()
+    {
+        await using var h = await ComponentApp(SandboxScenario.Fresh().WithDeletedEnvironment());
+
+        var log = await h.RunAsync();
+
+        Assert.AreEqual("CAK1013", log.Errors.Single().Code, log.All);
+        Assert.AreEqual(0, log.Warnings.Count, log.All);
+        Assert.IsNull(Stamp.Read(h.Files.StampFile));
+    }
+
+    [TestMethod]
     public async Task SwitchedOffTheBuildOnlySaysHow()
     {
         await using var h = await ComponentApp();
