@@ -14,6 +14,7 @@ public sealed class PropertyDefaultsTests
     [DataRow("ConvexAuthKitFailOnError", "true")]
     [DataRow("ConvexAuthKitTimeoutSeconds", "100")]
     [DataRow("ConvexAuthKitAcceptWorkOSTerms", "false")]
+    [DataRow("ConvexAuthKitConfigureWebhook", "true")]
     [DataRow("ConvexAuthKitDevOrigin", "")]
     [DataRow("ConvexAuthKitWorkOSApiUrl", "")]
     [DataRow("ConvexProjectDirectory", "")]

@@ -52,7 +52,7 @@ public sealed class WorkingEndStateTests
         new("vite-template, .env.local.example copied, provisioned", "vite-template", "ViteTemplate.csproj", "http://localhost:5173", AppEntries.Vite) { CopiedExample = true, Provisioned = true },
         new("nextjs-template, .env.local.example copied, unprovisioned", "nextjs-template", "NextTemplate.csproj", "http://localhost:3000", AppEntries.NextJs) { CopiedExample = true },
         new("nextjs-template, .env.local.example copied, provisioned", "nextjs-template", "NextTemplate.csproj", "http://localhost:3000", AppEntries.NextJs) { CopiedExample = true, Provisioned = true },
-        new("authkit-component (warns CAK2109)", "authkit-component", "ComponentApp.csproj", "http://localhost:5173", AppEntries.Vite),
+        new("authkit-component (with its webhook)", "authkit-component", "ComponentApp.csproj", "http://localhost:5173", AppEntries.Vite),
         new("vs-react-aspnet, server project with a backslash SpaRoot", "vs-react-aspnet", "ReactApp.Server/ReactApp.Server.csproj", "https://localhost:56127", AppEntries.Vite) { AppDirectory = "reactapp.client" },
         new("vite-https-port, port from a variable with a fallback", "vite-https-port", "ViteHttpsApp.csproj", "https://localhost:5443", AppEntries.Vite),
     }.Select(c => new object[] { c });

@@ -41,6 +41,9 @@ internal sealed record AuthKitDecision(
     /// </summary>
     public string? AuthKitComponentFile { get; init; }
 
+    /// <summary>The events the component's webhook endpoint carries; null when the component is not in use.</summary>
+    public AuthKitEventTypes? AuthKitComponentEvents { get; init; }
+
     /// <summary>Build environment variables whose value decided this (a vite.config port read from <c>process.env</c>): stamp inputs.</summary>
     public IReadOnlyList<string> VariablesRead { get; init; } = Array.Empty<string>();
 }

@@ -34,6 +34,7 @@ internal static class AuthKitTrigger
         var authConfig = AuthConfigScanner.FindAuthConfigFile(files, functions);
         var scan = authConfig != null ? AuthConfigScanner.Scan(files, authConfig) : null;
         var componentFile = scan?.ComponentFile != null ? files.Display(scan.ComponentFile) : null;
+        var componentEvents = scan?.ComponentFile != null ? AuthKitEventTypesReader.Read(files, scan.Files) : null;
 
         if (config?.AuthKit?.Dev is { } dev)
         {
@@ -41,7 +42,7 @@ internal static class AuthKitTrigger
             var origin = TryDetectOrigin(files, explicitOrigin, spaProxyServerUrl, framework);
             if (origin != null) warnings.AddRange(PortMismatchCheck.Find(dev, origin, files.PathOf("convex.json")));
             var cookie = FrameworkDefaults.WantsCookiePassword(framework) && dev.LocalEnvVars != null;
-            return Decision(AuthKitDecisionKind.ConvexJsonDev, "convex.json authKit.dev", dev, framework, origin, cookie, config, warnings, files, componentFile);
+            return Decision(AuthKitDecisionKind.ConvexJsonDev, "convex.json authKit.dev", dev, framework, origin, cookie, config, warnings, files, componentFile, componentEvents);
         }
 
         var authConfigName = authConfig != null ? files.Display(authConfig) : null;
@@ -59,7 +60,7 @@ internal static class AuthKitTrigger
                     $"{evidence}{(evidenceFile == authConfig ? "" : $" (imported by {authConfigName})")}, but convex.json's authKit section has no dev entry, so nothing provisions WORKOS_CLIENT_ID for the dev deployment. Add authKit.dev, or remove the authKit key to use the framework defaults.",
                     new DiagnosticLocation(authConfig!)));
             }
-            return Decision(AuthKitDecisionKind.NotWanted, "convex.json authKit has no dev section", null, null, null, false, config, warnings, files, componentFile);
+            return Decision(AuthKitDecisionKind.NotWanted, "convex.json authKit has no dev section", null, null, null, false, config, warnings, files, componentFile, componentEvents);
         }
 
         if (evidence == null)
@@ -67,7 +68,7 @@ internal static class AuthKitTrigger
             var reason = authConfig == null
                 ? $"no authKit in convex.json and no auth config in {functions.TrimEnd('/', '\\')}/"
                 : $"no authKit in convex.json and {authConfigName} does not use WORKOS_CLIENT_ID";
-            return Decision(AuthKitDecisionKind.NotWanted, reason, null, null, null, false, config, warnings, files, componentFile);
+            return Decision(AuthKitDecisionKind.NotWanted, reason, null, null, null, false, config, warnings, files, componentFile, componentEvents);
         }
 
         var detected = DetectFramework(files);
@@ -86,7 +87,7 @@ internal static class AuthKitTrigger
         return Decision(
             AuthKitDecisionKind.FrameworkDefaults,
             $"{evidence}; {label} defaults for {devOrigin.Origin} ({devOrigin.Source})",
-            defaults, detected, devOrigin, FrameworkDefaults.WantsCookiePassword(detected), config, warnings, files, componentFile);
+            defaults, detected, devOrigin, FrameworkDefaults.WantsCookiePassword(detected), config, warnings, files, componentFile, componentEvents);
     }
 
     private static FrameworkInfo DetectFramework(ProjectFiles files) => FrameworkDetector.Detect(files.ReadText(files.PathOf("package.json")));
@@ -121,10 +122,11 @@ internal static class AuthKitTrigger
 
     private static AuthKitDecision Decision(
         AuthKitDecisionKind kind, string reason, AuthKitEnvironmentConfig? dev, FrameworkInfo? framework, DevOrigin? origin, bool cookie,
-        ConvexProjectConfig? config, List<AuthKitWarning> warnings, ProjectFiles files, string? componentFile) =>
+        ConvexProjectConfig? config, List<AuthKitWarning> warnings, ProjectFiles files, string? componentFile, AuthKitEventTypes? componentEvents) =>
         new(kind, reason, dev, framework, origin, cookie, config, warnings, files.Read.ToArray(), files.Probed.ToArray())
         {
             AuthKitComponentFile = componentFile,
+            AuthKitComponentEvents = componentEvents,
             VariablesRead = files.Variables.ToArray(),
         };
 }

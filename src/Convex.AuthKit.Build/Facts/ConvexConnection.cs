@@ -46,6 +46,9 @@ internal sealed class ConvexConnection
     /// <summary>The reads sent so far, one line each (method, service, path and what was read; never a secret).</summary>
     public IReadOnlyList<string> Reads => _reads;
 
+    /// <summary>A read another client sent for the same run (the dry run's list of webhook endpoints).</summary>
+    public void RecordRead(string line) => _reads.Add(line);
+
     public static async Task<ConvexConnection> OpenAsync(DeploymentSelection selection, ResilientHttpClient http, CancellationToken cancellationToken)
     {
         var bigBrain = new BigBrainClient(http, selection.ProvisionHost!, selection.Credential!);
@@ -73,6 +76,22 @@ internal sealed class ConvexConnection
         // After the call: the endpoint it settled on.
         _reads.Add($"{Deployment.ListEnvironmentVariablesEndpoint} (read: the deployment's variables)");
         return variables;
+    }
+
+    /// <summary>
+    /// Round trip 2 for a component app: the variables and, beside them, where the deployment serves HTTP actions
+    /// (docs/architecture.md#the-component-webhook): its own answer, or the <c>.convex.site</c> rule for an older
+    /// <c>.convex.cloud</c> deployment; null when neither says.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, string> Variables, Uri? SiteUrl)> ReadVariablesAndSiteUrlAsync(CancellationToken cancellationToken)
+    {
+        var variables = ReadVariablesAsync(cancellationToken);
+        var canonical = Deployment.GetCanonicalUrlsAsync(cancellationToken);
+        await Task.WhenAll(Quietly(variables), Quietly(canonical)).ConfigureAwait(false);
+        var read = await variables.ConfigureAwait(false);
+        var urls = await canonical.ConfigureAwait(false);
+        _reads.Add($"{DeploymentClient.GetCanonicalUrlsEndpoint} (read: the deployment's site URL)");
+        return (read, urls?.SiteUrl ?? DeploymentSiteUrl.FromCloudUrl(DeploymentUrl));
     }
 
     /// <summary>Waits for a task without throwing, so that both concurrent calls finish before either failure surfaces.</summary>

@@ -5,6 +5,7 @@ using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.Vocabulary;
+using Convex.AuthKit.Build.WorkOS;
 
 namespace Convex.AuthKit.Build.Facts;
 
@@ -62,10 +63,17 @@ internal sealed record LocalFacts(AuthKitDecision Decision, BuildEnvironment Env
     /// <summary>The plan's facts (docs/architecture.md#the-provisioning-plan): these local facts and the deployment's answers.</summary>
     /// <param name="variables">Round trip 2: every variable of the deployment.</param>
     /// <param name="team">Round trip 1's team question; null when it was not asked (a deploy key) or did not come back.</param>
+    /// <param name="siteUrl">Read beside the variables for a component app (docs/architecture.md#the-component-webhook); null when unknown.</param>
+    /// <param name="webhookEndpoints">The WorkOS environment's webhook endpoints, when read (dry run, status); null when not.</param>
     /// <param name="workOSEnvironmentGone">What only the status asks: WorkOS no longer has the deployment's environment. The build passes false.</param>
     public ProvisioningFacts PlanFacts(EnvFileSnapshot? envFile, IReadOnlyDictionary<string, string> variables, WorkOSTeamAssociation? team,
-        BuildSettings settings, bool workOSEnvironmentGone) =>
+        BuildSettings settings, Uri? siteUrl, IReadOnlyList<WebhookEndpoint>? webhookEndpoints, bool workOSEnvironmentGone) =>
         new(Selection, variables, team, new WorkOSTeamSettings(settings.WorkOSTeamEmail, settings.AcceptWorkOSTerms), Dev, Decision.WantsCookiePassword,
-            Environment, envFile, Decision.AuthKitComponentFile, Provisioned: null, workOSEnvironmentGone,
+            Environment, envFile, Decision.AuthKitComponentFile,
+            Decision.AuthKitComponentEvents is { } events ? new WebhookFacts(settings.ConfigureWebhook, events, siteUrl, webhookEndpoints) : null,
+            Provisioned: null, workOSEnvironmentGone,
             new BuildWrites(BuildWritesFile.Read(BuildWritesFile.PathFor(Environment.AppDirectory))));
+
+    /// <summary>The component is in use: the site URL is read beside the variables.</summary>
+    public bool UsesAuthKitComponent => Decision.AuthKitComponentEvents != null;
 }

@@ -47,7 +47,10 @@ internal sealed record ProvisionEnvironment(string DeploymentName, string Enviro
 /// <summary>Write WORKOS_* variables on the deployment, in one call. Before provisioning the values are placeholders.</summary>
 internal sealed record SetDeploymentVariables(IReadOnlyList<EnvironmentVariableChange> Changes) : PlanStep
 {
-    public string Names => string.Join(", ", Changes.Select(v => v.Name));
+    /// <summary>The same write also sets WORKOS_WEBHOOK_SECRET, from the endpoint <see cref="ConfigureWebhookEndpoint"/> settles on.</summary>
+    public bool SetsWebhookSecret { get; init; }
+
+    public string Names => string.Join(", ", Changes.Select(v => v.Name).Concat(SetsWebhookSecret ? new[] { ProvisioningPlanner.WebhookSecretName } : Array.Empty<string>()));
 
     public override string Summary => $"set {Names} on the deployment";
 
@@ -70,6 +73,37 @@ internal sealed record ConfigureWorkOS(WorkOSCredentials Credentials, IReadOnlyL
 
     public override IEnumerable<string> DryRunLines(DeploymentClient deployment) =>
         Settings.Select(setting => $"{WorkOSClient.CallFor(setting.Kind).Endpoint} ({setting.Value})");
+}
+
+/// <summary>
+/// Create or update the WorkOS AuthKit component's webhook endpoint and set WORKOS_WEBHOOK_SECRET
+/// (docs/architecture.md#the-component-webhook), with the environment's API key. The secret joins the plan's
+/// <see cref="SetDeploymentVariables"/> write.
+/// </summary>
+/// <param name="Choice">What to do with the endpoints, when known: read (dry run, status) or a newly provisioned environment (none); null: the build lists them first.</param>
+internal sealed record ConfigureWebhookEndpoint(WorkOSCredentials Credentials, Uri EndpointUrl, IReadOnlyList<string> Events, WebhookEndpointChoice? Choice) : PlanStep
+{
+    public override string Summary => Choice switch
+    {
+        null => $"create or update the webhook endpoint {Described}, set {ProvisioningPlanner.WebhookSecretName}",
+        { Creates: true } => $"create the webhook endpoint {Described}, set {ProvisioningPlanner.WebhookSecretName}",
+        { Updates: true } => $"update the webhook endpoint {Choice.Existing!.Id} at {EndpointUrl} (enabled; {string.Join(", ", Choice.Events)}), set {ProvisioningPlanner.WebhookSecretName}",
+        _ => $"set {ProvisioningPlanner.WebhookSecretName} from the webhook endpoint {Choice.Existing!.Id} at {EndpointUrl}",
+    };
+
+    private string Described => $"{EndpointUrl} ({string.Join(", ", Events)})";
+
+    public override IEnumerable<string> DryRunLines(DeploymentClient deployment) => Choice switch
+    {
+        null => new[]
+        {
+            $"{WebhookEndpointsClient.Calls.List} (read, unless the environment is new: an endpoint already at {EndpointUrl} is reused)",
+            $"{WebhookEndpointsClient.Calls.Create} ({Described}), or the PATCH of the endpoint already at that URL",
+        },
+        { Creates: true } => new[] { $"{WebhookEndpointsClient.Calls.Create} ({Described})" },
+        { Updates: true } => new[] { $"{WebhookEndpointsClient.Calls.Update(Choice.Existing!.Id)} (enabled; {string.Join(", ", Choice.Events)})" },
+        _ => Array.Empty<string>(),
+    };
 }
 
 /// <summary>

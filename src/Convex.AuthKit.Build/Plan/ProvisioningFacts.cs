@@ -14,6 +14,7 @@ namespace Convex.AuthKit.Build.Plan;
 /// <param name="Team">The answer of round trip 1's team question; null when it was not asked (a deploy key) or did not come back.</param>
 /// <param name="EnvFile">The env file's text, when the configuration writes it.</param>
 /// <param name="AuthKitComponentFile">The file of the auth config's import closure that uses the WorkOS AuthKit component; null when it is not in use.</param>
+/// <param name="Webhook">The component's webhook facts; null when the component is not in use.</param>
 /// <param name="Provisioned">The environment this run provisioned (round trip 3): its credentials replace the deployment's.</param>
 /// <param name="Written">What the build last wrote to the env file's lines and as the WorkOS homepage (docs/architecture.md#lines-the-build-wrote).</param>
 /// <param name="WorkOSEnvironmentGone">
@@ -30,6 +31,7 @@ internal sealed record ProvisioningFacts(
     BuildEnvironment Environment,
     EnvFileSnapshot? EnvFile,
     string? AuthKitComponentFile,
+    WebhookFacts? Webhook,
     ProvisionedEnvironment? Provisioned,
     bool WorkOSEnvironmentGone,
     BuildWrites Written);

@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.Vocabulary;
@@ -20,25 +21,58 @@ internal static class ProvisioningPlanner
     public static ProvisioningPlan Plan(ProvisioningFacts facts)
     {
         var plan = StepsFor(facts);
-        return plan with { Warnings = WarningsFor(facts).Concat(plan.Warnings).ToList() };
+        return plan with { Warnings = WarningsFor(facts, plan).Concat(plan.Warnings).ToList() };
     }
 
     /// <summary>
-    /// CAK2109: the WorkOS AuthKit component reads WORKOS_WEBHOOK_SECRET from the deployment and throws without it. Only
-    /// the WorkOS dashboard can make one, so the build says how and never invents it.
+    /// The WorkOS AuthKit component reads WORKOS_WEBHOOK_SECRET from the deployment and throws without it
+    /// (docs/architecture.md#the-component-webhook). When the plan does not make it (switched off, no site URL, a refusal),
+    /// CAK2109 says how by hand; CAK2113 names the events the build could not read.
     /// </summary>
-    private static PlanWarning[] WarningsFor(ProvisioningFacts facts)
+    private static PlanWarning[] WarningsFor(ProvisioningFacts facts, ProvisioningPlan plan)
     {
-        if (facts.AuthKitComponentFile == null) return Array.Empty<PlanWarning>();
-        if (facts.DeploymentVariables.TryGetValue(WebhookSecretName, out var secret) && secret.Length > 0) return Array.Empty<PlanWarning>();
-        var deployment = facts.Selection.DeploymentName;
-        return new[]
+        if (facts.AuthKitComponentFile == null || facts.Webhook is not { } webhook || HasWebhookSecret(facts.DeploymentVariables)) return Array.Empty<PlanWarning>();
+        if (plan.Find<ConfigureWebhookEndpoint>() is { } step)
         {
-            new PlanWarning(Diagnostics.AuthKitComponentWithoutWebhookSecret,
-                $"{facts.AuthKitComponentFile} uses the WorkOS AuthKit component, which needs {WebhookSecretName} on deployment {deployment}, and the deployment has none "
-                + $"(the build never invents it). In the WorkOS dashboard, create a webhook endpoint https://{deployment}.convex.site/workos/webhook "
-                + $"for the events user.created, user.updated and user.deleted, then run `npx convex env set {WebhookSecretName}=<secret>` with its signing secret."),
-        };
+            return webhook.Events.NotLiteralFile is { } file
+                ? new[]
+                {
+                    new PlanWarning(Diagnostics.WebhookEventsNotLiteral,
+                        $"{file} passes additionalEventTypes to new AuthKit(...) in a form the build cannot read, so the webhook endpoint {step.EndpointUrl} gets only "
+                        + $"{string.Join(", ", step.Events)}. Add the other events to that endpoint in the WorkOS dashboard, or write additionalEventTypes as an array of string literals."),
+                }
+                : Array.Empty<PlanWarning>();
+        }
+        var why = !webhook.Configure ? "; ConvexAuthKitConfigureWebhook is false, so the build does not make one"
+            : webhook.SiteUrl == null ? "; the deployment does not say where it serves HTTP actions (it has no get_canonical_urls and is not on .convex.cloud), so the build does not make one"
+            : "";
+        return new[] { WebhookByHand(facts, why) };
+    }
+
+    public static bool HasWebhookSecret(IReadOnlyDictionary<string, string> variables) =>
+        variables.TryGetValue(WebhookSecretName, out var secret) && secret.Length > 0;
+
+    /// <summary>CAK2109: the manual steps, after why the build did not make the endpoint.</summary>
+    public static PlanWarning WebhookByHand(ProvisioningFacts facts, string why)
+    {
+        var webhook = facts.Webhook!;
+        var url = webhook.EndpointUrl?.ToString() ?? "<the deployment's HTTP actions URL, ending .convex.site>" + WebhookFacts.Path;
+        return new PlanWarning(Diagnostics.AuthKitComponentWithoutWebhookSecret,
+            $"{facts.AuthKitComponentFile} uses the WorkOS AuthKit component, which needs {WebhookSecretName} on deployment {facts.Selection.DeploymentName}, and the deployment has none{why}. "
+            + $"In the WorkOS dashboard, create a webhook endpoint {url} for the events {string.Join(", ", webhook.Events.Events)}, "
+            + $"then run `npx convex env set {WebhookSecretName}=<secret>` with its signing secret.");
+    }
+
+    /// <summary>The component's webhook step, when the build makes it: in use, no secret on the deployment, switched on, a site URL.</summary>
+    private static ConfigureWebhookEndpoint? WebhookStep(ProvisioningFacts facts, WorkOSCredentials credentials, bool arePlaceholders)
+    {
+        if (facts.Webhook is not { Configure: true, EndpointUrl: { } url } webhook || HasWebhookSecret(facts.DeploymentVariables)) return null;
+        var events = webhook.Events.Events;
+        // A newly provisioned environment has no endpoints; before provisioning nothing can be read.
+        var choice = facts.Provisioned is { NewlyProvisioned: true } ? WebhookEndpointChoice.Create(events)
+            : webhook.Endpoints != null && !arePlaceholders ? WebhookEndpointChoice.Choose(webhook.Endpoints, url, events)
+            : null;
+        return new ConfigureWebhookEndpoint(credentials, url, events, choice);
     }
 
     private static ProvisioningPlan StepsFor(ProvisioningFacts facts)
@@ -75,6 +109,14 @@ internal static class ProvisioningPlanner
     private static ProvisioningPlan WithCredentials(ProvisioningFacts facts, WorkOSCredentials credentials, bool arePlaceholders, params PlanStep?[] credentialSteps)
     {
         var steps = credentialSteps.OfType<PlanStep>().ToList();
+        if (WebhookStep(facts, credentials, arePlaceholders) is { } webhook)
+        {
+            // Its secret joins the one variables write, which comes after it and waits for it.
+            var write = steps.OfType<SetDeploymentVariables>().FirstOrDefault();
+            if (write != null) steps.Remove(write);
+            steps.Add(webhook);
+            steps.Add((write ?? new SetDeploymentVariables(Array.Empty<EnvironmentVariableChange>())) with { SetsWebhookSecret = true });
+        }
 
         var refusal = WorkOSSettingsPlan.Resolve(facts.Dev, credentials, facts.Environment.GetRaw, out var settings);
         if (refusal != null) return ProvisioningPlan.Refused(refusal);

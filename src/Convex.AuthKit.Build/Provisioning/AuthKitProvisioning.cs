@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.Config;
+using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
 using Convex.AuthKit.Build.Facts;
 using Convex.AuthKit.Build.Http;
@@ -13,7 +14,9 @@ namespace Convex.AuthKit.Build.Provisioning;
 /// <summary>
 /// The flow, top-down like docs/protocol.md#reference-flow with docs/architecture.md#where-we-differ-from-the-cli: is AuthKit wanted; which deployment; the facts
 /// (round trips 1 and 2); the plan; then its steps (docs/architecture.md#the-provisioning-plan). Cold provisioning is 4 dependent round trips:
-/// authorize (+ team question), read variables, get-or-provision, then variable write and WorkOS calls together.
+/// authorize (+ team question), read variables, get-or-provision, then variable write and WorkOS calls together; the
+/// component's webhook endpoint goes beside the WorkOS calls, and the variables write waits for its secret
+/// (docs/architecture.md#the-component-webhook).
 /// </summary>
 internal sealed class AuthKitProvisioning
 {
@@ -101,8 +104,11 @@ internal sealed class AuthKitProvisioning
             var connection = await ConvexConnection.OpenAsync(selection, http, cancellationToken).ConfigureAwait(false);
 
             // 4. Round trip 2: every deployment variable at once (docs/protocol.md#reference-flow, docs/architecture.md#deployment-variables-through-the-public-api).
-            var deploymentVariables = await connection.ReadVariablesAsync(cancellationToken).ConfigureAwait(false);
-            var facts = local.PlanFacts(envFile, deploymentVariables, connection.TeamAnswer, _settings, workOSEnvironmentGone: false);
+            // A component app reads the deployment's site URL beside them (docs/architecture.md#the-component-webhook).
+            var (deploymentVariables, siteUrl) = local.UsesAuthKitComponent
+                ? await connection.ReadVariablesAndSiteUrlAsync(cancellationToken).ConfigureAwait(false)
+                : (await connection.ReadVariablesAsync(cancellationToken).ConfigureAwait(false), null);
+            var facts = local.PlanFacts(envFile, deploymentVariables, connection.TeamAnswer, _settings, siteUrl, webhookEndpoints: null, workOSEnvironmentGone: false);
 
             // 5. The plan (docs/architecture.md#the-provisioning-plan).
             var plan = Decide(facts);
@@ -110,6 +116,13 @@ internal sealed class AuthKitProvisioning
             if (plan.Provisions) await connection.TeamAssociationAsync().ConfigureAwait(false);
             if (_settings.DryRun)
             {
+                // The dry run reads what the build would list, so it can say what it would do with the endpoint.
+                if (plan.Find<ConfigureWebhookEndpoint>() is { Choice: null } webhook && !plan.Provisions)
+                {
+                    var hooks = new WebhookEndpointsClient(http, WorkOSApiUrl.For(_settings, environment), webhook.Credentials.ApiKey!);
+                    connection.RecordRead($"{WebhookEndpointsClient.Calls.List} (read: the webhook endpoints)");
+                    plan = Decide(facts with { Webhook = facts.Webhook! with { Endpoints = await hooks.ListAllAsync(cancellationToken).ConfigureAwait(false) } });
+                }
                 DryRunPlan.Print(_log, _report.Subject, connection.Reads, connection.Deployment, plan);
                 if (plan.EnvFileProblem is { } problem) throw new ProvisioningException(problem.Diagnostic, DryRunPlan.AfterStepsPrefix + problem.Message, location: problem.Location);
                 return true;
@@ -125,7 +138,7 @@ internal sealed class AuthKitProvisioning
             }
 
             // 7. Round trip 4: deployment variables and WorkOS configuration together; then the env file.
-            await ApplyAsync(http, connection, plan, dev, environment, facts.Written, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(http, connection, plan, facts, environment, cancellationToken).ConfigureAwait(false);
             _report.WriteTo(_log);
             return true;
         }
@@ -155,20 +168,29 @@ internal sealed class AuthKitProvisioning
     /// the deployment holds the credentials the env file is written (docs/architecture.md#concurrent-edits), even if a WorkOS call failed; an
     /// env-file failure (a stale line, an unwritable value, a write that failed) is reported once the WorkOS calls are done.
     /// </summary>
-    /// <param name="written">What the build last wrote (docs/architecture.md#lines-the-build-wrote); what this run writes is added and recorded.</param>
-    private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, ProvisioningPlan plan, AuthKitEnvironmentConfig dev,
-        BuildEnvironment environment, BuildWrites written, CancellationToken cancellationToken)
+    private async Task ApplyAsync(ResilientHttpClient http, ConvexConnection connection, ProvisioningPlan plan, ProvisioningFacts facts,
+        BuildEnvironment environment, CancellationToken cancellationToken)
     {
+        var dev = facts.Dev;
+        var written = facts.Written;
         var variables = plan.Find<SetDeploymentVariables>();
         var workOS = plan.Find<ConfigureWorkOS>();
+        var webhook = plan.Find<ConfigureWebhookEndpoint>();
         var envFile = plan.Find<WriteEnvFile>();
 
-        var writeVariables = variables != null
-            ? connection.Deployment.UpdateEnvironmentVariablesAsync(variables.Changes, cancellationToken)
-            : Task.CompletedTask;
+        var hooks = webhook != null ? new WebhookEndpointsClient(http, WorkOSApiUrl.For(_settings, environment), webhook.Credentials.ApiKey!) : null;
+        var getOrCreate = webhook != null ? WebhookEndpointProvisioning.GetOrCreateAsync(hooks!, webhook, cancellationToken) : null;
         var configure = workOS != null
-            ? new WorkOSClient(http, WorkOSBaseUrl(environment), workOS.Credentials.ApiKey!).ApplyAsync(workOS.Settings, cancellationToken)
+            ? new WorkOSClient(http, WorkOSApiUrl.For(_settings, environment), workOS.Credentials.ApiKey!).ApplyAsync(workOS.Settings, cancellationToken)
             : Task.FromResult<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>>(Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>());
+
+        // The webhook's secret joins the variables write; a failure of its calls is reported once the rest is applied.
+        var (endpoint, webhookFailure) = getOrCreate != null ? await SettleWebhookAsync(getOrCreate, webhook!, facts).ConfigureAwait(false) : (null, null);
+        var changes = (variables?.Changes ?? Array.Empty<EnvironmentVariableChange>()).ToList();
+        if (endpoint != null) changes.Add(new EnvironmentVariableChange(ProvisioningPlanner.WebhookSecretName, endpoint.Endpoint.Secret));
+        var writeVariables = changes.Count > 0 ? connection.Deployment.UpdateEnvironmentVariablesAsync(changes, cancellationToken) : Task.CompletedTask;
+        // Beside the write, never before it: a race with another machine is rare, and costs its own round trip only then.
+        var race = endpoint is { Created: true } ? WebhookEndpointProvisioning.KeepTheOldestAsync(hooks!, endpoint.Endpoint, cancellationToken) : null;
 
         try
         {
@@ -177,9 +199,11 @@ internal sealed class AuthKitProvisioning
         catch (Exception)
         {
             await Task.WhenAny(configure).ConfigureAwait(false);
+            if (race != null) await Task.WhenAny(race).ConfigureAwait(false);
             throw;
         }
-        if (variables != null) _report.VariablesSet(connection.DeploymentName, variables.Changes);
+        if (changes.Count > 0) _report.VariablesSet(connection.DeploymentName, changes);
+        if (race != null) webhookFailure ??= await KeepTheOldestAsync(connection, race, cancellationToken).ConfigureAwait(false);
 
         if (envFile != null)
         {
@@ -204,6 +228,7 @@ internal sealed class AuthKitProvisioning
         foreach (var result in results.Where(r => r.Key.Kind == WorkOSSettingKind.AppHomepageUrl && r.Value == WorkOSChangeResult.Changed))
             written = written.WithHomepage(workOSEnvironment, result.Key.Value);
         RecordWrites(environment.AppDirectory, written, cancellationToken);
+        if (webhookFailure != null) throw webhookFailure;
         if (_envFileFailure != null) throw _envFileFailure;
     }
 
@@ -218,6 +243,50 @@ internal sealed class AuthKitProvisioning
         {
             _log.Report(Diagnostics.StateFileNotWritten,
                 $"Could not record which env-file lines the build wrote ({e.Message}), so a later configuration change leaves them as they are (CAK2112). If this repeats, check the folder's permissions and free space.");
+        }
+    }
+
+    /// <summary>
+    /// The endpoint whose secret the deployment takes; a refusal is CAK2109 with WorkOS's reason and the manual steps
+    /// (docs/architecture.md#the-component-webhook); any other failure is returned, to be thrown once the rest is applied.
+    /// </summary>
+    private async Task<(WebhookEndpointProvisioning.Result? Endpoint, Exception? Failure)> SettleWebhookAsync(
+        Task<WebhookEndpointProvisioning.Result> getOrCreate, ConfigureWebhookEndpoint webhook, ProvisioningFacts facts)
+    {
+        try
+        {
+            var endpoint = await getOrCreate.ConfigureAwait(false);
+            _report.Change(endpoint.Done);
+            return (endpoint, null);
+        }
+        catch (ServiceException e) when (WebhookEndpointProvisioning.IsRefusal(e))
+        {
+            var warning = ProvisioningPlanner.WebhookByHand(facts, $"; WorkOS refused the webhook endpoint {webhook.EndpointUrl} ({e.ServiceMessage ?? e.Message})");
+            _log.Report(warning.Diagnostic, warning.Message);
+            return (null, null);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException))
+        {
+            return (null, e);
+        }
+    }
+
+    /// <summary>Another machine created an endpoint at our URL too: the deployment takes the survivor's secret. Returns the failure, if any.</summary>
+    private async Task<Exception?> KeepTheOldestAsync(ConvexConnection connection, Task<WebhookEndpoint?> race, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var survivor = await race.ConfigureAwait(false);
+            if (survivor == null) return null;
+            _report.Change($"deleted the webhook endpoint this build created: an older one at {survivor.EndpointUrl} ({survivor.Id}) is kept");
+            var secret = new[] { new EnvironmentVariableChange(ProvisioningPlanner.WebhookSecretName, survivor.Secret) };
+            await connection.Deployment.UpdateEnvironmentVariablesAsync(secret, cancellationToken).ConfigureAwait(false);
+            _report.VariablesSet(connection.DeploymentName, secret);
+            return null;
+        }
+        catch (Exception e) when (!(e is OperationCanceledException))
+        {
+            return e;
         }
     }
 
@@ -241,14 +310,6 @@ internal sealed class AuthKitProvisioning
     private void ReportPartialChanges()
     {
         if (_report.HasChanges) _report.WriteTo(_log);
-    }
-
-    private Uri WorkOSBaseUrl(BuildEnvironment environment)
-    {
-        var configured = _settings.WorkOSApiUrl ?? environment.Get("WORKOS_API_URL") ?? "https://api.workos.com";
-        if (!Uri.TryCreate(configured, UriKind.Absolute, out var url))
-            throw new ProvisioningException(Diagnostics.InvalidSetting, $"The WorkOS API URL '{configured}' (ConvexAuthKitWorkOSApiUrl or WORKOS_API_URL) is not an absolute URL.");
-        return url;
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ internal sealed class ProvisioningReport
             ? $"provisioned a new AuthKit environment {environment.EnvironmentName} ({environment.Credentials.EnvironmentId})"
             : $"reused the AuthKit environment {environment.EnvironmentName} ({environment.Credentials.EnvironmentId}) already created for this deployment");
 
+    /// <summary>A change in words (never a secret).</summary>
+    public void Change(string line) => _changes.Add(line);
+
     public void VariablesSet(string deploymentName, IEnumerable<EnvironmentVariableChange> changes) =>
         _changes.Add($"set {string.Join(", ", changes.Select(c => c.Name))} on deployment {deploymentName}");
 

@@ -70,7 +70,7 @@ internal sealed class DeploymentForecast
     public (string Outcome, bool ChangesSomething) Plan()
     {
         var variables = _reads!.Variables!;
-        var plan = ProvisioningPlanner.Plan(_local.PlanFacts(_local.ReadEnvFile(), variables, _reads.Team, _settings,
+        var plan = ProvisioningPlanner.Plan(_local.PlanFacts(_local.ReadEnvFile(), variables, _reads.Team, _settings, _reads.SiteUrl, _reads.WebhookEndpoints,
             workOSEnvironmentGone: _reads.Health.EnvironmentDeleted(variables)));
         Warnings = plan.Warnings;
         if (plan.Refusal != null)

@@ -80,7 +80,7 @@ internal static class StatusInspection
         var stop = SelectionOutcome.Of(selection, ContinuousIntegration.Detect(settings));
         if (stop is { Fails: true }) log.Report(stop.Diagnostic!, stop.Message);
         var facts = stop == null
-            ? await DeploymentReads.ReadAsync(selection, settings, log, cancellationToken).ConfigureAwait(false)
+            ? await DeploymentReads.ReadAsync(selection, local, settings, log, cancellationToken).ConfigureAwait(false)
             : null;
         var environment = local.Environment;
         var entries = EnvFileEntries.Of(decision, environment, facts?.Variables != null ? WorkOSCredentialsPlan.Resolve(facts.Variables, environment) : null);
@@ -89,6 +89,7 @@ internal static class StatusInspection
         var forecast = new DeploymentForecast(local, facts, settings);
         block.Add("client ID", forecast.ClientIdText());
         forecast.DescribeWorkOSSettings(block);
+        if (decision.AuthKitComponentEvents is { } events && facts?.Variables != null) block.Add(WebhookStatus.Label, WebhookStatus.Describe(facts, events.Events));
         block.Add(entries.FileName, entries.Describe());
         var nextStep = facts?.Health.NextStep(facts.Variables, EnvFileEntries.FilledFromWorkOS(decision.Dev!, environment), entries.FileName);
         if (nextStep != null) block.Add(WorkOSHealth.NextStepLabel, nextStep);

@@ -64,6 +64,12 @@ internal sealed class BuildSettings
     /// <summary>The SDK's ContinuousIntegrationBuild: true marks a CI build (Selection/ContinuousIntegration). Not set: false.</summary>
     public bool ContinuousIntegrationBuild { get; set; }
 
+    /// <summary>
+    /// True creates or updates the WorkOS AuthKit component's webhook endpoint and sets WORKOS_WEBHOOK_SECRET
+    /// (docs/architecture.md#the-component-webhook); false only says how (CAK2109). Not set: true.
+    /// </summary>
+    public bool ConfigureWebhook { get; set; } = true;
+
     /// <summary>The process environment (injectable for tests). Returns null for unset variables.</summary>
     public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 

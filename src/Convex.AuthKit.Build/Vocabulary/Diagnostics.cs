@@ -93,7 +93,10 @@ internal static class Diagnostics
     /// <summary>convex.json has properties the Convex CLI does not recognise (its own warning).</summary>
     public static readonly Diagnostic ConvexJsonWarning = new Diagnostic("CAK2108");
 
-    /// <summary>The WorkOS AuthKit component is in use and the deployment has no WORKOS_WEBHOOK_SECRET, which the build never invents.</summary>
+    /// <summary>
+    /// The WorkOS AuthKit component is in use, the deployment has no WORKOS_WEBHOOK_SECRET, and the build does not make it
+    /// (switched off, no site URL, or WorkOS refused the endpoint): the manual steps.
+    /// </summary>
     public static readonly Diagnostic AuthKitComponentWithoutWebhookSecret = new Diagnostic("CAK2109");
 
     /// <summary>A state file (stamp, inputs, items, the shared stamp's path) could not be written; the next build checks again.</summary>
@@ -104,4 +107,7 @@ internal static class Diagnostics
 
     /// <summary>An env-file line differs from what the configuration gives and the build did not write it (a hand edit, or no record): left alone.</summary>
     public static readonly Diagnostic EnvFileLineDiffers = new Diagnostic("CAK2112");
+
+    /// <summary>The component's additionalEventTypes is not an array of string literals: the endpoint gets the three events, the rest is for the dashboard.</summary>
+    public static readonly Diagnostic WebhookEventsNotLiteral = new Diagnostic("CAK2113");
 }

@@ -17,6 +17,7 @@ internal sealed class MSBuildSetting
         Flag("ContinuousIntegrationBuild", s => s.ContinuousIntegrationBuild, (s, v) => s.ContinuousIntegrationBuild = v),
         Flag("ConvexAuthKitAcceptWorkOSTerms", s => s.AcceptWorkOSTerms, (s, v) => s.AcceptWorkOSTerms = v),
         Text("ConvexAuthKitConfigurations", s => s.Configurations, (s, v) => s.Configurations = v, SettingStamp.Gating),
+        Flag("ConvexAuthKitConfigureWebhook", s => s.ConfigureWebhook, (s, v) => s.ConfigureWebhook = v),
         Text("ConvexAuthKitDevOrigin", s => s.DevOrigin, (s, v) => s.DevOrigin = v),
         Flag("ConvexAuthKitDryRun", s => s.DryRun, (s, v) => s.DryRun = v, SettingStamp.BypassesStamp),
         Flag("ConvexAuthKitEnabled", s => s.Enabled, (s, v) => s.Enabled = v, SettingStamp.Gating),

@@ -161,6 +161,7 @@ public sealed class InputsFingerprintTests
         ["ConvexAuthKitWorkOSApiUrl"] = "",
         ["ConvexAuthKitWorkOSTeamEmail"] = "",
         ["ConvexAuthKitAcceptWorkOSTerms"] = "false",
+        ["ConvexAuthKitConfigureWebhook"] = "true",
     };
 
     /// <summary>The inputs file the inputs task writes for the fixture, with one MSBuild property changed from its default.</summary>

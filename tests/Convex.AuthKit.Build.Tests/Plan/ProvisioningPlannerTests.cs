@@ -59,7 +59,7 @@ public sealed class ProvisioningPlannerTests
         return new ProvisioningFacts(selection, variables ?? new Dictionary<string, string>(),
             kind == DeploymentSelectionKind.DevDeployKey || teamUnknown ? null : team ?? AssociatedTeam,
             teamSettings ?? new WorkOSTeamSettings(null, false), dev ?? ViteDev(), false, environment,
-            EnvFileSnapshot.Of(envFile == null ? null : new DotEnvDocument(envFile, false), environment), AuthKitComponentFile: null, Provisioned: null, WorkOSEnvironmentGone: false, BuildWrites.None);
+            EnvFileSnapshot.Of(envFile == null ? null : new DotEnvDocument(envFile, false), environment), AuthKitComponentFile: null, Webhook: null, Provisioned: null, WorkOSEnvironmentGone: false, BuildWrites.None);
     }
 
     private static Refusal Refused(ProvisioningFacts facts)

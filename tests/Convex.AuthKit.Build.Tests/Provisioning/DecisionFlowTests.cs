@@ -165,22 +165,25 @@ public sealed class DecisionFlowTests
     }
 
     [TestMethod]
-    public async Task ColdProvisioningWritesTheVariablesOnceInAtMostFourSequentialRoundTrips()
+    public async Task ColdProvisioningWritesTheVariablesOnceInFourSequentialRoundTrips()
     {
         await using var h = await FlowHarness.StartAsync();
         h.Sandbox.Latency = System.TimeSpan.FromMilliseconds(60);
         var log = await h.RunAsync();
         Assert.AreEqual(0, log.Errors.Count, log.All);
         Assert.AreEqual(1, h.Sandbox.Snapshot().Counters.EnvironmentVariableUpdates, "deployment variables are written once");
-        var requests = h.Sandbox.Requests.OrderBy(r => r.Started).ToList();
-        var waves = 0;
-        var waveEnd = System.DateTimeOffset.MinValue;
-        foreach (var request in requests)
-        {
-            if (request.Started >= waveEnd) { waves++; waveEnd = request.Ended; }
-            else if (request.Ended > waveEnd) waveEnd = request.Ended;
-        }
-        Assert.IsTrue(waves <= 4, $"{waves} sequential round trips:\n{string.Join("\n", requests)}");
+        Assert.AreEqual(4, h.SequentialRoundTrips(), h.RequestList);
+    }
+
+    [TestMethod]
+    public async Task AProvisionedDeploymentIsConfiguredInThreeSequentialRoundTrips()
+    {
+        await using var h = await FlowHarness.StartAsync(scenario: SandboxScenario.Fresh().WithProvisionedEnvironment());
+        h.Sandbox.Latency = System.TimeSpan.FromMilliseconds(60);
+        var log = await h.RunAsync();
+        Assert.AreEqual(0, log.Errors.Count, log.All);
+        Assert.AreEqual(3, h.SequentialRoundTrips(), h.RequestList);
+        Assert.IsFalse(h.Sandbox.Requests.Any(r => r.Path.Contains("get_canonical_urls") || r.Path.Contains("webhook_endpoints")), "only a component app reads them");
     }
 
     [TestMethod]

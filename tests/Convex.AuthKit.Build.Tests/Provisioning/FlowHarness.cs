@@ -89,6 +89,24 @@ internal sealed class FlowHarness : IAsyncDisposable
         return Log;
     }
 
+    /// <summary>
+    /// The round trips that had to follow each other: a request that started after every earlier one ended opens a new
+    /// one. Meaningful with <see cref="SandboxServer.Latency"/> set, so that concurrent requests overlap.
+    /// </summary>
+    public int SequentialRoundTrips()
+    {
+        var waves = 0;
+        var waveEnd = DateTimeOffset.MinValue;
+        foreach (var request in Sandbox.Requests.OrderBy(r => r.Started))
+        {
+            if (request.Started >= waveEnd) { waves++; waveEnd = request.Ended; }
+            else if (request.Ended > waveEnd) waveEnd = request.Ended;
+        }
+        return waves;
+    }
+
+    public string RequestList => string.Join("\n", Sandbox.Requests.OrderBy(r => r.Started));
+
     public SandboxWorkOSEnvironment? WorkOSEnvironment() => Sandbox.Snapshot().EnvironmentFor(Deployment);
 
     public IReadOnlyDictionary<string, string> DeploymentVariables() => Sandbox.Snapshot().Deployment(Deployment).Env;

@@ -13,12 +13,13 @@ namespace Convex.AuthKit.Build.Tests.Provisioning;
 [TestClass]
 public sealed class RealStartingPointFlowTests
 {
-    private const string WebhookSteps = "create a webhook endpoint https://happy-animal-123.convex.site/workos/webhook for the events user.created, user.updated and user.deleted, then run `npx convex env set WORKOS_WEBHOOK_SECRET=<secret>`";
+    private const string WebhookSteps = "create a webhook endpoint https://happy-animal-123.convex.site/workos/webhook for the events user.created, user.updated, user.deleted, then run `npx convex env set WORKOS_WEBHOOK_SECRET=<secret>`";
 
     [TestMethod]
-    public async Task TheComponentAppIsProvisionedAndWarnsForItsWebhookSecret_WhichNeverWithholdsTheStamp()
+    public async Task TheComponentAppIsProvisionedWithItsWebhookSecret_AndSwitchedOffItsWarningNeverWithholdsTheStamp()
     {
         await using var h = await FlowHarness.StartAsync("authkit-component");
+        h.Configure = s => s.ConfigureWebhook = false;
 
         var log = await h.RunAsync();
 
@@ -30,7 +31,7 @@ public sealed class RealStartingPointFlowTests
         var environment = h.WorkOSEnvironment()!;
         CollectionAssert.AreEqual(new[] { "http://localhost:5173/callback" }, environment.RedirectUris);
         Assert.AreEqual(environment.ClientId, h.DeploymentVariables()["WORKOS_CLIENT_ID"]);
-        Assert.IsFalse(h.DeploymentVariables().ContainsKey("WORKOS_WEBHOOK_SECRET"), "the build never invents the webhook secret");
+        Assert.IsFalse(h.DeploymentVariables().ContainsKey("WORKOS_WEBHOOK_SECRET"), "switched off, the build only says how");
         StringAssert.Contains(h.ReadEnvFile(), "VITE_WORKOS_CLIENT_ID=" + environment.ClientId);
 
         // The followed import is a stamp input, and the warning does not withhold the stamp.
@@ -72,15 +73,15 @@ public sealed class RealStartingPointFlowTests
     }
 
     [TestMethod]
-    public async Task TheDryRunAndTheStatusShowTheSameWarning()
+    public async Task SwitchedOffTheDryRunAndTheStatusShowTheSameWarning()
     {
         await using var h = await FlowHarness.StartAsync("authkit-component");
-        h.Configure = s => s.DryRun = true;
+        h.Configure = s => { s.DryRun = true; s.ConfigureWebhook = false; };
         var dryRun = await h.RunAsync();
         Assert.AreEqual("CAK2109", dryRun.Warnings.Single().Code, dryRun.All);
         StringAssert.Contains(dryRun.Warnings[0].Text, WebhookSteps);
         StringAssert.Contains(string.Join("\n", dryRun.High), "dry run, nothing changed; a build would:");
-        h.Configure = null;
+        h.Configure = s => s.ConfigureWebhook = false;
 
         var (block, log) = await StatusRun.RunAsync(h);
         var text = StatusRun.AssertOneBlock(log);

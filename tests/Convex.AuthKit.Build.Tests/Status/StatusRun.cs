@@ -19,7 +19,7 @@ internal static class StatusRun
     /// <summary>Provisioning calls: get-or-provision, team creation, variable writes, any WorkOS POST/PUT.</summary>
     public static bool IsMutating(SandboxRequest r) =>
         r.Path.Contains("get_or_provision") || r.Path.Contains("provision_associated_workos_team") || r.Path.Contains("update_environment_variables")
-        || (r.Service == SandboxService.WorkOS && (r.Method == "POST" || r.Method == "PUT"));
+        || (r.Service == SandboxService.WorkOS && r.Method != "GET");
 
     public static void AssertNoMutatingRequest(FlowHarness h) =>
         Assert.IsFalse(h.Sandbox.Requests.Any(IsMutating), "mutating request: " + string.Join(", ", h.Sandbox.Requests.Where(IsMutating)));
@@ -39,7 +39,8 @@ internal static class StatusRun
     {
         var state = h.Sandbox.Snapshot();
         var secrets = new[] { FreshSecrets.AccessToken, FreshSecrets.AdminKey(FlowHarness.Deployment), FreshSecrets.DeployKeySecret }
-            .Concat(state.WorkosEnvironments.Select(e => e.ApiKey));
+            .Concat(state.WorkosEnvironments.Select(e => e.ApiKey))
+            .Concat(state.WorkosEnvironments.SelectMany(e => e.WebhookEndpoints).Select(e => e.Secret));
         foreach (var secret in secrets) Assert.IsFalse(text.Contains(secret), "a secret reached the log");
     }
 
