@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.DotEnv;
 
@@ -33,12 +34,19 @@ internal sealed record BuildEnvironmentFile(
     {
         if (Directory.Exists(fullPath))
             throw new BuildEnvironmentFileException(fullPath, "it is a directory, not a file", null);
+        // A named pipe, a device: never opened, so never a hang; it counts as empty, and a write it needs is refused.
+        if (LocalFile.WhyNotRegular(fullPath) != null) return FromText(fullPath, displayName, "");
         if (!File.Exists(fullPath)) return new BuildEnvironmentFile(fullPath, displayName, false, NoValues, NoPlaceholders);
 
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = LocalFile.ReadBounded(fullPath, LocalFile.TextFileLimit);
+            if (bytes == null) return new BuildEnvironmentFile(fullPath, displayName, false, NoValues, NoPlaceholders);
+        }
+        catch (UnusableFileException e)
+        {
+            throw new BuildEnvironmentFileException(fullPath, "it is " + e.What, e);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
         {

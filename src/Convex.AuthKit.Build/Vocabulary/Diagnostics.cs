@@ -101,4 +101,7 @@ internal static class Diagnostics
 
     /// <summary>The framework defaults use the dev origin, and vite.config sets its port or https in a form the build cannot evaluate.</summary>
     public static readonly Diagnostic DevOriginUnreadable = new Diagnostic("CAK2111");
+
+    /// <summary>A file of the auth config's import closure, a Vite config or an example env file is not a regular file or is too large: skipped.</summary>
+    public static readonly Diagnostic LocalFileSkipped = new Diagnostic("CAK2114");
 }
