@@ -61,7 +61,7 @@ internal static class AuthConfigScanner
         {
             var (file, depth) = queue.Dequeue();
             followed.Add(file);
-            var source = depth == 0 ? files.ReadTextUpTo(file, MaxFileBytes) : TryRead(files, file);
+            var source = depth == 0 ? Read(files, file) : TryRead(files, file);
             if (source == null) continue;
             if (clientIdFile == null && SourceMentionsWorkOSClientId(source)) clientIdFile = file;
             foreach (var specifier in JsImports.Specifiers(source))
@@ -84,13 +84,16 @@ internal static class AuthConfigScanner
     {
         try
         {
-            return files.ReadTextUpTo(file, MaxFileBytes);
+            return Read(files, file);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
             return null;
         }
     }
+
+    private static string? Read(ProjectFiles files, string file) =>
+        files.ReadOptional(file, MaxFileBytes, "whether it uses WorkOS AuthKit (WORKOS_CLIENT_ID or the AuthKit component) is not known");
 
     private static bool IsComponent(string specifier) =>
         specifier == ComponentPackage || specifier.StartsWith(ComponentPackage + "/", StringComparison.Ordinal);

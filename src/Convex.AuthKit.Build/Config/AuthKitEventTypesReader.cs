@@ -37,7 +37,7 @@ internal static class AuthKitEventTypesReader
             string? source;
             try
             {
-                source = files.ReadTextUpTo(file, AuthConfigScanner.MaxFileBytes);
+                source = files.ReadOptional(file, AuthConfigScanner.MaxFileBytes, "the WorkOS events it handles were not read");
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {

@@ -90,7 +90,7 @@ internal static class AuthKitTrigger
             defaults, detected, devOrigin, FrameworkDefaults.WantsCookiePassword(detected), config, warnings, files, componentFile, componentEvents);
     }
 
-    private static FrameworkInfo DetectFramework(ProjectFiles files) => FrameworkDetector.Detect(files.ReadText(files.PathOf("package.json")));
+    private static FrameworkInfo DetectFramework(ProjectFiles files) => FrameworkDetector.Detect(files.ReadPackageJson());
 
     // The origin only feeds the port check here: a bad SpaProxyServerUrl must not fail a build that does not use it.
     private static DevOrigin? TryDetectOrigin(ProjectFiles files, string? explicitOrigin, string? spaProxyServerUrl, FrameworkInfo framework)
@@ -108,10 +108,10 @@ internal static class AuthKitTrigger
     /// <summary>Without convex.json the CLI puts a create-react-app's functions under <c>src/convex/</c>.</summary>
     private static string FunctionsWithoutConvexJson(ProjectFiles files)
     {
-        var text = files.ReadText(files.PathOf("package.json"));
-        if (text == null) return ConvexProjectConfig.DefaultFunctions;
         try
         {
+            var text = files.ReadPackageJson();
+            if (text == null) return ConvexProjectConfig.DefaultFunctions;
             return FrameworkDetector.Detect(text).DetectedFramework == FrameworkInfo.CreateReactApp ? "src/convex/" : ConvexProjectConfig.DefaultFunctions;
         }
         catch (PackageJsonException)
@@ -123,7 +123,7 @@ internal static class AuthKitTrigger
     private static AuthKitDecision Decision(
         AuthKitDecisionKind kind, string reason, AuthKitEnvironmentConfig? dev, FrameworkInfo? framework, DevOrigin? origin, bool cookie,
         ConvexProjectConfig? config, List<AuthKitWarning> warnings, ProjectFiles files, string? componentFile, AuthKitEventTypes? componentEvents) =>
-        new(kind, reason, dev, framework, origin, cookie, config, warnings, files.Read.ToArray(), files.Probed.ToArray())
+        new(kind, reason, dev, framework, origin, cookie, config, warnings.Concat(files.Skipped).ToList(), files.Read.ToArray(), files.Probed.ToArray())
         {
             AuthKitComponentFile = componentFile,
             AuthKitComponentEvents = componentEvents,

@@ -17,6 +17,15 @@ internal static class ConvexJsonFile
         srcConvexJsonIgnored = srcExists && !rootExists;
         if (!rootExists) return null;
         if (srcExists) throw new ConvexJsonException(BothExistMessage, new Vocabulary.DiagnosticLocation(src));
-        return ConvexJsonParser.Parse(files.ReadText(root)!, root);
+        string text;
+        try
+        {
+            text = files.ReadText(root)!;
+        }
+        catch (FileSystem.UnusableFileException e)
+        {
+            throw new ConvexJsonException($"convex.json is {e.What}, so it cannot be read. Make it a regular file.", new Vocabulary.DiagnosticLocation(root));
+        }
+        return ConvexJsonParser.Parse(text, root);
     }
 }

@@ -1,3 +1,4 @@
+using Convex.AuthKit.Build.FileSystem;
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>
@@ -24,7 +25,7 @@ internal static class DevOriginDetector
             ? null
             : new DevServerClaim(viteName + " " + ViteSource(vite), vite.Https ? "https" : "http", vite.Port, viteFile!);
         if (viteClaim != null) claims.Add(viteClaim);
-        var packageJsonText = files.ReadText(files.PathOf("package.json"));
+        var packageJsonText = files.ReadPackageJson();
         var script = packageJsonText == null ? null : DevScriptReader.Read(packageJsonText);
         var scriptClaim = script == null ? null : new DevServerClaim("package.json dev script", script.Https ? "https" : null, script.Port, files.PathOf("package.json"));
         if (scriptClaim != null) claims.Add(scriptClaim);
@@ -60,7 +61,7 @@ internal static class DevOriginDetector
     {
         foreach (var name in ViteConfigNames)
         {
-            var source = files.ReadText(files.PathOf(name));
+            var source = files.ReadOptional(files.PathOf(name), LocalFile.TextFileLimit, "its dev server settings were not read");
             if (source != null) return (ViteConfigReader.Read(source, files), name);
         }
         return (null, null);

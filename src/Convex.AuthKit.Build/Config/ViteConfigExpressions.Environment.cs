@@ -1,3 +1,4 @@
+using Convex.AuthKit.Build.FileSystem;
 using System.Text.RegularExpressions;
 using Convex.AuthKit.Build.DotEnv;
 
@@ -53,7 +54,7 @@ internal sealed partial class ViteConfigExpressions
     {
         if (loaded.Problem != null) return Fail(loaded.Problem);
         if (_files == null) return null;
-        return FrontEndEnvReaders.ViteVariable(name, loaded.Mode, loaded.Prefixes, file => _files.ReadText(_files.PathOf(file)), _files.Variable);
+        return FrontEndEnvReaders.ViteVariable(name, loaded.Mode, loaded.Prefixes, file => _files.ReadOptional(_files.PathOf(file), LocalFile.TextFileLimit, "the Vite variables it sets were not read"), _files.Variable);
     }
 
     /// <summary>loadEnv(mode, dir, prefixes): the mode (a string, else the dev server's), the folder (the app's), the prefixes (VITE_ by default).</summary>

@@ -61,9 +61,10 @@ internal sealed class BigBrainClient
             },
         };
         var json = await SendAsync(Endpoints.AuthorizeWithinCurrentProject, body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
-        var adminKey = json.RequiredString("adminKey");
+        var adminKey = json.RequiredId("adminKey");
         var url = ParseDeploymentUrl(json, json.RequiredString("url"));
-        return new DeploymentCredentials(json.OptionalString("deploymentName") ?? deploymentName, url, adminKey, json.OptionalString("deploymentType"));
+        var name = json.OptionalString("deploymentName") != null ? json.RequiredId("deploymentName") : deploymentName;
+        return new DeploymentCredentials(name, url, adminKey, json.OptionalString("deploymentType"));
     }
 
     /// <summary>
@@ -111,9 +112,9 @@ internal sealed class BigBrainClient
         var body = new JObject { ["deploymentName"] = deploymentName, ["environmentType"] = environmentType };
         var json = await SendAsync(Endpoints.GetOrProvisionWorkOSEnvironment, body, RetryMode.Idempotent, cancellationToken).ConfigureAwait(false);
         return new ProvisionedEnvironment(
-            json.RequiredString("environmentName"),
+            json.RequiredLine("environmentName"),
             json.RequiredBool("newlyProvisioned"),
-            new WorkOSCredentials(json.RequiredString("clientId"), json.RequiredString("apiKey"), json.RequiredString("environmentId")));
+            new WorkOSCredentials(json.RequiredId("clientId"), json.RequiredId("apiKey"), json.RequiredId("environmentId")));
     }
 
     /// <summary><c>GET workos/available_workos_team_emails</c> (docs/protocol.md#big-brain-endpoints).</summary>
@@ -131,7 +132,7 @@ internal sealed class BigBrainClient
     {
         var body = new JObject { ["teamId"] = teamId, ["email"] = email };
         var json = await SendAsync(Endpoints.ProvisionAssociatedWorkOSTeam, body, RetryMode.ThrottleOnly, cancellationToken).ConfigureAwait(false);
-        return new ProvisionedWorkOSTeam(json.RequiredString("workosTeamId"), json.RequiredString("workosTeamName"), json.RequiredString("adminEmail"));
+        return new ProvisionedWorkOSTeam(json.RequiredId("workosTeamId"), json.RequiredLine("workosTeamName"), json.RequiredLine("adminEmail"));
     }
 
     /// <summary>
@@ -149,7 +150,7 @@ internal sealed class BigBrainClient
         {
             return WorkOSEnvironmentHealth.Missing;
         }
-        return WorkOSEnvironmentHealth.Found(json.RequiredString("id"), json.RequiredString("name"), json.RequiredString("clientId"));
+        return WorkOSEnvironmentHealth.Found(json.RequiredId("id"), json.RequiredLine("name"), json.RequiredId("clientId"));
     }
 
     /// <summary><c>GET teams/&lt;teamId&gt;/workos_team_health</c> (docs/protocol.md#big-brain-endpoints); <c>teamId</c> comes from the team question.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.DotEnv;
 
@@ -29,21 +30,32 @@ internal sealed record BuildEnvironmentFile(
 
     /// <summary>Reads and parses <paramref name="fullPath"/>; a missing file is an empty, non-existing snapshot.</summary>
     /// <exception cref="BuildEnvironmentFileException">The file exists but cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The file is UTF-16 or UTF-32, not UTF-8.</exception>
     public static BuildEnvironmentFile Read(string fullPath, string displayName)
     {
         if (Directory.Exists(fullPath))
             throw new BuildEnvironmentFileException(fullPath, "it is a directory, not a file", null);
+        // A named pipe, a device: never opened, so never a hang; it counts as empty, and a write it needs is refused.
+        if (LocalFile.WhyNotRegular(fullPath) != null) return FromText(fullPath, displayName, "");
         if (!File.Exists(fullPath)) return new BuildEnvironmentFile(fullPath, displayName, false, NoValues, NoPlaceholders);
 
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = LocalFile.ReadBounded(fullPath, LocalFile.TextFileLimit);
+            if (bytes == null) return new BuildEnvironmentFile(fullPath, displayName, false, NoValues, NoPlaceholders);
+        }
+        catch (UnusableFileException e)
+        {
+            throw new BuildEnvironmentFileException(fullPath, "it is " + e.What, e);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
         {
             throw new BuildEnvironmentFileException(fullPath, e.Message.TrimEnd('.'), e);
         }
+        // UTF-16 (or UTF-32) has NUL bytes in every ASCII character: no reader finds a line in it, so it is not UTF-8
+        // text, as a Latin-1 file is not, rather than a file that sets nothing.
+        if (Array.IndexOf(bytes, (byte)0) >= 0) throw new InvalidDataException($"{fullPath} is not UTF-8 text (UTF-16?), so it is left unchanged.");
         // As Node's readFileSync(path, "utf8"): a BOM stays in the text (dotenv treats it as white space),
         // invalid sequences become U+FFFD.
         return FromText(fullPath, displayName, new UTF8Encoding(false, false).GetString(bytes));

@@ -55,17 +55,19 @@ internal static class DotEnvEditor
     /// <summary>One blank line, the optional comment line, then the assignment, all ending with the file's line ending.</summary>
     private static string Append(string content, string line, string? commentOnPreviousLine)
     {
-        var eol = FirstLineEndingIsCrLf(content) ? "\r\n" : "\n";
+        var eol = FirstLineEnding(content);
         var endsWithLineBreak = content.EndsWith("\n", StringComparison.Ordinal) || content.EndsWith("\r", StringComparison.Ordinal);
         return content + (endsWithLineBreak ? eol : eol + eol)
             + (commentOnPreviousLine == null ? string.Empty : commentOnPreviousLine + eol)
             + line + eol;
     }
 
-    private static bool FirstLineEndingIsCrLf(string content)
+    /// <summary>CRLF, a lone CR (old Mac files; dotenv reads it as a line break too) or LF, as the file's first line ends.</summary>
+    private static string FirstLineEnding(string content)
     {
         var first = content.IndexOfAny(LineEndings);
-        return first >= 0 && content[first] == '\r' && first + 1 < content.Length && content[first + 1] == '\n';
+        if (first < 0 || content[first] == '\n') return "\n";
+        return first + 1 < content.Length && content[first + 1] == '\n' ? "\r\n" : "\r";
     }
 
     private static bool ReadsAs(string text, Dictionary<string, string> wanted)

@@ -13,24 +13,26 @@ internal static class DotEnvFile
     private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
     private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The file's text without a UTF-8 BOM, or null when the file (or a symlink's target) does not exist.</summary>
-    /// <exception cref="InvalidDataException">The file is not UTF-8; it must not be rewritten.</exception>
+    /// <summary>
+    /// The file's text without a UTF-8 BOM, or null when the file (or a symlink's target) does not exist. A file that
+    /// is not a regular file (a named pipe a secret manager serves) is never opened: it reads as empty, and the write
+    /// that would follow is refused (docs/architecture.md#safety-rules).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not UTF-8, or larger than 16 MiB; it must not be rewritten.</exception>
     public static DotEnvDocument? Read(string path)
     {
         if (path == null) throw new ArgumentNullException(nameof(path));
-        byte[] bytes;
+        if (LocalFile.WhyNotRegular(path) != null) return new DotEnvDocument("", false);
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = LocalFile.ReadBounded(path, LocalFile.TextFileLimit);
         }
-        catch (FileNotFoundException)
+        catch (UnusableFileException e)
         {
-            return null;
+            throw new InvalidDataException($"{path} is {e.What}, so it is left unchanged.", e);
         }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
+        if (bytes == null) return null;
         var hasBom = StartsWithBom(bytes);
         var offset = hasBom ? Utf8Bom.Length : 0;
         try
@@ -83,9 +85,17 @@ internal static class DotEnvFile
 
     private static bool HasContent(string path, byte[] bytes)
     {
-        if (!File.Exists(path)) return false;
-        var current = File.ReadAllBytes(path);
-        if (current.Length != bytes.Length) return false;
+        if (!LocalFile.IsRegular(path)) return false;
+        byte[]? current;
+        try
+        {
+            current = LocalFile.ReadBounded(path, LocalFile.TextFileLimit);
+        }
+        catch (UnusableFileException)
+        {
+            return false;
+        }
+        if (current == null || current.Length != bytes.Length) return false;
         for (var i = 0; i < bytes.Length; i++)
         {
             if (current[i] != bytes[i]) return false;

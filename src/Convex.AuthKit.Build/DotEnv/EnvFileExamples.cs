@@ -1,4 +1,5 @@
 using System.Text;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.DotEnv;
 
@@ -41,11 +42,17 @@ internal sealed class EnvFileExamples
         var files = new List<(string, IReadOnlyDictionary<string, string>)>();
         foreach (var path in PathsFor(envFilePath))
         {
-            if (!File.Exists(path)) continue;
-            byte[] bytes;
+            // An example that is not a regular file, or larger than 16 MiB, gives no placeholders: it is skipped.
+            if (!LocalFile.IsRegular(path)) continue;
+            byte[]? bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                bytes = LocalFile.ReadBounded(path, LocalFile.TextFileLimit);
+                if (bytes == null) continue;
+            }
+            catch (UnusableFileException)
+            {
+                continue;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
             {

@@ -6,6 +6,8 @@ namespace Convex.AuthKit.Build.FileSystem;
 /// Replaces a file's content all at once (docs/architecture.md#safety-rules): the bytes go to a temp file in the same
 /// directory, which then takes the target's place. Readers see the old or the new file, never a partial one.
 /// <list type="bullet">
+/// <item>A target that is not a regular file (a named pipe, a device) or is read-only by its own mode is never
+/// replaced: <see cref="UnusableFileException"/>, the target untouched.</item>
 /// <item>A target held by another process (Vite, an editor, an antivirus scan) is tried <see cref="Attempts"/> times,
 /// with <see cref="Waits"/> between the attempts; then the write fails with the target as it was.</item>
 /// <item>A file is never deleted while it is the only copy: after a failed attempt that left the target missing, the
@@ -56,8 +58,11 @@ internal sealed class AtomicReplace
     /// <exception cref="IOException">The file could not be replaced; it is as it was (or, when even that could not be
     /// ensured, the message names the files that hold its content).</exception>
     /// <exception cref="OperationCanceledException">Cancelled while waiting for another process; the file is as it was.</exception>
+    /// <exception cref="UnusableFileException">The target is not a regular file, or is read-only; it was not touched.</exception>
     public void Write(string target, byte[] bytes, CancellationToken cancellationToken = default)
     {
+        var refusal = _files.WhyNotReplaceable(target);
+        if (refusal != null) throw new UnusableFileException(target, refusal + ", so it was left as it was");
         var temp = TempFiles.NewPathBeside(target);
         var backup = TempFiles.NewPathBeside(target);
         var targetExisted = _files.Exists(target);

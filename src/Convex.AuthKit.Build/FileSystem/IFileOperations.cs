@@ -8,6 +8,12 @@ internal interface IFileOperations
 {
     bool Exists(string path);
 
+    /// <summary>
+    /// Why the file at <paramref name="path"/> must not be replaced, in words ("a named pipe, not a regular file",
+    /// "read-only"); null when it is a writable regular file or nothing is there.
+    /// </summary>
+    string? WhyNotReplaceable(string path);
+
     /// <summary>Creates <paramref name="path"/>, which must not exist, owner-only on Unix, and flushes it to disk.</summary>
     void WriteNew(string path, byte[] bytes);
 

@@ -4,12 +4,28 @@ namespace Convex.AuthKit.Build.FileSystem;
 internal sealed class PhysicalFileOperations : IFileOperations
 {
     public static readonly PhysicalFileOperations Instance = new PhysicalFileOperations();
+    private const int OwnerWrite = 0x80;
+    private const string ReadOnly = "read-only (its owner has no write permission)";
 
     private PhysicalFileOperations()
     {
     }
 
     public bool Exists(string path) => File.Exists(path);
+
+    /// <summary>The file's own mode decides, not what the process may do: root may write anything, yet a 0444 file stays.</summary>
+    public string? WhyNotReplaceable(string path)
+    {
+        var kind = LocalFile.WhyNotRegular(path);
+        if (kind != null) return kind;
+        if (!File.Exists(path)) return null;
+        if (Libc.IsUnix)
+        {
+            var status = Libc.Stat(path);
+            return status != null && (status.Permissions & OwnerWrite) == 0 ? ReadOnly : null;
+        }
+        return (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0 ? ReadOnly : null;
+    }
 
     /// <summary>Owner-only from the start, so that secrets are never readable by others, even briefly.</summary>
     public void WriteNew(string path, byte[] bytes)

@@ -70,7 +70,7 @@ internal static class TempFiles
         try
         {
             return Directory.EnumerateFiles(directory, "." + name + ".*" + Suffix)
-                .Where(path => IsTempFileOf(Path.GetFileName(path), name) && File.GetLastWriteTimeUtc(path) < writtenBeforeUtc)
+                .Where(path => IsTempFileOf(Path.GetFileName(path), name) && LocalFile.IsRegular(path) && File.GetLastWriteTimeUtc(path) < writtenBeforeUtc)
                 .ToList();
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException)

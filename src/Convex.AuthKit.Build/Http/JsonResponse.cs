@@ -33,7 +33,28 @@ internal sealed class JsonResponse
         return new JsonResponse(service, result, root);
     }
 
+    /// <summary>The longest id or key the package accepts from a service.</summary>
+    public const int MaxIdLength = 1024;
+
     public string RequiredString(string name) => OptionalString(name) ?? throw Malformed($"missing string field '{name}'");
+
+    /// <summary>
+    /// An id or key that goes into a file, a header or a URL (docs/architecture.md#safety-rules): non-empty, at most
+    /// <paramref name="maxLength"/> characters, no white space or control characters. The message names the field, never its value.
+    /// </summary>
+    public string RequiredId(string name, int maxLength = MaxIdLength) =>
+        IsId(RequiredString(name), maxLength) ? RequiredString(name) : throw Malformed($"field '{name}' is not a printable single-line id of at most {maxLength} characters");
+
+    /// <summary>A name shown to the user or written to a file: non-empty, single line, no control characters.</summary>
+    public string RequiredLine(string name) =>
+        IsLine(RequiredString(name)) ? RequiredString(name) : throw Malformed($"field '{name}' is not a printable single line of at most {MaxIdLength} characters");
+
+    /// <summary>The text when it is non-empty, at most <paramref name="maxLength"/> characters and free of white space and control characters.</summary>
+    public static bool IsId(string text, int maxLength) =>
+        text.Length > 0 && text.Length <= maxLength && !text.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
+
+    private static bool IsLine(string text) =>
+        text.Length > 0 && text.Length <= MaxIdLength && !text.Any(c => char.IsControl(c) || c == '\u2028' || c == '\u2029');
 
     public string? OptionalString(string name)
     {
@@ -70,14 +91,21 @@ internal sealed class JsonResponse
     public long RequiredInt64(string name)
     {
         var token = Field(name);
-        if (token != null && token.Type == JTokenType.Integer)
+        try
         {
-            return (long)token;
-        }
+            if (token != null && token.Type == JTokenType.Integer)
+            {
+                return (long)token;
+            }
 
-        if (token != null && token.Type == JTokenType.Float && decimal.Truncate((decimal)token) == (decimal)token)
+            if (token != null && token.Type == JTokenType.Float && decimal.Truncate((decimal)token) == (decimal)token)
+            {
+                return (long)(decimal)token;
+            }
+        }
+        catch (OverflowException)
         {
-            return (long)(decimal)token;
+            throw Malformed($"field '{name}' is not an integer between {long.MinValue} and {long.MaxValue}");
         }
 
         throw Malformed($"missing integer field '{name}'");

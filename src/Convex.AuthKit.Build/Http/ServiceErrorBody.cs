@@ -7,6 +7,9 @@ internal static class ServiceErrorBody
 {
     private const string Redacted = "***";
 
+    /// <summary>A shorter part after a <c>|</c> is no key: redacting it would blank ordinary words.</summary>
+    private const int MinimumPartLength = 16;
+
     /// <summary>
     /// Builds the exception for a non-success <paramref name="result"/>. Any of <paramref name="secrets"/> found in the
     /// service's code or message is replaced by <c>***</c>.
@@ -26,7 +29,11 @@ internal static class ServiceErrorBody
             Redact(message, secrets));
     }
 
-    /// <summary>Replaces every occurrence of a non-empty secret in <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Replaces every occurrence of a non-empty secret in <paramref name="text"/>, in every form a service may echo it
+    /// (docs/architecture.md#safety-rules): whole, its key part after the last <c>|</c> (an admin key's or a deploy
+    /// key's), each URL-encoded and JSON-escaped. The longest forms go first, so no part of one is left behind.
+    /// </summary>
     public static string? Redact(string? text, IEnumerable<string?> secrets)
     {
         if (text == null)
@@ -34,14 +41,36 @@ internal static class ServiceErrorBody
             return null;
         }
 
-        foreach (var secret in secrets)
+        foreach (var form in secrets.SelectMany(FormsOf).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length))
         {
-            if (!string.IsNullOrEmpty(secret))
-            {
-                text = text.Replace(secret, Redacted);
-            }
+            text = Replace(text, form);
         }
 
+        return text;
+    }
+
+    private static IEnumerable<string> FormsOf(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret)) yield break;
+        var parts = new List<string> { secret! };
+        var bar = secret!.LastIndexOf('|');
+        if (bar >= 0 && secret.Length - bar - 1 >= MinimumPartLength) parts.Add(secret.Substring(bar + 1));
+        foreach (var part in parts)
+        {
+            yield return part;
+            yield return Uri.EscapeDataString(part);
+            var json = Newtonsoft.Json.JsonConvert.ToString(part);
+            yield return json.Substring(1, json.Length - 2);
+        }
+    }
+
+    /// <summary>URL encodings differ only in the case of their hex digits, so those match either way.</summary>
+    private static string Replace(string text, string form)
+    {
+        for (var at = text.IndexOf(form, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(form, at + Redacted.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            text = text.Substring(0, at) + Redacted + text.Substring(at + form.Length);
+        }
         return text;
     }
 

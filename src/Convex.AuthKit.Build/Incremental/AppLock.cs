@@ -1,4 +1,5 @@
 using System.Globalization;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.Incremental;
 
@@ -7,36 +8,59 @@ namespace Convex.AuthKit.Build.Incremental;
 /// projects that share the app, and the inner builds of a multi-targeted project, take turns; the next one in line
 /// re-reads the stamp. The lock file sits in a folder of the user's own, named by a hash of the app's normalised
 /// path, and is never deleted (deleting a lock file while another process waits on it would let two holders in).
-/// Only another build holding the lock is waited on; anything else wrong with the folder or the file fails at once.
+/// Only another build holding the lock is waited on; anything else wrong with the folder or the file fails at once,
+/// except what another user left where the last fallback goes: that build runs without the lock
+/// (<see cref="Path"/> is null), since no other user may ever block it.
 /// </summary>
 internal sealed class AppLock : IDisposable
 {
     private const string FolderName = "convex-authkit";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
-    private readonly FileStream _stream;
+    private readonly FileStream? _stream;
 
-    private AppLock(FileStream stream, string path)
+    private AppLock(FileStream? stream, string? path)
     {
         _stream = stream;
         Path = path;
     }
 
-    public string Path { get; }
+    /// <summary>The lock file; null when the user has no folder of their own for it and the build runs without it.</summary>
+    public string? Path { get; }
 
-    public static string PathFor(string appDirectory) => PathFor(appDirectory, LockFileSystem.Real);
-
-    /// <summary>The Convex app's shared stamp: the last successful run of any project of the app (see ProvisioningSession).</summary>
-    public static string StampPathFor(string appDirectory) => BasePathFor(appDirectory, LockFileSystem.Real) + ".stamp";
-
-    internal static string PathFor(string appDirectory, LockFileSystem fileSystem) => BasePathFor(appDirectory, fileSystem) + ".lock";
+    public static string? PathFor(string appDirectory) => PathFor(appDirectory, LockFileSystem.Real);
 
     /// <summary>
-    /// The user's lock folder. Linux: <c>$XDG_RUNTIME_DIR/convex-authkit</c> when that folder belongs to the user,
-    /// else <c>/tmp/convex-authkit-&lt;euid&gt;</c>. Windows and macOS: in the user's own temp folder.
+    /// The Convex app's shared stamp: the last successful run of any project of the app (see ProvisioningSession);
+    /// null without a folder of the user's own, as nothing another user left may decide a build.
     /// </summary>
-    internal static string FolderFor(LockFileSystem fileSystem)
+    public static string? StampPathFor(string appDirectory)
     {
-        if (!fileSystem.IsLinux) return System.IO.Path.Combine(fileSystem.UserTempFolder, FolderName);
+        var basePath = BasePathFor(appDirectory, LockFileSystem.Real);
+        return basePath == null ? null : basePath + ".stamp";
+    }
+
+    internal static string? PathFor(string appDirectory, LockFileSystem fileSystem)
+    {
+        var basePath = BasePathFor(appDirectory, fileSystem);
+        return basePath == null ? null : basePath + ".lock";
+    }
+
+    /// <summary>
+    /// The user's lock folder, always under a folder the user already owns, never a world-writable one.
+    /// Linux: <c>$XDG_RUNTIME_DIR/convex-authkit</c> when that folder belongs to the user, else the user's cache folder
+    /// (<c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>), else (HOME unset or read-only) <c>/tmp/convex-authkit-&lt;euid&gt;</c>
+    /// when nothing or the user's own folder is there, else null. macOS: <c>~/Library/Caches/convex-authkit</c>.
+    /// Windows: <c>%LOCALAPPDATA%\convex-authkit</c>. Either falls back to the user's own temp folder.
+    /// </summary>
+    internal static string? FolderFor(LockFileSystem fileSystem)
+    {
+        if (fileSystem.IsWindows) return System.IO.Path.Combine(RootedOr(fileSystem.GetEnvironmentVariable("LOCALAPPDATA"), fileSystem.UserTempFolder), FolderName);
+        if (!fileSystem.IsLinux)
+        {
+            var home = fileSystem.GetEnvironmentVariable("HOME");
+            var caches = IsRooted(home) ? System.IO.Path.Combine(home!, "Library", "Caches") : null;
+            return System.IO.Path.Combine(caches != null && Directory.Exists(caches) ? caches : fileSystem.UserTempFolder, FolderName);
+        }
         uint user;
         try
         {
@@ -48,12 +72,55 @@ internal sealed class AppLock : IDisposable
                 "Report this with the message; set ConvexAuthKitEnabled=false to build meanwhile.", ex);
         }
         var runtime = fileSystem.GetEnvironmentVariable("XDG_RUNTIME_DIR");
-        if (!string.IsNullOrEmpty(runtime) && System.IO.Path.IsPathRooted(runtime) && OwnedDirectory(fileSystem, runtime!, user))
+        if (IsRooted(runtime) && OwnedDirectory(fileSystem, runtime!, user)) return System.IO.Path.Combine(runtime!, FolderName);
+        foreach (var cache in CacheFolders(fileSystem))
         {
-            return System.IO.Path.Combine(runtime, FolderName);
+            if (OwnedOrCreated(fileSystem, cache, user)) return System.IO.Path.Combine(cache, FolderName);
         }
-        return System.IO.Path.Combine(fileSystem.SharedTempFolder, FolderName + "-" + user.ToString(CultureInfo.InvariantCulture));
+        var fallback = System.IO.Path.Combine(fileSystem.SharedTempFolder, FolderName + "-" + user.ToString(CultureInfo.InvariantCulture));
+        return TakenByAnother(fileSystem, fallback, user) ? null : fallback;
     }
+
+    /// <summary>Something there that is not a folder of the user's: in a sticky /tmp only its owner may remove it.</summary>
+    private static bool TakenByAnother(LockFileSystem fileSystem, string path, uint user)
+    {
+        try
+        {
+            var status = fileSystem.LStat(path);
+            return status != null && (status.Kind != UnixFileKind.Directory || status.Owner != user);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return false; // preparing the folder reports it
+        }
+    }
+
+    private static IEnumerable<string> CacheFolders(LockFileSystem fileSystem)
+    {
+        var cache = fileSystem.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (IsRooted(cache)) yield return cache!;
+        var home = fileSystem.GetEnvironmentVariable("HOME");
+        if (IsRooted(home)) yield return System.IO.Path.Combine(home!, ".cache");
+    }
+
+    /// <summary>The user's cache folder, created (owner-only) when missing; false when it is not the user's or cannot be made.</summary>
+    private static bool OwnedOrCreated(LockFileSystem fileSystem, string folder, uint user)
+    {
+        try
+        {
+            if (fileSystem.Stat(folder) == null) fileSystem.CreateDirectory(folder);
+            var status = fileSystem.Stat(folder);
+            return status != null && status.Kind == UnixFileKind.Directory && status.Owner == user;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsRooted(string? path) => !string.IsNullOrEmpty(path) && System.IO.Path.IsPathRooted(path);
+
+    private static string RootedOr(string? path, string fallback) => IsRooted(path) ? path! : fallback;
 
     /// <summary>The app's full path, symbolic links resolved, case-folded where the file system ignores case.</summary>
     internal static string KeyFor(string appDirectory, LockFileSystem fileSystem)
@@ -63,8 +130,11 @@ internal sealed class AppLock : IDisposable
         return fileSystem.IgnoresCase ? key.ToUpperInvariant() : key;
     }
 
-    private static string BasePathFor(string appDirectory, LockFileSystem fileSystem) =>
-        System.IO.Path.Combine(FolderFor(fileSystem), Stamp.Hash(KeyFor(appDirectory, fileSystem)).Substring(0, 24));
+    private static string? BasePathFor(string appDirectory, LockFileSystem fileSystem)
+    {
+        var folder = FolderFor(fileSystem);
+        return folder == null ? null : System.IO.Path.Combine(folder, Stamp.Hash(KeyFor(appDirectory, fileSystem)).Substring(0, 24));
+    }
 
     /// <summary>
     /// Waits until the lock is free; throws <see cref="TimeoutException"/> when the budget runs out first, and
@@ -75,13 +145,16 @@ internal sealed class AppLock : IDisposable
 
     internal static async Task<AppLock> AcquireAsync(string appDirectory, TimeSpan timeout, LockFileSystem fileSystem, CancellationToken cancellationToken)
     {
-        PrepareFolder(FolderFor(fileSystem), fileSystem);
-        var path = PathFor(appDirectory, fileSystem);
+        var folder = FolderFor(fileSystem);
+        if (folder == null) return new AppLock(null, null);
+        PrepareFolder(folder, fileSystem);
+        var path = PathFor(appDirectory, fileSystem)!;
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             FileStream stream;
+            RefuseALinkOrSpecialFile(path, fileSystem);
             try
             {
                 stream = fileSystem.OpenExclusive(path);
@@ -113,7 +186,7 @@ internal sealed class AppLock : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _stream?.Dispose();
 
     /// <summary>
     /// Another process holds the file: a sharing or lock violation on Windows (and under Mono), EWOULDBLOCK from
@@ -174,6 +247,17 @@ internal sealed class AppLock : IDisposable
         {
             throw new AppLockException(folder, $"the lock folder has mode {Octal(status.Permissions)}, not 0700, so other users can reach it",
                 $"Run `chmod 700 {folder}`, or remove it; the next build creates it again.");
+        }
+    }
+
+    /// <summary>Opening creates the file when missing: a symbolic link there would have its target created.</summary>
+    private static void RefuseALinkOrSpecialFile(string path, LockFileSystem fileSystem)
+    {
+        if (!fileSystem.IsLinux) return;
+        var status = Status(path, fileSystem);
+        if (status != null && status.Kind != UnixFileKind.RegularFile)
+        {
+            throw new AppLockException(path, "the lock file is not a plain file", "Remove it; the next build creates it again.");
         }
     }
 

@@ -22,10 +22,8 @@ internal static class EnvironmentVariableItems
     /// <summary>The entries last written; none when the file does not exist or cannot be read.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Read(string path)
     {
-        string[] lines;
-        try { lines = File.ReadAllLines(path); }
-        catch (IOException) { return Array.Empty<KeyValuePair<string, string>>(); }
-        catch (UnauthorizedAccessException) { return Array.Empty<KeyValuePair<string, string>>(); }
+        var lines = StateFiles.ReadLines(path);
+        if (lines == null) return Array.Empty<KeyValuePair<string, string>>();
         // A plain loop: this runs on every build, where each generic instantiation compiled costs time.
         var entries = new List<KeyValuePair<string, string>>(lines.Length);
         foreach (var raw in lines)

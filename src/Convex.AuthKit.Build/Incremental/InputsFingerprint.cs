@@ -140,10 +140,7 @@ internal sealed record CollectedInputs(ConvexAppLocation Location, string Finger
         var text = new StringBuilder(fingerprint).AppendLine();
         foreach (var file in ExistingFiles)
         {
-            string content;
-            try { content = File.ReadAllText(file); }
-            catch (IOException) { content = "<unreadable>"; }
-            catch (UnauthorizedAccessException) { content = "<unreadable>"; }
+            var content = StateFiles.ReadText(file) ?? "<unreadable>";
             text.Append(file).Append(':').AppendLine(Stamp.Hash(content));
         }
         return Stamp.Hash(text.ToString());

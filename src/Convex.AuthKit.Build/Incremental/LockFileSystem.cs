@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.Incremental;
 
@@ -21,16 +22,19 @@ internal class LockFileSystem
 
     public virtual string? GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
 
-    /// <summary>Linux's fallback when XDG_RUNTIME_DIR is not usable: the machine's shared temp folder.</summary>
+    /// <summary>Linux's last fallback, when neither XDG_RUNTIME_DIR nor a cache folder is usable: the machine's shared temp folder.</summary>
     public virtual string SharedTempFolder => "/tmp";
 
-    /// <summary>Windows' and macOS' temp folder, which belongs to the user.</summary>
+    /// <summary>Windows' and macOS' temp folder, which belongs to the user: the fallback without LOCALAPPDATA or ~/Library/Caches.</summary>
     public virtual string UserTempFolder => Path.GetTempPath();
 
     public virtual uint EffectiveUserId => Libc.EffectiveUserId();
 
     /// <summary>Linux only: owner, permissions and kind, without following a symbolic link; null when missing.</summary>
     public virtual UnixFileStatus? LStat(string path) => Libc.LStat(path);
+
+    /// <summary>Linux only: as <see cref="LStat"/>, symbolic links followed.</summary>
+    public virtual UnixFileStatus? Stat(string path) => Libc.Stat(path);
 
     /// <summary>Creates the lock folder (0700 on Linux, less the umask); false when it already existed.</summary>
     public virtual bool CreateDirectory(string path)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.Incremental;
 
@@ -42,12 +43,11 @@ internal sealed class Stamp
     /// <summary>The items file's lines (NAME=VALUE, non-secret), in the Convex app's shared stamp.</summary>
     public IReadOnlyList<string> ItemLines { get; }
 
-    public static Stamp? Read(string path)
+    /// <summary>The stamp; null when there is none, or none of the user's own (<paramref name="path"/> null).</summary>
+    public static Stamp? Read(string? path)
     {
-        string[] lines;
-        try { lines = File.ReadAllLines(path); }
-        catch (IOException) { return null; }
-        catch (UnauthorizedAccessException) { return null; }
+        var lines = StateFiles.ReadLines(path);
+        if (lines == null) return null;
         string? fingerprint = null;
         var files = new List<string>();
         var variables = new List<string>();
@@ -71,8 +71,10 @@ internal sealed class Stamp
         StateFiles.WriteAtomically(path, text.ToString(), cancellationToken);
     }
 
-    public static void Delete(string path)
+    /// <summary>Removes a stamp; a path that is not a regular file is left alone (docs/architecture.md#safety-rules).</summary>
+    public static void Delete(string? path)
     {
+        if (path == null || !LocalFile.IsRegular(path)) return;
         try { File.Delete(path); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

@@ -94,6 +94,9 @@ internal sealed class AuthKitProvisioning
         // An env file that cannot be read at all (not UTF-8) fails before any request.
         var envFile = local.ReadEnvFile();
         var environment = local.Environment;
+        // The WorkOS API key must never go over plain http to another host: refused before any request, not after provisioning.
+        var workOSUrl = WorkOSApiUrl.For(_settings, environment);
+        if (!TransportSecurity.MaySendCredentials(workOSUrl)) throw new InsecureTransportException(ServiceKind.WorkOS, workOSUrl);
 
         using var http = HttpClients.Create(_settings, _log);
         try

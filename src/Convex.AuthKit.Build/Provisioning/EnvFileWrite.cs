@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.FileSystem;
 using Convex.AuthKit.Build.Plan;
 using Convex.AuthKit.Build.Vocabulary;
 
@@ -41,6 +42,13 @@ internal static class EnvFileWrite
         try
         {
             return DotEnvFile.WriteIfChanged(plan.Path, text, current, cancellationToken);
+        }
+        catch (UnusableFileException e)
+        {
+            // A secret manager's named pipe, a read-only file: the user adds the entries where the file comes from.
+            var entries = string.Join(", ", plan.Changes.Select(c => c.IsSecret || c.Value == null ? c.Name + " (a secret: its value is not shown)" : c.Name + "=" + c.Value));
+            throw new ProvisioningException(Diagnostics.EnvFileWriteFailed,
+                $"{plan.DisplayName} ({plan.Path}) is {e.What}. Add these entries to it, or to its source: {entries}.", e);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {

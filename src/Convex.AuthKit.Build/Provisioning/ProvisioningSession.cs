@@ -58,6 +58,8 @@ internal static class ProvisioningSession
     private static async Task RunLockedAsync(string appDirectory, BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
     {
         using var appLock = await AppLock.AcquireAsync(appDirectory, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        if (appLock.Path == null)
+            log.Normal("no folder of this user's own holds the Convex.AuthKit lock (HOME is unset or read-only, and another user took /tmp's), so this build runs without it. Set XDG_CACHE_HOME to a folder of yours to share it again.");
         if (!settings.DryRun) RemoveLeftovers(appDirectory, settings, files, DateTime.UtcNow, log);
 
         // Another build may have finished the same work while this one waited for the lock: an inner build of this
@@ -100,7 +102,7 @@ internal static class ProvisioningSession
         }
         var cleanup = TempFiles.RemoveLeftovers(
             new[] { envFile, envFileTarget }.Distinct(),
-            new[] { files.InputsFile, files.StampFile, files.ItemsFile, AppLock.StampPathFor(appDirectory), BuildWritesFile.PathFor(appDirectory) },
+            new[] { files.InputsFile, files.StampFile, files.ItemsFile, AppLock.StampPathFor(appDirectory), BuildWritesFile.PathFor(appDirectory) }.OfType<string>(),
             lockedAtUtc);
         if (cleanup.Removed.Count > 0) log.Low($"removed the temp files a stopped build left: {string.Join(", ", cleanup.Removed)}.");
         if (cleanup.Kept.Count > 0)
@@ -181,7 +183,7 @@ internal static class ProvisioningSession
     {
         try
         {
-            new Stamp(inputs.AppFingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables, File.ReadAllLines(files.ItemsFile)).Write(appStamp, cancellationToken);
+            new Stamp(inputs.AppFingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables, StateFiles.ReadLines(files.ItemsFile) ?? Array.Empty<string>()).Write(appStamp, cancellationToken);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {

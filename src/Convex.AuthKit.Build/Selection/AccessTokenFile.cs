@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Convex.AuthKit.Build.FileSystem;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -56,7 +57,8 @@ internal static class AccessTokenFile
         try
         {
             // A BOM is tolerated (the CLI's JSON.parse would reject it; editors on Windows add one).
-            text = new UTF8Encoding(false, false).GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF');
+            var bytes = LocalFile.ReadBounded(path, LocalFile.TextFileLimit) ?? Array.Empty<byte>();
+            text = new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
         {

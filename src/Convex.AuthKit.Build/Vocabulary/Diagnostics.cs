@@ -110,4 +110,7 @@ internal static class Diagnostics
 
     /// <summary>The component's additionalEventTypes is not an array of string literals: the endpoint gets the three events, the rest is for the dashboard.</summary>
     public static readonly Diagnostic WebhookEventsNotLiteral = new Diagnostic("CAK2113");
+
+    /// <summary>A file of the auth config's import closure, a Vite config or an example env file is not a regular file or is too large: skipped.</summary>
+    public static readonly Diagnostic LocalFileSkipped = new Diagnostic("CAK2114");
 }

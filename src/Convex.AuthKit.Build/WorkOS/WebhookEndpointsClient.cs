@@ -222,7 +222,5 @@ internal sealed class WebhookEndpointsClient
         return new WebhookEndpoint(id, endpointUrl, status, events, createdAt, secret);
     }
 
-    /// <summary>The text when it is non-empty, at most <paramref name="maxLength"/> characters and free of whitespace and control characters; else null.</summary>
-    private static string? Token(string text, int maxLength) =>
-        text.Length > 0 && text.Length <= maxLength && !text.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) ? text : null;
+    private static string? Token(string text, int maxLength) => JsonResponse.IsId(text, maxLength) ? text : null;
 }

@@ -90,8 +90,8 @@ public sealed class ScenarioApp : IAsyncDisposable
     {
         // The builds' lock file and shared stamp live in the user's lock folder, named by the app's (unique) path.
         var app = Path.GetFullPath(Path.Combine(App.Root, AppDirectory));
-        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.PathFor(app));
-        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.StampPathFor(app));
+        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.PathFor(app)!);
+        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.StampPathFor(app)!);
         return Sandbox.DisposeAsync();
     }
 }

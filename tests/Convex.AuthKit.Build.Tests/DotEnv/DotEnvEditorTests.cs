@@ -9,6 +9,12 @@ public sealed class DotEnvEditorTests
     private static string? Set(string? content, string name, string value) => DotEnvEditor.Change(content, name, value);
 
     [TestMethod]
+    public void CrOnlyLineEndingsAreKept()
+    {
+        Assert.AreEqual("A=1\rB=2\r\r# see\rKEY=v\r", DotEnvEditor.Change("A=1\rB=2\r", "KEY", "v", "# see"));
+    }
+
+    [TestMethod]
     public void ReplacingInACrLfFileKeepsEveryLineEnding() =>
         Assert.AreEqual("A=1\r\nKEY=new\r\nB=2\r\n", Set("A=1\r\nKEY=old # c\r\nB=2\r\n", "KEY", "new"));
 

@@ -48,6 +48,11 @@ internal sealed class FaultyFileOperations : IFileOperations
 
     public bool Exists(string path) => _real.Exists(path);
 
+    /// <summary>Plays a target whose own mode is read-only (root ignores permissions, so a real 0444 file cannot stop it).</summary>
+    public bool TargetsReadOnly { get; init; }
+
+    public string? WhyNotReplaceable(string path) => TargetsReadOnly && Applies(path) && _real.Exists(path) ? "read-only (played)" : _real.WhyNotReplaceable(path);
+
     public void WriteNew(string path, byte[] bytes)
     {
         if (!DiskFullWhileWritingTheTemp) { _real.WriteNew(path, bytes); return; }

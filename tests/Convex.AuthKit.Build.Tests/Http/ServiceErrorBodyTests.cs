@@ -54,4 +54,38 @@ public class ServiceErrorBodyTests
         Assert.DoesNotContain("tok_123", ex.ToString());
         Assert.DoesNotContain("hunter2", ex.Message);
     }
+
+    [TestMethod]
+    [DataRow("Admin key 01f3a9c2e4b5d6f708192a3b4c5d6e7f8091a2b3c4d5 is invalid", "Admin key *** is invalid")]
+    [DataRow("bad key dev%3Ahappy-animal-123%7C01f3a9c2e4b5d6f708192a3b4c5d6e7f8091a2b3c4d5", "bad key ***")]
+    [DataRow("bad key dev%3ahappy-animal-123%7c01f3a9c2e4b5d6f708192a3b4c5d6e7f8091a2b3c4d5", "bad key ***")]
+    [DataRow("bad key dev:happy-animal-123|01f3a9c2e4b5d6f708192a3b4c5d6e7f8091a2b3c4d5!", "bad key ***!")]
+    public void TheAdminKeyIsRedactedInEveryFormAServiceEchoes(string message, string redacted)
+    {
+        const string AdminKey = "dev:happy-animal-123|01f3a9c2e4b5d6f708192a3b4c5d6e7f8091a2b3c4d5";
+        var body = Newtonsoft.Json.JsonConvert.SerializeObject(new { code = "BadAdminKey", message });
+
+        var ex = ServiceErrorBody.ToException(ServiceKind.Deployment, Result(401, "Unauthorized", body), new[] { AdminKey });
+
+        Assert.AreEqual(redacted, ex.ServiceMessage);
+    }
+
+    [TestMethod]
+    public void ADeployKeysKeyPartAndAJsonEscapedTokenAreRedacted()
+    {
+        const string DeployKey = "prod:happy-animal-123|eyJ2MiI6IjAxZjNhOWMyZTRiNWQ2ZjcwODE5MmEzYjRjNWQ2ZTdmIn0=";
+        const string Token = "tok/en+with\\slash\"quote0123456789";
+
+        var text = ServiceErrorBody.Redact(
+            "key eyJ2MiI6IjAxZjNhOWMyZTRiNWQ2ZjcwODE5MmEzYjRjNWQ2ZTdmIn0= and token tok/en+with\\\\slash\\\"quote0123456789",
+            new[] { DeployKey, Token });
+
+        Assert.AreEqual("key *** and token ***", text);
+    }
+
+    [TestMethod]
+    public void AShortPartAfterABarIsNoKeyAndStays()
+    {
+        Assert.AreEqual("a|b is fine, *** is not", ServiceErrorBody.Redact("a|b is fine, x|b is not", new[] { "x|b" }));
+    }
 }

@@ -19,7 +19,7 @@ public sealed class AppLockFlowTests
         await using var h = await FlowHarness.StartAsync();
         using (await AppLock.AcquireAsync(h.AppDirectory, TimeSpan.FromSeconds(5), CancellationToken.None)) { }
         var lockFile = AppLock.PathFor(h.AppDirectory);
-        TestLockFileSystem.GiveToNobody(lockFile);
+        TestLockFileSystem.GiveToNobody(lockFile!);
 
         var log = await h.RunAsync();
 
@@ -39,7 +39,7 @@ public sealed class AppLockFlowTests
 
         // nobody tries to take the very lock file the build uses, and to keep it.
         var start = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "flock", "-n", AppLock.PathFor(h.AppDirectory), "-c", "echo held; exec sleep 60" })
+        foreach (var argument in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "flock", "-n", AppLock.PathFor(h.AppDirectory)!, "-c", "echo held; exec sleep 60" })
             start.ArgumentList.Add(argument);
         using var other = Process.Start(start)!;
         try

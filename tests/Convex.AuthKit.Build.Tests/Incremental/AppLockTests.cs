@@ -1,3 +1,4 @@
+using Convex.AuthKit.Build.FileSystem;
 using Convex.AuthKit.Build.Incremental;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -53,7 +54,7 @@ public sealed class AppLockTests
     }
 
     [TestMethod]
-    public void WindowsAndMacOSUseTheUsersTempFolder()
+    public void WindowsAndMacOSFallBackToTheUsersTempFolder()
     {
         using var fs = new TestLockFileSystem { Linux = false };
         Assert.AreEqual(Path.Combine(fs.UserTempFolder, "convex-authkit"), AppLock.FolderFor(fs));
@@ -73,13 +74,13 @@ public sealed class AppLockTests
             Assert.AreEqual(UnixFileKind.Directory, folder.Kind);
             Assert.AreEqual(fs.EffectiveUserId, folder.Owner);
             Assert.AreEqual("700", Convert.ToString(folder.Permissions, 8));
-            var file = Libc.LStat(held.Path)!;
+            var file = Libc.LStat(held.Path!)!;
             Assert.AreEqual(UnixFileKind.RegularFile, file.Kind);
             Assert.AreEqual("600", Convert.ToString(file.Permissions, 8));
         }
 
         using var again = await AcquireAsync(fs, app);
-        Assert.AreEqual("600", Convert.ToString(Libc.LStat(again.Path)!.Permissions, 8), "the file is kept, never deleted");
+        Assert.AreEqual("600", Convert.ToString(Libc.LStat(again.Path!)!.Permissions, 8), "the file is kept, never deleted");
     }
 
     [TestMethod]
@@ -123,19 +124,73 @@ public sealed class AppLockTests
     }
 
     [TestMethod]
-    public async Task AFolderOfAnotherUserFailsAtOnce()
+    public async Task AFolderOfAnotherUserInTmpNeverBlocksTheBuildItRunsWithoutTheLock()
     {
         using var fs = new TestLockFileSystem { Linux = true };
         Directory.CreateDirectory(fs.FallbackFolder);
         Libc.ChangeMode(fs.FallbackFolder, 0x1C0);
         TestLockFileSystem.GiveToNobody(fs.FallbackFolder);
 
-        var ex = await UnusableAsync(fs, fs.NewApp());
+        using var held = await AcquireAsync(fs, fs.NewApp());
 
-        Assert.AreEqual(fs.FallbackFolder, ex.Path);
-        StringAssert.Contains(ex.Message, fs.FallbackFolder);
-        StringAssert.Contains(ex.Message, "belongs to another user (uid 65534)");
-        StringAssert.Contains(ex.Message, "XDG_RUNTIME_DIR");
+        Assert.IsNull(held.Path, "no lock, and no shared stamp, in another user's folder");
+        Assert.IsNull(AppLock.FolderFor(fs));
+        Assert.AreEqual(0, Directory.GetFileSystemEntries(fs.FallbackFolder).Length, "nothing written into it");
+    }
+
+    [TestMethod]
+    public void TheLinuxFolderIsTheUsersCacheFolderBeforeTmp()
+    {
+        using var fs = new TestLockFileSystem { Linux = true };
+        var home = Path.Combine(fs.Root, "home");
+        Directory.CreateDirectory(home);
+        fs.Environment["HOME"] = home;
+        Assert.AreEqual(Path.Combine(home, ".cache", "convex-authkit"), AppLock.FolderFor(fs), "~/.cache, created when missing");
+        Assert.AreEqual("700", Convert.ToString(Libc.LStat(Path.Combine(home, ".cache"))!.Permissions, 8));
+
+        var cache = Path.Combine(fs.Root, "xdg-cache");
+        Directory.CreateDirectory(cache);
+        fs.Environment["XDG_CACHE_HOME"] = cache;
+        Assert.AreEqual(Path.Combine(cache, "convex-authkit"), AppLock.FolderFor(fs), "XDG_CACHE_HOME first");
+
+        TestLockFileSystem.GiveToNobody(cache);
+        Assert.AreEqual(Path.Combine(home, ".cache", "convex-authkit"), AppLock.FolderFor(fs), "a cache folder of another user is not used");
+
+        fs.Environment.Remove("XDG_CACHE_HOME");
+        fs.Environment["HOME"] = Path.Combine(fs.Root, "read-only-home");
+        fs.CreateDirectoryHook = path => throw new UnauthorizedAccessException(path + ": permission denied");
+        Assert.AreEqual(fs.FallbackFolder, AppLock.FolderFor(fs), "HOME read-only: /tmp, in a folder of the user's id");
+    }
+
+    [TestMethod]
+    public void WindowsUsesLocalAppDataAndMacOSTheUsersCaches()
+    {
+        using var fs = new TestLockFileSystem { Linux = false };
+        var home = Path.Combine(fs.Root, "home");
+        Directory.CreateDirectory(Path.Combine(home, "Library", "Caches"));
+        fs.Environment["HOME"] = home;
+        Assert.AreEqual(Path.Combine(home, "Library", "Caches", "convex-authkit"), AppLock.FolderFor(fs), "macOS");
+
+        fs.Windows = true;
+        fs.Environment["LOCALAPPDATA"] = Path.Combine(fs.Root, "local");
+        Assert.AreEqual(Path.Combine(fs.Root, "local", "convex-authkit"), AppLock.FolderFor(fs), "Windows");
+    }
+
+    [TestMethod]
+    public async Task ASymlinkPlantedAsTheLockFileNeverHasItsTargetCreated()
+    {
+        using var fs = new TestLockFileSystem { Linux = true };
+        var app = fs.NewApp();
+        using (await AcquireAsync(fs, app)) { }
+        var lockFile = AppLock.PathFor(app, fs)!;
+        File.Delete(lockFile);
+        var target = Path.Combine(fs.Root, "victim-file");
+        File.CreateSymbolicLink(lockFile, target);
+
+        var ex = await UnusableAsync(fs, app);
+
+        StringAssert.Contains(ex.Message, "the lock file is not a plain file");
+        Assert.IsFalse(File.Exists(target), "the link's target was created");
     }
 
     [TestMethod]
@@ -153,27 +208,12 @@ public sealed class AppLockTests
     }
 
     [TestMethod]
-    public async Task AFolderThatIsASymlinkFailsAtOnce()
-    {
-        using var fs = new TestLockFileSystem { Linux = true };
-        var elsewhere = Path.Combine(fs.Root, "elsewhere");
-        Directory.CreateDirectory(elsewhere);
-        Libc.ChangeMode(elsewhere, 0x1C0);
-        Directory.CreateSymbolicLink(fs.FallbackFolder, elsewhere);
-
-        var ex = await UnusableAsync(fs, fs.NewApp());
-
-        Assert.AreEqual(fs.FallbackFolder, ex.Path);
-        StringAssert.Contains(ex.Message, "is a symbolic link");
-    }
-
-    [TestMethod]
     public async Task ALockFileOfAnotherUserFailsAtOnce()
     {
         using var fs = new TestLockFileSystem { Linux = true };
         var app = fs.NewApp();
         using (await AcquireAsync(fs, app)) { }
-        TestLockFileSystem.GiveToNobody(AppLock.PathFor(app, fs));
+        TestLockFileSystem.GiveToNobody(AppLock.PathFor(app, fs)!);
 
         var ex = await UnusableAsync(fs, app);
 

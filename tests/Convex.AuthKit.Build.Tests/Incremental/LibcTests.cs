@@ -1,4 +1,4 @@
-using Convex.AuthKit.Build.Incremental;
+using Convex.AuthKit.Build.FileSystem;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Convex.AuthKit.Build.Tests.Incremental;
@@ -29,16 +29,18 @@ public sealed class LibcTests
     }
 
     [TestMethod]
-    public void TheSystemCallGivesWhatGlibcsWrapperGives()
+    public void StatFollowsLinksAndTellsPipesAndDevicesApart()
     {
         using var fs = new TestLockFileSystem();
-        var file = Path.Combine(fs.Root, "file");
-        File.WriteAllText(file, "x");
-        TestLockFileSystem.GiveToNobody(file);
+        var pipe = Path.Combine(fs.Root, "pipe");
+        TestLockFileSystem.Run("mkfifo", pipe);
+        var zero = Path.Combine(fs.Root, "zero");
+        File.CreateSymbolicLink(zero, "/dev/zero");
 
-        foreach (var path in new[] { fs.Root, file, Path.Combine(fs.Root, "missing") })
-            Assert.AreEqual(Libc.LStat(path, viaSystemCall: false), Libc.LStat(path, viaSystemCall: true), path);
-        Assert.AreEqual(65534u, Libc.LStat(file, viaSystemCall: true)!.Owner);
+        Assert.AreEqual(UnixFileKind.NamedPipe, Libc.Stat(pipe)!.Kind);
+        Assert.AreEqual(UnixFileKind.Device, Libc.Stat(zero)!.Kind);
+        Assert.AreEqual(UnixFileKind.SymbolicLink, Libc.LStat(zero)!.Kind);
+        Assert.IsNull(Libc.Stat(Path.Combine(fs.Root, "missing")));
     }
 
     [TestMethod]

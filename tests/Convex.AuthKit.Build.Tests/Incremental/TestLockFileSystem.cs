@@ -20,6 +20,7 @@ internal sealed class TestLockFileSystem : LockFileSystem, IDisposable
     public string Root { get; }
     public Dictionary<string, string?> Environment { get; } = new();
     public bool? Linux { get; set; }
+    public bool? Windows { get; set; }
     public bool? CaseInsensitive { get; set; }
     public string? UserTemp { get; set; }
     public string? SharedTemp { get; set; }
@@ -27,6 +28,7 @@ internal sealed class TestLockFileSystem : LockFileSystem, IDisposable
     public Func<string, FileStream>? OpenHook { get; set; }
 
     public override bool IsLinux => Linux ?? base.IsLinux;
+    public override bool IsWindows => Windows ?? base.IsWindows;
     public override bool IgnoresCase => CaseInsensitive ?? base.IgnoresCase;
     public override string? GetEnvironmentVariable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
     public override string SharedTempFolder => SharedTemp ?? Path.Combine(Root, "tmp");

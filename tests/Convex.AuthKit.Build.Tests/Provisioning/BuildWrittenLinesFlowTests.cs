@@ -85,7 +85,7 @@ public sealed class BuildWrittenLinesFlowTests
     {
         await using var h = await FlowHarness.StartAsync("vite-app");
         await h.RunAsync();
-        File.Delete(BuildWritesFile.PathFor(h.AppDirectory)); // a fresh clone has none
+        File.Delete(BuildWritesFile.PathFor(h.AppDirectory)!); // a fresh clone has none
         var before = h.ReadEnvFile();
         MovePort(h);
 

@@ -115,8 +115,8 @@ internal sealed class FlowHarness : IAsyncDisposable
     {
         await Sandbox.DisposeAsync();
         // The lock file and the shared stamp live in the user's lock folder, named by the app's (unique) path.
-        File.Delete(AppLock.PathFor(AppDirectory));
-        File.Delete(AppLock.StampPathFor(AppDirectory));
+        File.Delete(AppLock.PathFor(AppDirectory)!);
+        File.Delete(AppLock.StampPathFor(AppDirectory)!);
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

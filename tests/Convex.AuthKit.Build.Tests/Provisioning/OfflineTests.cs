@@ -41,7 +41,7 @@ public sealed class OfflineTests
             case "no stamp":
                 // Neither the project's stamp nor the Convex app's shared one (docs/architecture.md#parallel-builds) that another project could adopt.
                 File.Delete(h.Files.StampFile);
-                File.Delete(AppLock.StampPathFor(h.AppDirectory));
+                File.Delete(AppLock.StampPathFor(h.AppDirectory)!);
                 break;
             case "forced": h.Configure += s => s.Force = true; break;
             default: File.AppendAllText(h.EnvFilePath, "MY_OWN_SETTING=1\n"); break;

@@ -294,6 +294,6 @@ public sealed class StatusFlowTests
     private static void DeleteStamps(FlowHarness h)
     {
         File.Delete(h.Files.StampFile);
-        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.StampPathFor(h.AppDirectory));
+        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.StampPathFor(h.AppDirectory)!);
     }
 }

@@ -1,20 +1,20 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Convex.AuthKit.Build.Incremental;
+namespace Convex.AuthKit.Build.FileSystem;
 
-/// <summary>What the lock needs to know about a path on Linux, read without following a symbolic link.</summary>
+/// <summary>What a path is on Unix, read without opening it (so a named pipe never blocks the build).</summary>
 /// <param name="Permissions">The permission bits, for example 0x1C0 (octal 0700).</param>
 internal sealed record UnixFileStatus(uint Owner, int Permissions, UnixFileKind Kind);
 
-internal enum UnixFileKind { Directory, RegularFile, SymbolicLink, Other }
+internal enum UnixFileKind { Directory, RegularFile, SymbolicLink, NamedPipe, Device, Socket }
 
 /// <summary>
-/// The few libc calls the app lock makes on Unix (docs/architecture.md#parallel-builds). The .NET Framework has no
-/// API for a file's owner or mode and .NET 8 none for its owner, so both targets call libc, which also serves the
-/// net472 build under Mono. Paths go in as NUL-terminated UTF-8. The file status comes from <c>statx</c>, whose
-/// layout is the same on every architecture (unlike <c>struct stat</c>), through glibc's wrapper or, before glibc
-/// 2.28, the system call itself.
+/// The few libc functions the package calls on Linux and macOS (docs/architecture.md#safety-rules): the .NET
+/// Framework has no API for a file's kind, owner or mode, and .NET 8 none for its kind or owner, so both targets call
+/// libc, which also serves the net472 build under Mono. Paths go in as NUL-terminated UTF-8. On Linux a file's
+/// status comes from glibc's <c>statx</c>, whose layout is the same on every CPU (unlike <c>struct stat</c>); on
+/// macOS from <c>stat</c>/<c>lstat</c> with 64-bit inodes, whose layout is the same on x64 and arm64.
 /// </summary>
 internal static class Libc
 {
@@ -25,35 +25,71 @@ internal static class Libc
     private const int StatxSize = 256;
     private const int StatxOwnerOffset = 20;
     private const int StatxModeOffset = 28;
+    private const int MacStatSize = 144;
+    private const int MacModeOffset = 4;
+    private const int MacOwnerOffset = 16;
     private const int NoSuchFile = 2;
     private const int NotADirectory = 20;
     private const int AlreadyExists = 17;
 
+    /// <summary>Whether this process runs on Linux or macOS, where the status functions below are available.</summary>
+    public static bool IsUnix => RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
+
     public static uint EffectiveUserId() => geteuid();
 
     /// <summary>The path's owner, permissions and kind (a symbolic link is not followed), or null when nothing is there.</summary>
-    public static UnixFileStatus? LStat(string path) => LStat(path, viaSystemCall: false);
+    public static UnixFileStatus? LStat(string path) => Status(path, followLinks: false);
 
-    /// <param name="viaSystemCall">Skip glibc's wrapper, as when it is older than 2.28 (tests use it).</param>
-    internal static UnixFileStatus? LStat(string path, bool viaSystemCall)
+    /// <summary>The status of what the path finally names (symbolic links followed), or null when nothing is there.</summary>
+    public static UnixFileStatus? Stat(string path) => Status(path, followLinks: true);
+
+    private static UnixFileStatus? Status(string path, bool followLinks)
     {
-        var buffer = new byte[StatxSize];
-        var result = CallStatx(Bytes(path), buffer, viaSystemCall, out var errno);
+        int result;
+        int mode;
+        uint owner;
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
+        {
+            var buffer = new byte[MacStatSize];
+            result = MacStatus(Bytes(path), buffer, followLinks);
+            mode = BitConverter.ToUInt16(buffer, MacModeOffset);
+            owner = BitConverter.ToUInt32(buffer, MacOwnerOffset);
+        }
+        else
+        {
+            var buffer = new byte[StatxSize];
+            result = statx(AtCurrentDirectory, Bytes(path), followLinks ? 0 : AtSymlinkNoFollow, StatxTypeModeOwner, buffer);
+            if (result == 0 && (BitConverter.ToUInt32(buffer, 0) & StatxTypeModeOwner) != StatxTypeModeOwner)
+            {
+                throw new IOException("The file system did not report the kind, owner and mode of " + path + ".");
+            }
+            mode = BitConverter.ToUInt16(buffer, StatxModeOffset);
+            owner = BitConverter.ToUInt32(buffer, StatxOwnerOffset);
+        }
         if (result != 0)
         {
+            var errno = Marshal.GetLastWin32Error();
             if (errno == NoSuchFile || errno == NotADirectory) return null;
             throw Failure(path, errno);
         }
-        var mode = BitConverter.ToUInt16(buffer, StatxModeOffset);
-        var kind = (mode & 0xF000) switch
-        {
-            0x4000 => UnixFileKind.Directory,
-            0x8000 => UnixFileKind.RegularFile,
-            0xA000 => UnixFileKind.SymbolicLink,
-            _ => UnixFileKind.Other,
-        };
-        return new UnixFileStatus(BitConverter.ToUInt32(buffer, StatxOwnerOffset), mode & 0x1FF, kind);
+        return new UnixFileStatus(owner, mode & 0x1FF, KindOf(mode));
     }
+
+    private static UnixFileKind KindOf(int mode) => (mode & 0xF000) switch
+    {
+        0x4000 => UnixFileKind.Directory,
+        0x8000 => UnixFileKind.RegularFile,
+        0xA000 => UnixFileKind.SymbolicLink,
+        0x1000 => UnixFileKind.NamedPipe,
+        0xC000 => UnixFileKind.Socket,
+        _ => UnixFileKind.Device,
+    };
+
+    // x64 macOS keeps the 32-bit-inode layout under the plain names; arm64 has only the 64-bit one.
+    private static int MacStatus(byte[] path, byte[] buffer, bool followLinks) =>
+        RuntimeInformation.ProcessArchitecture == Architecture.X64
+            ? followLinks ? stat_inode64(path, buffer) : lstat_inode64(path, buffer)
+            : followLinks ? stat(path, buffer) : lstat(path, buffer);
 
     /// <summary>Creates a directory with <paramref name="mode"/> (less the umask); false when something already exists there.</summary>
     public static bool MakeDirectory(string path, int mode)
@@ -88,7 +124,7 @@ internal static class Libc
         }
     }
 
-    /// <summary>Linux's error numbers that the lock meets, in words; null for any other.</summary>
+    /// <summary>Linux's error numbers that the package meets, in words; null for any other.</summary>
     public static string? Describe(int errno) => errno switch
     {
         1 => "operation not permitted",
@@ -108,37 +144,6 @@ internal static class Libc
             ? new UnauthorizedAccessException($"{path}: {Describe(errno)}")
             : new IOException($"{path}: {Describe(errno) ?? "error " + errno.ToString(System.Globalization.CultureInfo.InvariantCulture)}", errno);
 
-    private static int CallStatx(byte[] path, byte[] buffer, bool viaSystemCall, out int errno)
-    {
-        int result;
-        try
-        {
-            result = viaSystemCall ? StatxBySystemCall(path, buffer) : statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxTypeModeOwner, buffer);
-        }
-        catch (EntryPointNotFoundException)
-        {
-            result = StatxBySystemCall(path, buffer);
-        }
-        errno = result == 0 ? 0 : Marshal.GetLastWin32Error();
-        if (result == 0 && (BitConverter.ToUInt32(buffer, 0) & StatxTypeModeOwner) != StatxTypeModeOwner)
-        {
-            throw new IOException("The file system did not report the owner and mode of " + Encoding.UTF8.GetString(path, 0, path.Length - 1) + ".");
-        }
-        return result;
-    }
-
-    private static int StatxBySystemCall(byte[] path, byte[] buffer) =>
-        (int)syscall(StatxSystemCall(), (IntPtr)AtCurrentDirectory, path, (IntPtr)AtSymlinkNoFollow, (IntPtr)StatxTypeModeOwner, buffer);
-
-    private static IntPtr StatxSystemCall() => RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.X64 => (IntPtr)332,
-        Architecture.Arm64 => (IntPtr)291,
-        Architecture.X86 => (IntPtr)383,
-        Architecture.Arm => (IntPtr)397,
-        var other => throw new PlatformNotSupportedException($"Reading a file's owner is not supported on {other} without glibc 2.28."),
-    };
-
     private static byte[] Bytes(string path) => Encoding.UTF8.GetBytes(path + "\0");
 
 #pragma warning disable IDE1006, SYSLIB1054 // libc's names; DllImport because net472 has no LibraryImport.
@@ -149,7 +154,16 @@ internal static class Libc
     private static extern int statx(int directory, byte[] path, int flags, uint mask, byte[] buffer);
 
     [DllImport(Library, SetLastError = true)]
-    private static extern IntPtr syscall(IntPtr number, IntPtr directory, byte[] path, IntPtr flags, IntPtr mask, byte[] buffer);
+    private static extern int stat(byte[] path, byte[] buffer);
+
+    [DllImport(Library, SetLastError = true)]
+    private static extern int lstat(byte[] path, byte[] buffer);
+
+    [DllImport(Library, EntryPoint = "stat$INODE64", SetLastError = true)]
+    private static extern int stat_inode64(byte[] path, byte[] buffer);
+
+    [DllImport(Library, EntryPoint = "lstat$INODE64", SetLastError = true)]
+    private static extern int lstat_inode64(byte[] path, byte[] buffer);
 
     [DllImport(Library, SetLastError = true)]
     private static extern int mkdir(byte[] path, uint mode);
