@@ -1,4 +1,5 @@
 using Convex.AuthKit.Build.FileSystem;
+
 namespace Convex.AuthKit.Build.Config;
 
 /// <summary>

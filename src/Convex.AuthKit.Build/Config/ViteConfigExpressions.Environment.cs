@@ -1,6 +1,6 @@
-using Convex.AuthKit.Build.FileSystem;
 using System.Text.RegularExpressions;
 using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.FileSystem;
 
 namespace Convex.AuthKit.Build.Config;
 
