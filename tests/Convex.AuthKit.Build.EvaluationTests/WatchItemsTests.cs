@@ -4,7 +4,8 @@ namespace Convex.AuthKit.Build.EvaluationTests;
 
 /// <summary>
 /// dotnet watch (docs/architecture.md#gating) imports the SDK's DotNetWatch.targets through
-/// CustomAfterMicrosoftCommonTargets and collects the Watch items with its _CollectWatchItems target in a design-time
+/// CustomAfterMicrosoftCommonTargets (CustomAfterMicrosoftCommonCrossTargetingTargets in a multi-targeted project's
+/// outer build) and collects the Watch items with its _CollectWatchItems target in a design-time
 /// build; the test does the same with the SDK's own file, and the real inputs task built from this repository.
 /// </summary>
 [TestClass]
@@ -19,11 +20,13 @@ public sealed class WatchItemsTests
 
     private static List<string> CollectAsDotNetWatch(PackageProject project, string home)
     {
+        var watchTargets = DotNetWatchTargets(project);
         var globals = new Dictionary<string, string>
         {
             ["DesignTimeBuild"] = "true",
             ["DotNetWatchBuild"] = "true",
-            ["CustomAfterMicrosoftCommonTargets"] = DotNetWatchTargets(project),
+            ["CustomAfterMicrosoftCommonTargets"] = watchTargets,
+            ["CustomAfterMicrosoftCommonCrossTargetingTargets"] = watchTargets,
             ["ConvexAuthKitTaskAssembly"] = Path.Combine(AppContext.BaseDirectory, "Convex.AuthKit.Build.dll"),
         };
         return UpToDateCheckTests.WithHome(home, () => project.ItemsAfter("_CollectWatchItems", "Watch", globals))
@@ -31,9 +34,11 @@ public sealed class WatchItemsTests
     }
 
     [TestMethod]
-    public void TheFilesTheUserEditsAreWatchedAndTheEnvFilesAreNot()
+    [DataRow("<TargetFramework>net10.0</TargetFramework>")]
+    [DataRow("<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>")]
+    public void TheFilesTheUserEditsAreWatchedAndTheEnvFilesAreNot(string targetFramework)
     {
-        using var project = new PackageProject();
+        using var project = new PackageProject(targetFramework: targetFramework);
         var appDirectory = Path.GetDirectoryName(project.ProjectPath)!;
         var home = Path.Combine(appDirectory, "home");
         UpToDateCheckTests.WriteViteApp(appDirectory, home);
