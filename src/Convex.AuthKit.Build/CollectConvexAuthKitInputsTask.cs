@@ -9,8 +9,8 @@ namespace Convex.AuthKit.Build;
 /// (settings, environment, which files exist) into the inputs file, rewritten only when the fingerprint changes, and
 /// reports <see cref="UpToDate"/> when the stamp of the last fully successful run is newer than every input file, as
 /// Inputs/Outputs would. Reports the items the last run recorded, which stand when the provisioning is skipped. In
-/// Visual Studio's design-time builds it only lists the input files for the fast up-to-date check
-/// (<see cref="ListOnly"/>). No network, no secret leaves it.
+/// Visual Studio's design-time builds and for <c>dotnet watch</c> it only lists the input files, for the fast
+/// up-to-date check and the Watch items (<see cref="ListOnly"/>). No network, no secret leaves it.
 /// </summary>
 public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
 {
@@ -37,9 +37,10 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
     [Required] public string ItemsFile { get; set; } = "";
 
     /// <summary>
-    /// True in Visual Studio's design-time builds, which collect the fast up-to-date check's items: only list the
-    /// input files, reading nothing but what the list needs (the settings, which files exist, the stamp's watched
-    /// files) and writing nothing, the stamp and the inputs file included. Not set: false.
+    /// True in Visual Studio's design-time builds, which collect the fast up-to-date check's items, and when
+    /// <c>dotnet watch</c> collects its Watch items: only list the input files, reading nothing but what the list
+    /// needs (the settings, which files exist, the stamp's watched files) and writing nothing, the stamp and the
+    /// inputs file included. Not set: false.
     /// </summary>
     public bool ListOnly { get; set; }
 
@@ -49,6 +50,14 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
     /// when a setting cannot be used or the inputs cannot be read.
     /// </summary>
     [Output] public ITaskItem[] InputFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// Output, with <see cref="ListOnly"/>: of <see cref="InputFiles"/>, the files the user edits (convex.json,
+    /// package.json, vite.config.*, the auth config and what it imports), full paths, for <c>dotnet watch</c>'s Watch
+    /// items (docs/architecture.md#gating). Never an env file (the build writes one) nor the Convex CLI's login file.
+    /// Empty otherwise, and when a setting cannot be used or the inputs cannot be read.
+    /// </summary>
+    [Output] public ITaskItem[] EditedFiles { get; private set; } = Array.Empty<ITaskItem>();
 
     /// <summary>
     /// Output: true when nothing changed since the last fully successful run (the fingerprint is unchanged and no
@@ -113,17 +122,23 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
         return files;
     }
 
-    /// <summary>The design-time list: the same files as a build's, from the same fingerprint, nothing written.</summary>
+    private static ITaskItem[] FullPathItems(IReadOnlyList<string> paths)
+    {
+        var items = new ITaskItem[paths.Count];
+        for (var i = 0; i < items.Length; i++) items[i] = new TaskItem(Path.GetFullPath(paths[i]));
+        return items;
+    }
+
+    /// <summary>The design-time lists: the same files as a build's, from the same fingerprint, nothing written.</summary>
     private bool ListInputFiles()
     {
         var settings = ReadSettings(out var problems);
         if (problems.Count > 0) return true; // the build reports them, and deletes the stamp, so VS builds
         try
         {
-            var existing = InputsFingerprint.Collect(settings, Stamp.Read(StampFile)).ExistingFiles;
-            var files = new ITaskItem[existing.Count];
-            for (var i = 0; i < files.Length; i++) files[i] = new TaskItem(Path.GetFullPath(existing[i]));
-            InputFiles = files;
+            var inputs = InputsFingerprint.Collect(settings, Stamp.Read(StampFile));
+            InputFiles = FullPathItems(inputs.ExistingFiles);
+            EditedFiles = FullPathItems(InputsFingerprint.EditedFiles(inputs, settings));
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {

@@ -20,7 +20,7 @@ public sealed class UpToDateCheckTests
 
     /// <summary>A Vite app beside the project: its port in vite.config.ts, the auth config's WorkOS trigger, a
     /// logged-in user's token file under a home folder of its own.</summary>
-    private static List<string> WriteViteApp(string appDirectory, string home)
+    internal static List<string> WriteViteApp(string appDirectory, string home)
     {
         Directory.CreateDirectory(Path.Combine(appDirectory, "convex"));
         Directory.CreateDirectory(Path.Combine(home, ".convex"));
@@ -48,14 +48,20 @@ public sealed class UpToDateCheckTests
             ["BuildingProject"] = "false",
             ["ConvexAuthKitTaskAssembly"] = Path.Combine(AppContext.BaseDirectory, "Convex.AuthKit.Build.dll"),
         };
+        return WithHome(home, () => (project.ItemsAfter(Collect, "UpToDateCheckInput", "Set", globals),
+            project.ItemsAfter(Collect, "UpToDateCheckOutput", "Set", globals)));
+    }
+
+    /// <summary>Runs <paramref name="run"/> with the home folder (where the Convex CLI's login file is) set to <paramref name="home"/>.</summary>
+    internal static T WithHome<T>(string home, Func<T> run)
+    {
         var previousHome = Environment.GetEnvironmentVariable("HOME");
         var previousProfile = Environment.GetEnvironmentVariable("USERPROFILE");
         try
         {
             Environment.SetEnvironmentVariable("HOME", home);
             Environment.SetEnvironmentVariable("USERPROFILE", home);
-            return (project.ItemsAfter(Collect, "UpToDateCheckInput", "Set", globals),
-                project.ItemsAfter(Collect, "UpToDateCheckOutput", "Set", globals));
+            return run();
         }
         finally
         {

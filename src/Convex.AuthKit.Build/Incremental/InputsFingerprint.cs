@@ -2,6 +2,7 @@ using System.Text;
 using Convex.AuthKit.Build.Config;
 using Convex.AuthKit.Build.ConvexApi;
 using Convex.AuthKit.Build.DotEnv;
+using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Build.Vocabulary;
 
 namespace Convex.AuthKit.Build.Incremental;
@@ -34,7 +35,7 @@ internal static class InputsFingerprint
 
     private static readonly string[] AppFiles =
     {
-        "convex.json", "src/convex.json", "package.json", ".env",
+        "convex.json", "src/convex.json", "package.json",
         "vite.config.ts", "vite.config.js", "vite.config.mjs", "vite.config.mts", "vite.config.cjs",
         "convex/auth.config.ts", "convex/auth.config.js", "convex/auth.config.mjs",
         "convex/auth.config.cjs", "convex/auth.config.mts", "convex/auth.config.cts",
@@ -58,13 +59,9 @@ internal static class InputsFingerprint
         if (location.Directory != null)
         {
             foreach (var file in AppFiles) candidates.Add(Path.Combine(location.Directory, file));
-            var envFile = settings.EnvFilePath(location.Directory);
-            candidates.Add(envFile);
-            // docs/architecture.md#placeholders: the example files decide which values are placeholders.
-            candidates.AddRange(EnvFileExamples.PathsFor(envFile));
-            candidates.AddRange(EnvFileExamples.PathsFor(Path.Combine(location.Directory, ".env")));
+            candidates.AddRange(EnvFiles(settings, location.Directory));
         }
-        candidates.Add(Path.Combine(settings.HomeDirectory, ".convex", "config.json"));
+        candidates.Add(Path.Combine(settings.HomeDirectory, AccessTokenFile.DirectoryName(null), AccessTokenFile.FileName));
         if (previousStamp != null) candidates.AddRange(previousStamp.WatchedFiles);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -92,6 +89,42 @@ internal static class InputsFingerprint
         project.Append(appFingerprint);
 
         return new CollectedInputs(location, project.ToString(), appFingerprint, existing);
+    }
+
+    /// <summary>
+    /// The env file, <c>.env</c> and their example files (docs/architecture.md#placeholders: the examples decide which
+    /// values are placeholders), existing or not.
+    /// </summary>
+    private static List<string> EnvFiles(BuildSettings settings, string appDirectory)
+    {
+        var envFile = settings.EnvFilePath(appDirectory);
+        var dotEnv = Path.Combine(appDirectory, ".env");
+        var files = new List<string>(8) { dotEnv, envFile };
+        files.AddRange(EnvFileExamples.PathsFor(envFile));
+        files.AddRange(EnvFileExamples.PathsFor(dotEnv));
+        return files;
+    }
+
+    /// <summary>
+    /// Of the inputs, the files the user edits (docs/architecture.md#gating): every one but the env files (the env
+    /// file the build writes, <c>.env</c>, their examples) and the Convex CLI's login files in the home folder. Only
+    /// <c>dotnet watch</c> asks, so a normal build never pays for it.
+    /// </summary>
+    public static List<string> EditedFiles(CollectedInputs inputs, BuildSettings settings)
+    {
+        var notEdited = new HashSet<string>(StringComparer.Ordinal);
+        if (inputs.Location.Directory != null)
+        {
+            foreach (var file in EnvFiles(settings, inputs.Location.Directory)) notEdited.Add(Path.GetFullPath(file));
+        }
+        var home = Path.GetFullPath(settings.HomeDirectory);
+        var edited = new List<string>(inputs.ExistingFiles.Count);
+        foreach (var file in inputs.ExistingFiles)
+        {
+            var fullPath = Path.GetFullPath(file);
+            if (!notEdited.Contains(fullPath) && !AccessTokenFile.IsLoginFile(home, fullPath)) edited.Add(fullPath);
+        }
+        return edited;
     }
 
     /// <summary>

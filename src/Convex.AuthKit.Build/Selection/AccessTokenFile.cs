@@ -24,6 +24,19 @@ internal static class AccessTokenFile
         return Path.GetFullPath(Path.Combine(homeDirectory, DirectoryName(provisionHost), FileName));
     }
 
+    /// <summary>
+    /// Whether <paramref name="fullPath"/> is a login file of the CLI under <paramref name="fullHomeDirectory"/>: a
+    /// <c>config.json</c> in a folder <see cref="DirectoryName"/> gives, for any provision host. Both full paths.
+    /// </summary>
+    public static bool IsLoginFile(string fullHomeDirectory, string fullPath)
+    {
+        var folder = Path.GetDirectoryName(fullPath);
+        return folder != null
+            && Path.GetFileName(fullPath) == FileName
+            && Path.GetFileName(folder).StartsWith(".convex", StringComparison.Ordinal)
+            && string.Equals(Path.GetDirectoryName(folder), fullHomeDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), StringComparison.Ordinal);
+    }
+
     /// <summary>The CLI's <c>convexName()</c>.</summary>
     public static string DirectoryName(string? provisionHost)
     {

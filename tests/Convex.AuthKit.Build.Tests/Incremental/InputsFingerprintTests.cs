@@ -248,6 +248,32 @@ public sealed class InputsFingerprintTests
     }
 
     [TestMethod]
+    public void TheEditedFilesAreTheInputsButTheEnvFilesAndTheLoginFiles()
+    {
+        var imported = Path.Combine(_root, "convex", "lib", "workos.ts");
+        var tokenFile = Path.Combine(_root, ".home", ".convex-test-41234", "config.json");
+        var notEdited = new[]
+        {
+            Path.Combine(_root, ".env.local"), Path.Combine(_root, ".env"), Path.Combine(_root, ".env.local.example"),
+            Path.Combine(_root, ".env.example"), Path.Combine(_root, ".home", ".convex", "config.json"), tokenFile,
+        };
+        foreach (var file in notEdited.Append(imported).Append(Path.Combine(_root, "vite.config.ts")))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, "A=1\n");
+        }
+        var settings = Settings();
+        var inputs = InputsFingerprint.Collect(settings, new Stamp("", new[] { imported, tokenFile, notEdited[0] }, Array.Empty<string>()), "1.0.0");
+
+        var edited = InputsFingerprint.EditedFiles(inputs, settings);
+
+        var expected = new[] { "convex.json", "package.json", "vite.config.ts", Path.Combine("convex", "auth.config.ts"), Path.Combine("convex", "lib", "workos.ts") }
+            .Select(relative => Path.Combine(_root, relative)).ToList();
+        CollectionAssert.AreEquivalent(expected, edited, string.Join("\n", edited));
+        foreach (var file in notEdited) CollectionAssert.Contains(inputs.ExistingFiles.Select(Path.GetFullPath).ToList(), file, "still an input of the stamp");
+    }
+
+    [TestMethod]
     public void ProjectsOfOneConvexAppShareTheAppFingerprint()
     {
         var api = Path.Combine(_root, "Api");
