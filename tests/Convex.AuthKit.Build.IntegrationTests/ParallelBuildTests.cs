@@ -71,7 +71,9 @@ public sealed class ParallelBuildTests
         Assert.AreEqual(0, first.ExitCode, first.ToString());
         s.Sandbox.ClearRequests();
 
-        var rebuild = s.Build("SharedApp.sln", "--no-incremental", "-m:4");
+        // One project at a time, so each project's Clean comes after another project's check (with -m the Cleans of
+        // parallel projects tend to finish before any check, and would hide the defect).
+        var rebuild = s.Build("SharedApp.sln", "--no-incremental", "-m:1");
 
         Assert.AreEqual(0, rebuild.ExitCode, rebuild.ToString());
         var requests = s.Sandbox.Requests;
