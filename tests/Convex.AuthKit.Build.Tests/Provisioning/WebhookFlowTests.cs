@@ -42,6 +42,8 @@ public sealed class WebhookFlowTests
         Assert.AreEqual(0, h.Sandbox.Requests.Count, "the next build makes no request");
     }
 
+    // The round-trip counts below are upper bounds: the WorkOS settings calls do not wait on the webhook chain, so when
+    // one of them ends after the list, the chain's next call overlaps it and the two waves count as one.
     [TestMethod]
     public async Task Fresh_OneBuildCreatesTheEndpointAndSetsItsSecret_InFiveSequentialRoundTrips()
     {
@@ -54,7 +56,7 @@ public sealed class WebhookFlowTests
         var endpoint = OnlyEndpoint(h);
         Assert.AreEqual(Url, endpoint.EndpointUrl);
         CollectionAssert.AreEqual(ThreeEvents, endpoint.Events);
-        Assert.AreEqual(5, h.SequentialRoundTrips(), h.RequestList);
+        Assert.IsLessThanOrEqualTo(5, h.SequentialRoundTrips(), h.RequestList);
         Assert.AreEqual(1, h.Sandbox.Snapshot().Counters.EnvironmentVariableUpdates, "the secret joins the one variables write");
         Assert.AreEqual(1, Calls(h, "GET"), "a newly provisioned environment is created in directly; the one list is the race check");
         StringAssert.Contains(string.Join("\n", log.High), "created the webhook endpoint " + Url);
@@ -74,7 +76,7 @@ public sealed class WebhookFlowTests
 
         Assert.AreEqual(0, log.Errors.Count + log.Warnings.Count, log.All);
         Assert.AreEqual(Url, OnlyEndpoint(h).EndpointUrl);
-        Assert.AreEqual(6, h.SequentialRoundTrips(), h.RequestList);
+        Assert.IsLessThanOrEqualTo(6, h.SequentialRoundTrips(), h.RequestList);
         await AssertWorkingAndQuiet(h, log);
     }
 
@@ -87,7 +89,7 @@ public sealed class WebhookFlowTests
         var log = await h.RunAsync();
 
         Assert.AreEqual(0, log.Errors.Count + log.Warnings.Count, log.All);
-        Assert.AreEqual(5, h.SequentialRoundTrips(), h.RequestList);
+        Assert.IsLessThanOrEqualTo(5, h.SequentialRoundTrips(), h.RequestList);
         Assert.AreEqual(1, h.Sandbox.Snapshot().Counters.EnvironmentVariableUpdates);
         await AssertWorkingAndQuiet(h, log);
     }
@@ -113,7 +115,7 @@ public sealed class WebhookFlowTests
         Assert.AreEqual("we_01JEXISTING0000000000000001", OnlyEndpoint(h).Id);
         Assert.AreEqual(0, Calls(h, "POST") + Calls(h, "PATCH"), h.RequestList);
         Assert.AreEqual("whsec_existing_endpoint_7c3d", h.DeploymentVariables()["WORKOS_WEBHOOK_SECRET"]);
-        Assert.AreEqual(4, h.SequentialRoundTrips(), "authorize, read, list ∥ settings, secret write: " + h.RequestList);
+        Assert.IsLessThanOrEqualTo(4, h.SequentialRoundTrips(), "authorize, read, list ∥ settings, secret write: " + h.RequestList);
         await AssertWorkingAndQuiet(h, log);
     }
 
