@@ -1,4 +1,3 @@
-using Convex.AuthKit.Build.Incremental;
 using Convex.AuthKit.Build.IntegrationTests.Infrastructure;
 using Convex.AuthKit.Build.Selection;
 using Convex.AuthKit.Harness;
@@ -166,7 +165,7 @@ public sealed class IncrementalBuildTests
         var envFile = s.ReadEnvFile();
         StringAssert.Contains(envFile, "VITE_WORKOS_CLIENT_ID=");
         var envFileTime = File.GetLastWriteTimeUtc(s.App.PathOf(s.EnvFileRelative));
-        var appStamp = AppLock.StampPathFor(s.App.PathOf(s.AppDirectory));
+        var appStamp = s.AppStampPath();
         Assert.IsTrue(File.Exists(appStamp), "the Convex app's shared stamp");
 
         var clean = s.App.Build(project, new[] { "-v:n" }, s.Environment, verb: "clean");

@@ -33,9 +33,11 @@ internal sealed class AppLock : IDisposable
     /// The Convex app's shared stamp: the last successful run of any project of the app (see ProvisioningSession);
     /// null without a folder of the user's own, as nothing another user left may decide a build.
     /// </summary>
-    public static string? StampPathFor(string appDirectory)
+    public static string? StampPathFor(string appDirectory) => StampPathFor(appDirectory, LockFileSystem.Real);
+
+    internal static string? StampPathFor(string appDirectory, LockFileSystem fileSystem)
     {
-        var basePath = BasePathFor(appDirectory, LockFileSystem.Real);
+        var basePath = BasePathFor(appDirectory, fileSystem);
         return basePath == null ? null : basePath + ".stamp";
     }
 

@@ -90,8 +90,25 @@ public sealed class ScenarioApp : IAsyncDisposable
     {
         // The builds' lock file and shared stamp live in the user's lock folder, named by the app's (unique) path.
         var app = Path.GetFullPath(Path.Combine(App.Root, AppDirectory));
-        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.PathFor(app)!);
-        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.StampPathFor(app)!);
+        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.PathFor(app, new BuildsLockFileSystem(this))!);
+        File.Delete(AppStampPath()!);
         return Sandbox.DisposeAsync();
+    }
+
+    /// <summary>The app's shared stamp where the builds keep it: their lock folder follows their HOME, the fixture's.</summary>
+    public string? AppStampPath() =>
+        Convex.AuthKit.Build.Incremental.AppLock.StampPathFor(Path.GetFullPath(Path.Combine(App.Root, AppDirectory)), new BuildsLockFileSystem(this));
+
+    /// <summary>The environment the builds see: the fixture's HOME and the scenario's variables over this process's.</summary>
+    private sealed class BuildsLockFileSystem : Convex.AuthKit.Build.Incremental.LockFileSystem
+    {
+        private readonly ScenarioApp _scenario;
+
+        public BuildsLockFileSystem(ScenarioApp scenario) { _scenario = scenario; }
+
+        public override string? GetEnvironmentVariable(string name) =>
+            name == "HOME" ? _scenario.App.Home
+            : _scenario.Environment.TryGetValue(name, out var value) ? value
+            : System.Environment.GetEnvironmentVariable(name);
     }
 }
