@@ -90,8 +90,9 @@ public sealed class ScenarioApp : IAsyncDisposable
     {
         // The builds' lock file and shared stamp live in the user's lock folder, named by the app's (unique) path.
         var app = Path.GetFullPath(Path.Combine(App.Root, AppDirectory));
-        File.Delete(Convex.AuthKit.Build.Incremental.AppLock.PathFor(app, new BuildsLockFileSystem(this))!);
-        File.Delete(AppStampPath()!);
+        // A scenario that never built has no lock folder, and File.Delete throws for a missing folder.
+        foreach (var file in new[] { Convex.AuthKit.Build.Incremental.AppLock.PathFor(app, new BuildsLockFileSystem(this)), AppStampPath() })
+            if (file != null && File.Exists(file)) File.Delete(file);
         return Sandbox.DisposeAsync();
     }
 
