@@ -40,6 +40,9 @@ internal sealed class BuildEnvironment
     /// <summary>The distinct files consulted, existing or not, in precedence order (stamp inputs).</summary>
     public IReadOnlyList<BuildEnvironmentFile> Files { get; }
 
+    /// <summary>The example files of <see cref="Files"/> that exist but could not be read for placeholders, each once (CAK2114).</summary>
+    public IReadOnlyList<SkippedExampleFile> SkippedExamples => Files.SelectMany(f => f.SkippedExamples).Distinct().ToList();
+
     /// <summary>
     /// Reads the env file and <c>.env</c>. <paramref name="envFilePath"/> is relative to
     /// <paramref name="appDirectory"/> or absolute; null or empty means <c>.env.local</c>.

@@ -75,8 +75,11 @@ internal sealed record BuildEnvironmentFile(
             if (example != null) placeholders[pair.Key] = new EnvFilePlaceholder(pair.Value, example);
             else values[pair.Key] = pair.Value;
         }
-        return new BuildEnvironmentFile(fullPath, displayName, true, values, placeholders);
+        return new BuildEnvironmentFile(fullPath, displayName, true, values, placeholders) { SkippedExamples = examples.Skipped };
     }
+
+    /// <summary>The example files beside it that exist but could not be read for placeholders (CAK2114).</summary>
+    public IReadOnlyList<SkippedExampleFile> SkippedExamples { get; init; } = Array.Empty<SkippedExampleFile>();
 
     /// <summary>The file as dotenv reads it, its placeholders counted as values.</summary>
     public BuildEnvironmentFile WithPlaceholdersAsValues()

@@ -14,12 +14,16 @@ internal sealed class EnvFileExamples
 
     private readonly IReadOnlyList<(string FileName, IReadOnlyDictionary<string, string> Values)> _files;
 
-    private EnvFileExamples(IReadOnlyList<(string FileName, IReadOnlyDictionary<string, string> Values)> files)
+    private EnvFileExamples(IReadOnlyList<(string FileName, IReadOnlyDictionary<string, string> Values)> files, IReadOnlyList<SkippedExampleFile> skipped)
     {
         _files = files;
+        Skipped = skipped;
     }
 
-    public static readonly EnvFileExamples None = new EnvFileExamples(Array.Empty<(string, IReadOnlyDictionary<string, string>)>());
+    public static readonly EnvFileExamples None = new EnvFileExamples(Array.Empty<(string, IReadOnlyDictionary<string, string>)>(), Array.Empty<SkippedExampleFile>());
+
+    /// <summary>The example files that exist but were not read: not regular files, or larger than 16 MiB (CAK2114).</summary>
+    public IReadOnlyList<SkippedExampleFile> Skipped { get; }
 
     /// <summary>The example files of <paramref name="envFilePath"/>, existing or not, in the order they are consulted (stamp inputs).</summary>
     public static IReadOnlyList<string> PathsFor(string envFilePath)
@@ -40,18 +44,20 @@ internal sealed class EnvFileExamples
     public static EnvFileExamples For(string envFilePath)
     {
         var files = new List<(string, IReadOnlyDictionary<string, string>)>();
+        var skipped = new List<SkippedExampleFile>();
         foreach (var path in PathsFor(envFilePath))
         {
-            // An example that is not a regular file, or larger than 16 MiB, gives no placeholders: it is skipped.
-            if (!LocalFile.IsRegular(path)) continue;
             byte[]? bytes;
             try
             {
                 bytes = LocalFile.ReadBounded(path, LocalFile.TextFileLimit);
                 if (bytes == null) continue;
             }
-            catch (UnusableFileException)
+            catch (UnusableFileException e)
             {
+                // An example that is not a regular file, or larger than 16 MiB, gives no placeholders: it is skipped, and said so.
+                skipped.Add(new SkippedExampleFile(path,
+                    $"{path} is {e.What}, so none of its values counts as a placeholder. Make it a regular file of at most {LocalFile.Size(LocalFile.TextFileLimit)}."));
                 continue;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
@@ -60,7 +66,7 @@ internal sealed class EnvFileExamples
             }
             files.Add((Path.GetFileName(path), DotEnvParser.Parse(new UTF8Encoding(false, false).GetString(bytes))));
         }
-        return files.Count == 0 ? None : new EnvFileExamples(files);
+        return files.Count == 0 && skipped.Count == 0 ? None : new EnvFileExamples(files, skipped);
     }
 
     /// <summary>The name of the first example file that gives <paramref name="name"/> exactly <paramref name="value"/>, or null.</summary>
@@ -73,3 +79,7 @@ internal sealed class EnvFileExamples
         return null;
     }
 }
+
+/// <summary>An example env file that exists but was not read (CAK2114).</summary>
+/// <param name="Message">One line naming the file, what it is and what was not read.</param>
+internal sealed record SkippedExampleFile(string Path, string Message);

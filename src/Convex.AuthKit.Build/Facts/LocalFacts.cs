@@ -45,10 +45,14 @@ internal sealed record LocalFacts(AuthKitDecision Decision, BuildEnvironment Env
         return decision;
     }
 
-    /// <summary>Which deployment, with which credential (docs/protocol.md#deployment-selection); a token file that could not be read is reported.</summary>
+    /// <summary>
+    /// Which deployment, with which credential (docs/protocol.md#deployment-selection); a token file that could not be
+    /// read, and an example env file that could not be read for placeholders, are reported.
+    /// </summary>
     public static LocalFacts Gather(string appDirectory, AuthKitDecision decision, BuildSettings settings, ProvisionLog log)
     {
         var environment = BuildEnvironment.Load(appDirectory, settings.EnvFile, settings.Environment);
+        foreach (var skipped in environment.SkippedExamples) log.Report(Diagnostics.LocalFileSkipped, skipped.Message, new DiagnosticLocation(skipped.Path));
         var selection = DeploymentSelector.Select(environment.AsTheCliReadsIt(), settings.HomeDirectory);
         if (selection.Diagnostic != null) log.Report(Diagnostics.InvalidAccessTokenFile, selection.Diagnostic);
         return new LocalFacts(decision, environment, selection);

@@ -106,7 +106,8 @@ internal static class ProvisioningSession
             lockedAtUtc);
         if (cleanup.Removed.Count > 0) log.Low($"removed the temp files a stopped build left: {string.Join(", ", cleanup.Removed)}.");
         if (cleanup.Kept.Count > 0)
-            log.Normal($"kept {string.Join(", ", cleanup.Kept)}: {envFile} does not exist, and they may hold its only copy. Rename one of them to {Path.GetFileName(envFileTarget)}, or delete them.");
+            log.Report(Diagnostics.LeftoverTempFilesKept,
+                $"Kept {string.Join(", ", cleanup.Kept)}: {envFile} does not exist, and they may hold its only copy. Rename one of them to {Path.GetFileName(envFileTarget)}, or delete them.");
     }
 
     /// <summary>

@@ -113,4 +113,7 @@ internal static class Diagnostics
 
     /// <summary>A file of the auth config's import closure, a Vite config or an example env file is not a regular file or is too large: skipped.</summary>
     public static readonly Diagnostic LocalFileSkipped = new Diagnostic("CAK2114");
+
+    /// <summary>Temp files a stopped build left beside an env file that does not exist: kept, since they may hold its only copy.</summary>
+    public static readonly Diagnostic LeftoverTempFilesKept = new Diagnostic("CAK2115");
 }

@@ -124,6 +124,26 @@ public sealed class UnusualFileTests
     }
 
     [TestMethod]
+    public void ExampleEnvFilesThatAreAPipeOrTooLargeAreSkippedAndNamed()
+    {
+        using var app = new TempApp();
+        app.Write(".env.local", "A=your-a\n");
+        var pipe = Pipe(app, ".env.local.example");
+        var large = app.Write(".env.example", "A=your-a\n");
+        using (var file = File.OpenWrite(large)) file.SetLength(LocalFile.TextFileLimit + 1);
+
+        var environment = Within(() => BuildEnvironment.Load(app.Directory, null, _ => null));
+
+        Assert.AreEqual("your-a", environment.GetRaw("A"), "no example was read, so the value is not a placeholder");
+        CollectionAssert.AreEqual(new[]
+        {
+            $"{pipe} is a named pipe, not a regular file, so none of its values counts as a placeholder. Make it a regular file of at most 16 MiB.",
+            $"{large} is larger than 16 MiB, so none of its values counts as a placeholder. Make it a regular file of at most 16 MiB.",
+        }, environment.SkippedExamples.Select(s => s.Message).ToArray());
+        CollectionAssert.AreEqual(new[] { pipe, large }, environment.SkippedExamples.Select(s => s.Path).ToArray());
+    }
+
+    [TestMethod]
     [UnsupportedOSPlatform("windows")]
     public void AReadOnlyEnvFileIsNeverRewrittenByRootEither()
     {

@@ -35,6 +35,25 @@ public sealed class UnusualInputFlowTests
     }
 
     [TestMethod]
+    public async Task AnExampleEnvFileThatIsANamedPipeIsSkippedWithCak2114NamingIt()
+    {
+        await using var h = await FlowHarness.StartAsync("vite-app");
+        var example = Path.Combine(h.AppDirectory, ".env.local.example");
+        TestLockFileSystem.Run("mkfifo", example);
+
+        var run = h.RunAsync();
+        Assert.AreSame(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))), "the build blocked on the pipe");
+        var log = await run;
+
+        Assert.AreEqual(0, log.Errors.Count, log.All);
+        var warning = log.Warnings.Single();
+        Assert.AreEqual("CAK2114", warning.Code, log.All);
+        StringAssert.StartsWith(warning.Text, example + " is a named pipe, not a regular file, so none of its values counts as a placeholder.");
+        Assert.AreEqual(UnixFileKind.NamedPipe, Libc.LStat(example)!.Kind, "never replaced");
+        StringAssert.Contains(h.ReadEnvFile(), "VITE_WORKOS_CLIENT_ID=client_", "the build went on");
+    }
+
+    [TestMethod]
     public async Task AUtf16EnvFileIsCak1015NotUtf8_NotANoDeploymentWarning()
     {
         await using var h = await FlowHarness.StartAsync("vite-app");
