@@ -32,6 +32,11 @@ internal sealed class AuthKitProvisioning
     /// <summary>The env file's failure, reported after the remote steps (and after their own failure, if any).</summary>
     private ProvisioningException? _envFileFailure;
 
+    /// <summary>Round trip 4's WorkOS settings calls: a run that stops early (a failure, Ctrl+C) still reports those WorkOS took.</summary>
+    private IReadOnlyList<(WorkOSSetting Setting, Task<WorkOSChangeResult> Call)> _workOSCalls = Array.Empty<(WorkOSSetting, Task<WorkOSChangeResult>)>();
+    private Func<string, bool?> _homepageLastSet = _ => null;
+    private bool _workOSReported;
+
     private AuthKitProvisioning(string appDirectory, BuildSettings settings, ProvisionLog log)
     {
         _appDirectory = appDirectory;
@@ -53,6 +58,12 @@ internal sealed class AuthKitProvisioning
             log.Report(failure!);
             if (run._envFileFailure is { } envFile && !ReferenceEquals(envFile, failure)) log.Report(envFile);
             succeeded = false;
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or the time budget: what was done before stopping is still told.
+            run.ReportPartialChanges();
+            throw;
         }
         return new ProvisioningOutcome(succeeded, run._items, run._watchedFiles, run._watchedVariables);
     }
@@ -183,9 +194,14 @@ internal sealed class AuthKitProvisioning
 
         var hooks = webhook != null ? new WebhookEndpointsClient(http, WorkOSApiUrl.For(_settings, environment), webhook.Credentials.ApiKey!) : null;
         var getOrCreate = webhook != null ? WebhookEndpointProvisioning.GetOrCreateAsync(hooks!, webhook, cancellationToken) : null;
-        var configure = workOS != null
-            ? new WorkOSClient(http, WorkOSApiUrl.For(_settings, environment), workOS.Credentials.ApiKey!).ApplyAsync(workOS.Settings, cancellationToken)
-            : Task.FromResult<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>>(Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>());
+        var workOSEnvironment = workOS?.Credentials.EnvironmentId ?? workOS?.Credentials.ClientId ?? "";
+        if (workOS != null)
+        {
+            var client = new WorkOSClient(http, WorkOSApiUrl.For(_settings, environment), workOS.Credentials.ApiKey!);
+            _workOSCalls = workOS.Settings.Select(setting => (setting, client.ApplyAsync(setting, cancellationToken))).ToList();
+            _homepageLastSet = url => facts.Written.SetHomepage(workOSEnvironment, url);
+        }
+        var configure = Task.WhenAll(_workOSCalls.Select(c => c.Call));
 
         // The webhook's secret joins the variables write; a failure of its calls is reported once the rest is applied.
         var (endpoint, webhookFailure) = getOrCreate != null ? await SettleWebhookAsync(getOrCreate, webhook!, facts).ConfigureAwait(false) : (null, null);
@@ -225,9 +241,8 @@ internal sealed class AuthKitProvisioning
         }
         _items = EnvironmentVariableItemsFor(dev, environment, plan.Credentials);
 
-        var results = await configure.ConfigureAwait(false);
-        var workOSEnvironment = workOS?.Credentials.EnvironmentId ?? workOS?.Credentials.ClientId ?? "";
-        _report.WorkOSConfigured(results, _report.FreshEnvironment, url => written.SetHomepage(workOSEnvironment, url));
+        await configure.ConfigureAwait(false);
+        var results = ReportWorkOSApplied();
         foreach (var result in results.Where(r => r.Key.Kind == WorkOSSettingKind.AppHomepageUrl && r.Value == WorkOSChangeResult.Changed))
             written = written.WithHomepage(workOSEnvironment, result.Key.Value);
         RecordWrites(environment.AppDirectory, written, cancellationToken);
@@ -312,7 +327,19 @@ internal sealed class AuthKitProvisioning
     /// <summary>A run that fails after changing something (docs/architecture.md#faults-retries-and-partial-failure) still says what it changed.</summary>
     private void ReportPartialChanges()
     {
+        ReportWorkOSApplied();
         if (_report.HasChanges) _report.WriteTo(_log);
+    }
+
+    /// <summary>Adds the WorkOS settings calls that succeeded to the report, once; returns them.</summary>
+    private IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>> ReportWorkOSApplied()
+    {
+        if (_workOSReported) return Array.Empty<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>();
+        _workOSReported = true;
+        var applied = _workOSCalls.Where(c => c.Call.Status == TaskStatus.RanToCompletion)
+            .Select(c => new KeyValuePair<WorkOSSetting, WorkOSChangeResult>(c.Setting, c.Call.Result)).ToList();
+        _report.WorkOSConfigured(applied, _report.FreshEnvironment, _homepageLastSet);
+        return applied;
     }
 
     /// <summary>

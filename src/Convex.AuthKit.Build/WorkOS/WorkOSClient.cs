@@ -57,14 +57,6 @@ internal sealed class WorkOSClient
         return result.Status == 422 ? WorkOSChangeResult.NotAccepted : EnsureChanged(result);
     }
 
-    /// <summary>Sends every setting concurrently (docs/architecture.md#fewest-round-trips); returns each one's result, in the given order.</summary>
-    public async Task<IReadOnlyList<KeyValuePair<WorkOSSetting, WorkOSChangeResult>>> ApplyAsync(IReadOnlyList<WorkOSSetting> settings, CancellationToken cancellationToken)
-    {
-        var calls = settings.Select(setting => ApplyAsync(setting, cancellationToken)).ToList();
-        var results = await Task.WhenAll(calls).ConfigureAwait(false);
-        return settings.Zip(results, (s, r) => new KeyValuePair<WorkOSSetting, WorkOSChangeResult>(s, r)).ToList();
-    }
-
     /// <summary>
     /// The Convex CLI takes 422 for redirect URIs and 409 for CORS origins; the WorkOS CLI and emulator disagree on
     /// which, so both kinds accept both: any 409, or a 422 whose body says "already exists" (or carries a code ending

@@ -97,6 +97,35 @@ public sealed class CancellationTests
         await RerunConvergesAsync(h, envFile);
     }
 
+    /// <summary>
+    /// docs/architecture.md#faults-retries-and-partial-failure: a run that stops says what it changed. Cancelled while
+    /// the variable write is held, after WorkOS took every setting, it reports the new environment and the settings.
+    /// </summary>
+    [TestMethod]
+    public async Task CancelAfterTheWorkOSSettingsWereAppliedReportsThem()
+    {
+        var call = FaultMatrix.Call("update_environment_variables");
+        await using var h = await FlowHarness.StartAsync("vite-app");
+        h.Sandbox.InjectFault(new SandboxFault { Service = call.Service, Method = call.Method, Path = call.Path, HoldMilliseconds = HoldMilliseconds });
+
+        using var cancellation = new CancellationTokenSource();
+        var run = h.RunAsync(cancellation.Token);
+        await WaitUntilAsync(() => h.Sandbox.Requests.Any(call.Matches)
+            && h.WorkOSEnvironment() is { HomepageUrl: not null, RedirectUris.Count: 1, CorsOrigins.Count: 1 }, "WorkOS to take every setting", run);
+        cancellation.Cancel();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => run);
+        var environment = h.WorkOSEnvironment()!;
+        CollectionAssert.AreEqual(new[]
+        {
+            $"Convex.AuthKit: convex.json authKit.dev, dev deployment {FlowHarness.Deployment}:",
+            $"Convex.AuthKit:   - provisioned a new AuthKit environment {environment.Name} ({environment.Id})",
+            "Convex.AuthKit:   - WorkOS: added redirect URI http://localhost:5173/callback",
+            "Convex.AuthKit:   - WorkOS: set app homepage URL http://localhost:5173",
+            "Convex.AuthKit:   - WorkOS: added CORS origin http://localhost:5173",
+        }, h.Log.High.ToArray(), h.Log.All);
+    }
+
     private static async Task RerunConvergesAsync(FlowHarness h, byte[] originalEnvFile)
     {
         h.Sandbox.ClearFaults();
