@@ -18,7 +18,9 @@ public static class Dotnet
     private static readonly string[] ScrubbedPrefixes = { "CONVEX_", "WORKOS_", "MSBUILD", "DOTNET_HOST_PATH", "VSTEST", "TESTINGPLATFORM" };
     private static readonly string[] ScrubbedNames = { "CI", "TF_BUILD", "GITHUB_ACTIONS", "ContinuousIntegrationBuild" };
 
-    public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, Action<string>? onLine = null)
+    /// <param name="started">Told the process id once it runs (to signal it, as Ctrl+C does).</param>
+    public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, Action<string>? onLine = null,
+        Action<int>? started = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -49,6 +51,7 @@ public static class Dotnet
         process.OutputDataReceived += (_, e) => { if (e.Data == null) return; lock (output) output.AppendLine(e.Data); onLine?.Invoke(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data == null) return; lock (output) output.AppendLine(e.Data); onLine?.Invoke(e.Data); };
         process.Start();
+        started?.Invoke(process.Id);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -36,7 +36,8 @@ public sealed class FixtureProject
     public string Read(string relative) => File.ReadAllText(PathOf(relative));
 
     /// <summary>`dotnet build -nr:false` of a project (or solution) inside the fixture, with an isolated home.</summary>
-    public ProcessResult Build(string relativeProject, IEnumerable<string>? arguments = null, IDictionary<string, string?>? environment = null, string verb = "build", Action<string>? onLine = null)
+    public ProcessResult Build(string relativeProject, IEnumerable<string>? arguments = null, IDictionary<string, string?>? environment = null, string verb = "build", Action<string>? onLine = null,
+        Action<int>? started = null)
     {
         var env = new Dictionary<string, string?>
         {
@@ -48,7 +49,7 @@ public sealed class FixtureProject
         if (environment != null) foreach (var pair in environment) env[pair.Key] = pair.Value;
         var args = new List<string> { verb, PathOf(relativeProject), "-nr:false" };
         if (arguments != null) args.AddRange(arguments);
-        return Dotnet.Run(Root, args, env, onLine: onLine);
+        return Dotnet.Run(Root, args, env, onLine: onLine, started: started);
     }
 
     /// <summary>Lines of the build output that the package logged.</summary>
