@@ -154,7 +154,8 @@ internal static class InputsFingerprint
 
     private static void AppendVariable(StringBuilder text, List<RecordedVariable> variables, string name, string? value, bool isPublic = false)
     {
-        var recordedAsValue = value != null && (isPublic || Array.IndexOf(PublicVariables, name) >= 0) && value.IndexOf('@') < 0;
+        // A path (the home folder) is public whatever it holds; a URL with an @ may carry a password.
+        var recordedAsValue = value != null && (isPublic || Array.IndexOf(PublicVariables, name) >= 0 && value.IndexOf('@') < 0);
         variables.Add(new RecordedVariable(name, value, recordedAsValue));
         text.Append("env=").Append(name);
         if (value == null) text.Append(" unset\n");
