@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures, in one run on this machine (see eng/Benchmark/Program.cs for what and how):
-#   1. no-op `dotnet build --no-restore` with the package ÷ without it (median, alternated, node reuse off)
+#   1. no-op `dotnet build --no-restore` with the package ÷ without it (median, alternated, node reuse off), the
+#      package targets' own time and whether any task of the package ran (-clp:PerformanceSummary)
 #   2. cold provisioning wall time and sequential round trips at injected latency
 #   3. an 8-project solution built with -m ÷ a single project (cold provisioning)
 # Needs only the .NET SDK. Options: --runs N (no-op runs each, >= 10), --latency-ms N, --repeat N, --keep, --no-parallel.

@@ -58,6 +58,21 @@ internal static class Measures
             .ToDictionary(m => m.Groups["name"].Value, m => double.Parse(m.Groups["ms"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    private static readonly Regex TaskLine = new Regex(@"^\s*(?<ms>\d+) ms\s+(?<name>\S+)\s+(?<calls>\d+) calls", RegexOptions.Multiline);
+
+    /// <summary>
+    /// The package's tasks in -clp:PerformanceSummary's task section, each with its number of calls: the package's
+    /// task names all contain "AuthKit" (CollectConvexAuthKitInputsTask, ProvisionAuthKitTask, ConvexAuthKitStatusTask).
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> PackageTasks(string output)
+    {
+        var start = output.IndexOf("Task Performance Summary:", StringComparison.Ordinal);
+        if (start < 0) throw new InvalidOperationException("No task performance summary in the output.");
+        return TaskLine.Matches(output.Substring(start))
+            .Where(m => m.Groups["name"].Value.Contains("AuthKit", StringComparison.Ordinal))
+            .ToDictionary(m => m.Groups["name"].Value, m => int.Parse(m.Groups["calls"].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>
     /// The span from the first request's start to the last one's end, and the gaps between consecutive round trips
     /// (from the end of one group of overlapping requests to the start of the next).

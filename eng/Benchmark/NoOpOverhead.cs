@@ -11,7 +11,7 @@ internal static class NoOpOverhead
 {
     private const string Project = "ViteApp.csproj";
 
-    public sealed record Result(int Runs, double WithMedian, double WithoutMedian, double WithLowerQuartile, double WithoutLowerQuartile, double TargetMilliseconds, IReadOnlyDictionary<string, double> TargetBreakdown, int Requests)
+    public sealed record Result(int Runs, double WithMedian, double WithoutMedian, double WithLowerQuartile, double WithoutLowerQuartile, double TargetMilliseconds, IReadOnlyDictionary<string, double> TargetBreakdown, IReadOnlyDictionary<string, int> PackageTasks, int Requests)
     {
         public double Ratio => WithMedian / WithoutMedian;
 
@@ -29,8 +29,7 @@ internal static class NoOpOverhead
         if (sandbox.Snapshot().WorkosEnvironments.Count != 1) throw new InvalidOperationException("The fixture was not provisioned.");
 
         var check = with.Build(Project, "--no-restore", "-v:d");
-        if (!check.Output.Contains("Convex.AuthKit: up to date, nothing changed since the last successful run", StringComparison.Ordinal)
-            || check.Output.Contains("Target \"_ConvexAuthKitProvisionCore\" in file", StringComparison.Ordinal))
+        if (check.Output.Contains("Target \"_ConvexAuthKitProvisionCore\" in file", StringComparison.Ordinal))
             throw new InvalidOperationException("The no-op build with the package did not skip the provisioning target:\n" + check);
         for (var i = 0; i < 2; i++)
         {
@@ -58,12 +57,14 @@ internal static class NoOpOverhead
         var requests = sandbox.Requests.Count;
 
         // At a user's default verbosity (minimal): the summary is a console logger parameter, not a verbosity.
-        var summaries = Enumerable.Range(0, 7)
-            .Select(_ => Measures.PackageTargets(with.Build(Project, "--no-restore", "-clp:PerformanceSummary").Output))
-            .ToList();
+        var outputs = Enumerable.Range(0, 7).Select(_ => with.Build(Project, "--no-restore", "-clp:PerformanceSummary").Output).ToList();
+        var summaries = outputs.Select(Measures.PackageTargets).ToList();
+        // Over the 7 builds: every task of the package that ran, with its calls.
+        var tasks = outputs.SelectMany(o => Measures.PackageTasks(o)).GroupBy(t => t.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(t => t.Value), StringComparer.Ordinal);
         var breakdown = summaries.SelectMany(s => s.Keys).Distinct(StringComparer.Ordinal)
             .ToDictionary(name => name, name => Measures.Median(summaries.Select(s => s.TryGetValue(name, out var ms) ? ms : 0)));
         return new Result(runs, Measures.Median(withTimes), Measures.Median(withoutTimes), Measures.LowerQuartile(withTimes), Measures.LowerQuartile(withoutTimes),
-            Measures.Median(summaries.Select(s => s.Values.Sum())), breakdown, requests);
+            Measures.Median(summaries.Select(s => s.Values.Sum())), breakdown, tasks, requests);
     }
 }

@@ -66,9 +66,10 @@ try
     Console.WriteLine($"  with the package      {Measures.Seconds(noOp.WithMedian)}");
     Console.WriteLine($"  without the package   {Measures.Seconds(noOp.WithoutMedian)}");
     Console.WriteLine($"  ratio                 {Measures.Ratio(noOp.Ratio)}   (goal <= 1.02; lower-quartile ratio {Measures.Ratio(noOp.LowerQuartileRatio)})");
-    Console.WriteLine($"  package targets       {noOp.TargetMilliseconds:0} ms own time per no-op build = {100 * noOp.TargetMilliseconds / 1000 / noOp.WithoutMedian:0.0}% of the build without the package   (goal <= 10 ms; median of 7, MSBuild -clp:PerformanceSummary at default verbosity; evaluation not included)");
+    Console.WriteLine($"  package targets       {noOp.TargetMilliseconds:0} ms own time per no-op build = {100 * noOp.TargetMilliseconds / 1000 / noOp.WithoutMedian:0.0}% of the build without the package   (goal <= 3 ms; median of 7, MSBuild -clp:PerformanceSummary at default verbosity; evaluation not included)");
     foreach (var target in noOp.TargetBreakdown.OrderByDescending(t => t.Value))
         Console.WriteLine($"    {target.Value,5:0} ms  {target.Key}");
+    Console.WriteLine($"  package tasks run     {(noOp.PackageTasks.Count == 0 ? "none" : string.Join(", ", noOp.PackageTasks.Select(t => $"{t.Key} x{t.Value}")))} in those 7 no-op builds   (goal: none; the performance summary's task section)");
     Console.WriteLine($"  HTTP requests         {noOp.Requests} during the measured no-op builds");
     Console.WriteLine($"Cold provisioning (fresh Vite app, fresh sandbox, {latencyMs} ms injected latency, median of {repeat}):");
     Console.WriteLine($"  build wall time       {Measures.Seconds(coldMedian)}   (the no-op build after it: {Measures.Seconds(Measures.Median(cold.Select(c => c.NoOpSeconds)))})");

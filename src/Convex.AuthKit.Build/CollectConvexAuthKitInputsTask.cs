@@ -37,6 +37,13 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
     [Required] public string ItemsFile { get; set; } = "";
 
     /// <summary>
+    /// The generated MSBuild file in obj/ that lets MSBuild skip this task while nothing changes
+    /// (docs/architecture.md#incremental-rules): written when the project is up to date, deleted when the provisioning
+    /// must run. The .targets pass <c>obj/$(MSBuildProjectName).ConvexAuthKit.g.targets</c>. Optional: blank writes none.
+    /// </summary>
+    public string UpToDateTargetsFile { get; set; } = "";
+
+    /// <summary>
     /// True in Visual Studio's design-time builds, which collect the fast up-to-date check's items, and when
     /// <c>dotnet watch</c> collects its Watch items: only list the input files, reading nothing but what the list
     /// needs (the settings, which files exist, the stamp's watched files) and writing nothing, the stamp and the
@@ -73,18 +80,23 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
     /// </summary>
     [Output] public ITaskItem[] EnvironmentVariables { get; private set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Writes the inputs file, decides <see cref="UpToDate"/> and reports the recorded items.</summary>
+    /// <summary>
+    /// Writes the inputs file, decides <see cref="UpToDate"/> and reports the recorded items; writes the generated
+    /// file when up to date, so that the next build needs no task, and deletes it otherwise.
+    /// </summary>
     /// <returns>Always true: whatever it cannot do, the provisioning target re-checks.</returns>
     public override bool Execute()
     {
         if (ListOnly) return ListInputFiles();
-        EnvironmentVariables = ToItems(EnvironmentVariableItems.Read(ItemsFile));
+        var recorded = EnvironmentVariableItems.Read(ItemsFile);
+        EnvironmentVariables = ToItems(recorded);
         var settings = ReadSettings(out var problems);
         if (problems.Count > 0)
         {
             // The provisioning target then runs and reports the problems.
             Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: a setting cannot be used; the provisioning reports it.");
             Stamp.Delete(StampFile);
+            Incremental.UpToDateTargetsFile.Delete(UpToDateTargetsFile);
             return true;
         }
         try
@@ -94,31 +106,37 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
             var whyRun = settings.Force ? "ConvexAuthKitForce is true"
                 : settings.DryRun ? "ConvexAuthKitDryRun is true"
                 : changed ? "a setting, an environment variable or the set of input files changed"
-                : UpToDateCheck.WhyOutOfDate(StampFile, TimedInputs(inputs.ExistingFiles, InputsFile));
+                : UpToDateCheck.WhyOutOfDate(StampFile, TimedInputs(inputs, InputsFile));
             UpToDate = whyRun == null;
-            if (UpToDate) Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: up to date, nothing changed since the last successful run ({0}).", StampFile);
-            else Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: the provisioning runs: {0}.", whyRun);
+            if (UpToDate)
+            {
+                Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: up to date, nothing changed since the last successful run ({0}).", StampFile);
+                Incremental.UpToDateTargetsFile.Write(UpToDateTargetsFile, inputs, settings, recorded);
+            }
+            else
+            {
+                Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: the provisioning runs: {0}.", whyRun);
+                Incremental.UpToDateTargetsFile.Delete(UpToDateTargetsFile);
+            }
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
             // Without a fingerprint the provisioning target simply runs and re-checks everything itself.
             Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: could not fingerprint the inputs ({0}); the provisioning re-checks.", e.Message);
             Stamp.Delete(StampFile);
+            Incremental.UpToDateTargetsFile.Delete(UpToDateTargetsFile);
         }
         return true;
     }
 
     /// <summary>
-    /// The files whose times count: the input files that exist, the inputs file (rewritten when the fingerprint
-    /// changes, here or by a parallel inner build) and this task assembly (a rebuilt package of the same version).
+    /// The files whose times count (<see cref="CollectedInputs.TimedFiles"/>), plus the inputs file: rewritten when the
+    /// fingerprint changes, here or by a parallel inner build.
     /// </summary>
-    internal static List<string> TimedInputs(IReadOnlyList<string> existingFiles, string inputsFile)
+    internal static List<string> TimedInputs(CollectedInputs inputs, string inputsFile)
     {
-        var files = new List<string>(existingFiles.Count + 2);
-        files.AddRange(existingFiles);
-        files.Add(inputsFile);
-        var assembly = typeof(CollectConvexAuthKitInputsTask).Assembly.Location;
-        if (assembly.Length > 0) files.Add(assembly); // empty when a host loaded it from bytes: the version still counts
+        var files = inputs.TimedFiles();
+        files.Insert(inputs.ExistingFiles.Count, inputsFile);
         return files;
     }
 

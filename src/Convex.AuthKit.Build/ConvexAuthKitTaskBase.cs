@@ -35,6 +35,7 @@ public abstract class ConvexAuthKitTaskBase : Microsoft.Build.Utilities.Task
         for (var i = 0; i < values.Length; i++) values[i] = new KeyValuePair<string, string>(Settings[i].ItemSpec, Settings[i].GetMetadata("Value"));
         var settings = MSBuildSetting.Read(ProjectDirectory, values, found);
         settings.ProjectFile = string.IsNullOrWhiteSpace(ProjectFile) ? ProjectDirectory : ProjectFile;
+        settings.MSBuildValues = values;
         problems = found;
         return settings;
     }

@@ -36,6 +36,13 @@ public sealed class ProvisionAuthKitTask : ConvexAuthKitTaskBase, ICancelableTas
     [Required] public string ItemsFile { get; set; } = "";
 
     /// <summary>
+    /// The generated MSBuild file in obj/ that lets MSBuild skip both tasks while nothing changes
+    /// (docs/architecture.md#incremental-rules), written after the stamp. The .targets pass
+    /// <c>obj/$(MSBuildProjectName).ConvexAuthKit.g.targets</c>. Optional: blank writes none.
+    /// </summary>
+    public string UpToDateTargetsFile { get; set; } = "";
+
+    /// <summary>
     /// In: the items the last run recorded (from CollectConvexAuthKitInputsTask). Out: the non-secret env-file
     /// entries after this run (Include is the name, metadata Value the value). On a stamp hit this task does not run
     /// and the recorded items stand. Optional: none by default, and an empty list on input means the last run
@@ -55,7 +62,7 @@ public sealed class ProvisionAuthKitTask : ConvexAuthKitTaskBase, ICancelableTas
     {
         if (!TryReadSettings(out var settings, out var log)) return !Log.HasLoggedErrors;
 
-        var files = new StateFilePaths(InputsFile, StampFile, ItemsFile);
+        var files = new StateFilePaths(InputsFile, StampFile, ItemsFile, UpToDateTargetsFile);
         try
         {
             ProvisioningSession.RunAsync(settings, files, log, _cancellation.Token).GetAwaiter().GetResult();

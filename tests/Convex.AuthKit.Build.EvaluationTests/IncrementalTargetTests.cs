@@ -3,38 +3,41 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Convex.AuthKit.Build.EvaluationTests;
 
 /// <summary>
-/// docs/architecture.md#incremental-rules as the .targets run them, with the real inputs task built from this
-/// repository: the inputs task decides whether anything changed since the stamp, and on an unchanged project it is
-/// the package's only task (the provisioning target's condition is false and it declares no Inputs/Outputs of its
-/// own, so MSBuild neither runs it nor re-checks the files). IncrementalBuildTests watches the same through
-/// `dotnet build`.
+/// docs/architecture.md#incremental-rules as the .targets run them, with the real tasks built from this repository:
+/// a check that finds the project up to date writes the generated file in obj/, and while nothing changes MSBuild
+/// itself skips the work, so no task of the package runs; every kind of change brings the inputs task back.
+/// IncrementalBuildTests watches the same through `dotnet build`.
 /// </summary>
 [TestClass]
 public sealed class IncrementalTargetTests
 {
-    /// <summary>The inputs target, after the gate it depends on in ConvexAuthKitProvision.</summary>
-    private const string Collect = "_ConvexAuthKitGate;_ConvexAuthKitCollectInputs";
+    private const string InputsTask = "Task \"CollectConvexAuthKitInputsTask\"";
+    private const string ProvisionTask = "Task \"ProvisionAuthKitTask\"";
 
     private sealed class App : IDisposable
     {
-        private readonly string? _previousHome = Environment.GetEnvironmentVariable("HOME");
-        private readonly string? _previousProfile = Environment.GetEnvironmentVariable("USERPROFILE");
+        private static readonly string[] Touched = { "HOME", "USERPROFILE", "CONVEX_DEPLOYMENT", "CONVEX_DEPLOY_KEY" };
+        private readonly Dictionary<string, string?> _previous = Touched.ToDictionary(name => name, Environment.GetEnvironmentVariable);
 
-        public App()
+        public App(PackageProject? project = null)
         {
-            Project = new PackageProject();
+            Project = project ?? new PackageProject();
             Directory = Path.GetDirectoryName(Project.ProjectPath)!;
-            var home = Path.Combine(Directory, "home");
-            System.IO.Directory.CreateDirectory(home);
+            Home = Path.Combine(Directory, "home");
+            System.IO.Directory.CreateDirectory(Home);
             // The token file's place is an input: a folder of the test's own, not the machine's.
-            Environment.SetEnvironmentVariable("HOME", home);
-            Environment.SetEnvironmentVariable("USERPROFILE", home);
+            Environment.SetEnvironmentVariable("HOME", Home);
+            Environment.SetEnvironmentVariable("USERPROFILE", Home);
+            Environment.SetEnvironmentVariable("CONVEX_DEPLOYMENT", null);
+            Environment.SetEnvironmentVariable("CONVEX_DEPLOY_KEY", null);
             File.WriteAllText(Path.Combine(Directory, "convex.json"), "{}\n");
             File.WriteAllText(Path.Combine(Directory, ".env.local"), "CONVEX_DEPLOYMENT=dev:happy-otter-123\n");
         }
 
         public PackageProject Project { get; }
         public string Directory { get; }
+        public string Home { get; }
+        public string Generated => Path.Combine(Directory, "obj", "Consumer.ConvexAuthKit.g.targets");
         public string Stamp => Path.Combine(Directory, "obj", "Consumer.ConvexAuthKit.stamp");
 
         public static Dictionary<string, string> Globals(params (string Name, string Value)[] extra)
@@ -49,94 +52,202 @@ public sealed class IncrementalTargetTests
             return globals;
         }
 
-        /// <summary>The inputs task's decision, as the .targets read it (MSBuild conditions ignore case: a bool output reads "True").</summary>
-        public string UpToDate(params (string Name, string Value)[] extra) =>
-            Project.PropertyAfter(Collect, "_ConvexAuthKitUpToDate", Globals(extra)).ToLowerInvariant();
-
-        /// <summary>What a successful run leaves: the items it recorded and a stamp newer than every input.</summary>
-        public void RecordSuccess()
+        /// <summary>ConvexAuthKitProvision, as a build runs it; its detailed log.</summary>
+        public string Build(params (string Name, string Value)[] extra)
         {
-            File.WriteAllText(Path.Combine(Directory, "obj", "Consumer.ConvexAuthKit.items"), "VITE_WORKOS_CLIENT_ID=client_1\n");
-            File.WriteAllText(Stamp, "fingerprint=recorded\n");
-            File.SetLastWriteTimeUtc(Stamp, DateTime.UtcNow.AddMinutes(1));
+            var (succeeded, log) = Project.Build("ConvexAuthKitProvision", Globals(extra));
+            Assert.IsTrue(succeeded, log);
+            return log;
+        }
+
+        /// <summary>A first build: nothing was recorded, so the tasks check (the app wants no AuthKit: no request) and record it.</summary>
+        public void Checked()
+        {
+            AssertTheTasksRan(Build(), "the first build");
+            Assert.IsTrue(File.Exists(Generated), "the check that found the project up to date wrote the generated file");
         }
 
         public void Dispose()
         {
-            Environment.SetEnvironmentVariable("HOME", _previousHome);
-            Environment.SetEnvironmentVariable("USERPROFILE", _previousProfile);
+            foreach (var (name, value) in _previous) Environment.SetEnvironmentVariable(name, value);
             Project.Dispose();
         }
     }
 
+    private static void AssertNoTaskRan(string log, string why)
+    {
+        Assert.IsFalse(log.Contains(InputsTask, StringComparison.Ordinal), why + ": the inputs task does not run\n" + log);
+        Assert.IsFalse(log.Contains(ProvisionTask, StringComparison.Ordinal), why + ": the provisioning task does not run\n" + log);
+    }
+
+    private static void AssertTheTasksRan(string log, string why) =>
+        Assert.IsTrue(log.Contains(InputsTask, StringComparison.Ordinal), why + ": the inputs task checks\n" + log);
+
     [TestMethod]
-    public void WithoutAStampTheProvisioningRuns()
+    public void AnUnchangedProjectRunsNoTaskOfThePackage_AndGetsTheRecordedItems()
     {
         using var app = new App();
-        Assert.AreEqual("false", app.UpToDate());
+        app.Checked();
+        AssertNoTaskRan(app.Build(), "unchanged");
+
+        // The items the last run recorded, in the generated file written by the inputs task when it finds the project
+        // up to date (here: the first build of a package version that had no generated file).
+        File.WriteAllText(Path.Combine(app.Directory, "obj", "Consumer.ConvexAuthKit.items"), "VITE_WORKOS_CLIENT_ID=client_1\nVITE_ODD=a'b;$(c)@d%3B*?é\n");
+        File.Delete(app.Generated);
+        var recording = app.Build();
+        AssertTheTasksRan(recording, "no generated file");
+        Assert.IsFalse(recording.Contains(ProvisionTask, StringComparison.Ordinal), "the inputs task found it up to date\n" + recording);
+
+        AssertNoTaskRan(app.Build(), "unchanged");
+        var items = app.Project.ItemsAfter("ConvexAuthKitProvision", "ConvexAuthKitEnvironmentVariable", "Value", App.Globals());
+        CollectionAssert.AreEqual(new[] { ("VITE_WORKOS_CLIENT_ID", "client_1"), ("VITE_ODD", "a'b;$(c)@d%3B*?é") }, items.ToList());
     }
 
     [TestMethod]
-    public void AnUnchangedProjectRunsOnlyTheInputsTask_AndGetsTheRecordedItems()
+    public void WithoutAStampTheTasksRun()
     {
         using var app = new App();
-        app.UpToDate(); // the first build writes the inputs file
-        app.RecordSuccess();
-
-        Assert.AreEqual("true", app.UpToDate());
-        var items = app.Project.ItemsAfter(Collect, "ConvexAuthKitEnvironmentVariable", "Value", App.Globals());
-        CollectionAssert.AreEqual(new[] { ("VITE_WORKOS_CLIENT_ID", "client_1") }, items.ToList());
-
-        var (succeeded, log) = app.Project.Build("ConvexAuthKitProvision", App.Globals());
-        Assert.IsTrue(succeeded, log);
-        StringAssert.Contains(log, "Task \"CollectConvexAuthKitInputsTask\"", log);
-        Assert.IsFalse(log.Contains("Task \"ProvisionAuthKitTask\"", StringComparison.Ordinal), "the provisioning task does not run\n" + log);
+        app.Checked();
+        File.Delete(app.Stamp);
+        AssertTheTasksRan(app.Build(), "no stamp");
     }
 
     [TestMethod]
-    public void AnInputNewerThanTheStampRunsTheProvisioning()
+    public void AnInputFileNewerThanTheStampRunsTheInputsTask_WhichRecordsItAgain()
     {
         using var app = new App();
-        app.UpToDate();
-        app.RecordSuccess();
-        Assert.AreEqual("true", app.UpToDate());
-
-        File.SetLastWriteTimeUtc(Path.Combine(app.Directory, ".env.local"), DateTime.UtcNow.AddMinutes(2));
-        Assert.AreEqual("false", app.UpToDate());
+        app.Checked();
+        File.SetLastWriteTimeUtc(app.Stamp, DateTime.UtcNow.AddMinutes(-1));
+        File.SetLastWriteTimeUtc(Path.Combine(app.Directory, ".env.local"), DateTime.UtcNow);
+        var touched = app.Build();
+        AssertTheTasksRan(touched, "an input file newer than the stamp");
+        StringAssert.Contains(touched, ProvisionTask, "the provisioning re-checks the contents under the lock and refreshes the stamp");
+        AssertNoTaskRan(app.Build(), "after the refresh");
     }
 
     [TestMethod]
-    public void ANonFileInputChangeRunsTheProvisioning()
+    public void AFileCreatedWhereACandidateWasTriedRunsTheInputsTask()
     {
         using var app = new App();
-        app.UpToDate();
-        app.RecordSuccess();
-        Assert.AreEqual("true", app.UpToDate());
+        app.Checked();
+        File.WriteAllText(Path.Combine(app.Directory, "vite.config.ts"), "export default {}\n");
+        AssertTheTasksRan(app.Build(), "vite.config.ts created");
 
-        // Every file is older than the stamp: only the fingerprint says what changed.
-        Assert.AreEqual("false", app.UpToDate(("ConvexAuthKitDevOrigin", "http://localhost:3000")));
-        Assert.AreEqual("false", app.UpToDate(), "and changing it back is a change too");
+        var tokenFolder = Path.Combine(app.Home, ".convex");
+        System.IO.Directory.CreateDirectory(tokenFolder);
+        File.WriteAllText(Path.Combine(tokenFolder, "config.json"), "{}\n");
+        AssertTheTasksRan(app.Build(), "the token file created (a login)");
+    }
+
+    [TestMethod]
+    public void AFileAddedToTheConvexFolderThatLocatedTheAppRunsTheInputsTask()
+    {
+        using var app = new App();
+        File.Delete(Path.Combine(app.Directory, "convex.json"));
+        var functions = Path.Combine(app.Directory, "convex");
+        System.IO.Directory.CreateDirectory(functions);
+        File.WriteAllText(Path.Combine(functions, "notes.md"), "no source file yet\n");
+        System.IO.Directory.SetLastWriteTimeUtc(functions, DateTime.UtcNow.AddMinutes(-1));
+        app.Checked();
+
+        // The folder's files decide whether it holds the app; its time changes when one is added.
+        File.WriteAllText(Path.Combine(functions, "tasks.ts"), "export {};\n");
+        System.IO.Directory.SetLastWriteTimeUtc(functions, DateTime.UtcNow.AddMinutes(1));
+        AssertTheTasksRan(app.Build(), "a source file added to convex/");
+    }
+
+    [TestMethod]
+    public void AVariableSetOrChangedRunsTheInputsTask()
+    {
+        using var app = new App();
+        Environment.SetEnvironmentVariable("CONVEX_DEPLOYMENT", "dev:happy-otter-123");
+        app.Checked();
+        AssertNoTaskRan(app.Build(), "unchanged");
+
+        Environment.SetEnvironmentVariable("CONVEX_DEPLOYMENT", "dev:other-otter-456");
+        AssertTheTasksRan(app.Build(), "a public variable changed");
+        AssertNoTaskRan(app.Build(), "recorded again");
+
+        Environment.SetEnvironmentVariable("CONVEX_DEPLOYMENT", null);
+        AssertTheTasksRan(app.Build(), "a public variable unset");
+        AssertNoTaskRan(app.Build(), "recorded again");
+    }
+
+    [TestMethod]
+    public void WhileASecretVariableIsSetTheInputsTaskChecks_AndNothingOfItIsRecorded()
+    {
+        using var app = new App();
+        app.Checked();
+        const string deployKey = "dev:happy-otter-123|secret-part-of-the-key";
+        Environment.SetEnvironmentVariable("CONVEX_DEPLOY_KEY", deployKey);
+        AssertTheTasksRan(app.Build(), "a secret variable set");
+        Assert.IsFalse(File.Exists(app.Generated), "nothing recorded while a secret variable takes part");
+        AssertTheTasksRan(app.Build(), "still set");
+
+        Environment.SetEnvironmentVariable("CONVEX_DEPLOY_KEY", null);
+        AssertTheTasksRan(app.Build(), "unset again: recorded again");
+        Assert.IsTrue(File.Exists(app.Generated));
+        Assert.IsFalse(File.ReadAllText(app.Generated).Contains("secret-part", StringComparison.Ordinal));
+        AssertNoTaskRan(app.Build(), "unchanged");
+    }
+
+    [TestMethod]
+    public void ASettingChangedRunsTheInputsTask()
+    {
+        using var app = new App();
+        app.Checked();
+        AssertTheTasksRan(app.Build(("ConvexAuthKitDevOrigin", "http://localhost:3000")), "a setting changed");
+        AssertNoTaskRan(app.Build(("ConvexAuthKitDevOrigin", "http://localhost:3000")), "recorded again");
+        AssertTheTasksRan(app.Build(), "changed back");
     }
 
     [TestMethod]
     [DataRow("ConvexAuthKitForce")]
     [DataRow("ConvexAuthKitDryRun")]
-    public void ForceAndDryRunBypassTheStamp(string property)
+    public void ForceAndDryRunBypassTheRecord(string property)
     {
         using var app = new App();
-        app.UpToDate();
-        app.RecordSuccess();
-        Assert.AreEqual("true", app.UpToDate());
-        Assert.AreEqual("false", app.UpToDate((property, "true")));
+        app.Checked();
+        StringAssert.Contains(app.Build((property, "true")), ProvisionTask);
+        AssertTheTasksRan(app.Build(), "after " + property + ": the generated file was not written for it");
     }
 
     [TestMethod]
-    public void TheProvisioningTargetLeavesTheDecisionToTheInputsTask()
+    public void AnotherTaskAssemblyIsAnotherPackageVersion()
     {
         using var app = new App();
-        Assert.AreEqual(0, PackageEvaluation.IncrementalDependencies(app.Project, "ConvexAuthKitProvision").Count,
-            "no target of the provisioning declares Outputs: MSBuild would check the files a second time");
-        var core = PackageEvaluation.Target(app.Project, "_ConvexAuthKitProvisionCore");
-        Assert.AreEqual("'' == 'true' and '' != 'true'", core.Condition.Trim(), "expanded before the gate and the inputs task set _ConvexAuthKitShouldRun and _ConvexAuthKitUpToDate");
+        app.Checked();
+        var otherVersion = App.Globals(("ConvexAuthKitTaskAssembly", Path.Combine(app.Directory, "packages", "convex.authkit.build", "9.9.9", "Convex.AuthKit.Build.dll")));
+        Assert.AreEqual("", app.Project.PropertyAfter("_ConvexAuthKitGate;_ConvexAuthKitRecordedState", "_ConvexAuthKitRecordedStateHolds", otherVersion),
+            "the record names the task assembly that made it");
+        Assert.AreEqual("true", app.Project.PropertyAfter("_ConvexAuthKitGate;_ConvexAuthKitRecordedState", "_ConvexAuthKitRecordedStateHolds", App.Globals()));
+    }
+
+    [TestMethod]
+    public void ASettingSetInDirectoryBuildTargetsIsComparedAsTheBuildSeesIt()
+    {
+        // Directory.Build.targets is imported after the package's .targets: the record must be compared when the
+        // target runs, or it would see the setting's earlier value and never hold.
+        var project = new PackageProject("", new Dictionary<string, string>
+        {
+            ["Directory.Build.targets"] = "<Project><PropertyGroup><ConvexAuthKitDevOrigin>http://localhost:4000</ConvexAuthKitDevOrigin></PropertyGroup></Project>",
+        });
+        using var app = new App(project);
+        app.Checked();
+        AssertNoTaskRan(app.Build(), "unchanged");
+    }
+
+    [TestMethod]
+    public void AwkwardPathsAndValuesAreRecordedExactly()
+    {
+        using var app = new App(PackageProject.InFolder(" a b'c (d) $e @f ;g %41 é"));
+        Environment.SetEnvironmentVariable("CONVEX_DEPLOYMENT", "dev:o'k;$(x)%3B*?é`\"<&>");
+        var origin = ("ConvexAuthKitDevOrigin", "http://localhost:5173/a'b;$(c)%3B*?é`\"<&>");
+        var (succeeded, first) = app.Project.Build("ConvexAuthKitProvision", App.Globals(origin));
+        Assert.IsTrue(succeeded, first);
+        Assert.IsTrue(File.Exists(app.Generated), first);
+
+        AssertNoTaskRan(app.Build(origin), "unchanged, awkward characters and all");
+        AssertTheTasksRan(app.Build(("ConvexAuthKitDevOrigin", "http://localhost:5173/a'b;$(c)%3B*?e`\"<&>")), "é is not e");
     }
 }

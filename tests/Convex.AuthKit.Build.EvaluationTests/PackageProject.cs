@@ -19,6 +19,10 @@ internal sealed class PackageProject : IDisposable
     {
     }
 
+    /// <summary>A project in a folder whose name ends with <paramref name="folderSuffix"/> (awkward characters, for instance).</summary>
+    public static PackageProject InFolder(string folderSuffix) =>
+        new("", "<TargetFramework>net10.0</TargetFramework>", new Dictionary<string, string>(), folderSuffix);
+
     /// <summary>
     /// A project whose folder also holds <paramref name="besideFiles"/> (name → content, e.g. Directory.Build.targets),
     /// with the package imported exactly as NuGet imports it: from obj/Consumer.csproj.nuget.g.props and .targets,
@@ -29,9 +33,9 @@ internal sealed class PackageProject : IDisposable
     {
     }
 
-    private PackageProject(string body, string targetFramework, IDictionary<string, string> besideFiles)
+    private PackageProject(string body, string targetFramework, IDictionary<string, string> besideFiles, string folderSuffix = "")
     {
-        _directory = Path.Combine(Path.GetTempPath(), "convex-authkit-eval-" + Guid.NewGuid().ToString("N"));
+        _directory = Path.Combine(Path.GetTempPath(), "convex-authkit-eval-" + Guid.NewGuid().ToString("N") + folderSuffix);
         Directory.CreateDirectory(_directory);
         var package = Path.Combine(AppContext.BaseDirectory, "package");
         var multiTargeting = targetFramework.Contains("TargetFrameworks");
@@ -79,7 +83,7 @@ internal sealed class PackageProject : IDisposable
     /// <summary>Runs a target, then returns the items of a type as they are afterwards.</summary>
     public IReadOnlyList<string> ItemsAfter(string target, string itemType, IDictionary<string, string> globalProperties)
     {
-        var instance = new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
+        var instance = Fresh(globalProperties);
         if (!instance.Build(new[] { target }, Array.Empty<ILogger>())) throw new InvalidOperationException(target + " failed");
         return instance.GetItems(itemType).Select(i => i.EvaluatedInclude).ToList();
     }
@@ -89,7 +93,7 @@ internal sealed class PackageProject : IDisposable
     {
         var log = new System.Text.StringBuilder();
         var logger = new Microsoft.Build.Logging.ConsoleLogger(LoggerVerbosity.Detailed, text => log.Append(text), null, null);
-        var instance = new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
+        var instance = Fresh(globalProperties);
         var succeeded = instance.Build(targets.Split(';'), new ILogger[] { logger });
         return (succeeded, log.ToString());
     }
@@ -97,7 +101,7 @@ internal sealed class PackageProject : IDisposable
     /// <summary>Runs targets (<c>;</c>-separated), then returns the items of a type as (Include, value of one metadata) pairs.</summary>
     public IReadOnlyList<(string Include, string Metadata)> ItemsAfter(string targets, string itemType, string metadata, IDictionary<string, string> globalProperties)
     {
-        var instance = new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
+        var instance = Fresh(globalProperties);
         if (!instance.Build(targets.Split(';'), Array.Empty<ILogger>())) throw new InvalidOperationException(targets + " failed");
         return instance.GetItems(itemType).Select(i => (i.EvaluatedInclude, i.GetMetadataValue(metadata))).ToList();
     }
@@ -105,7 +109,7 @@ internal sealed class PackageProject : IDisposable
     /// <summary>Runs targets (<c>;</c>-separated), then returns a property's value as it is afterwards.</summary>
     public string PropertyAfter(string targets, string property, IDictionary<string, string> globalProperties)
     {
-        var instance = new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
+        var instance = Fresh(globalProperties);
         if (!instance.Build(targets.Split(';'), Array.Empty<ILogger>())) throw new InvalidOperationException(targets + " failed");
         return instance.GetPropertyValue(property);
     }
@@ -132,6 +136,13 @@ internal sealed class PackageProject : IDisposable
         Load(null).Targets[targetName].Tasks.Single(t => t.Name == taskName).Parameters;
 
     public string DependsOnTargets(string targetName) => Load(null).Targets[targetName].DependsOnTargets;
+
+    /// <summary>Evaluated anew, imports included: a build may have rewritten the generated file in obj/ since the last one.</summary>
+    private ProjectInstance Fresh(IDictionary<string, string> globalProperties)
+    {
+        _collection.UnloadAllProjects();
+        return new ProjectInstance(ProjectPath, new Dictionary<string, string>(globalProperties), null, _collection);
+    }
 
     private ProjectInstance Load(IDictionary<string, string>? globalProperties) =>
         new(ProjectPath, globalProperties != null ? new Dictionary<string, string>(globalProperties) : new Dictionary<string, string>(), null, _collection);

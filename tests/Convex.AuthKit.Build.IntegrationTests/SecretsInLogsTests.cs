@@ -9,7 +9,8 @@ namespace Convex.AuthKit.Build.IntegrationTests;
 
 /// <summary>
 /// docs/architecture.md#safety-rules: users attach binary logs to bug reports, so no secret may reach one. Scenario 2 (Next.js, which also
-/// writes WORKOS_API_KEY and a cookie password to the env file) is built with -bl and a diagnostic console, then both are
+/// writes WORKOS_API_KEY and a cookie password to the env file) is built with -bl and a diagnostic console (the no-op
+/// build, which runs no task of the package, included), then both are
 /// searched for every secret: the binary log decompressed (it is one gzip stream) as UTF-8 and UTF-16LE, and the
 /// files it embeds (a zip archive inside the stream) one by one.
 /// </summary>
@@ -32,10 +33,14 @@ public sealed class SecretsInLogsTests
             return result;
         }
 
-        // Cold provisioning; a forced re-check of the provisioned deployment (reads the API key back); configure-only
-        // with a deploy key.
+        // Cold provisioning; a no-op build (no task: MSBuild reads the generated file in obj/, embedded in the log); a
+        // forced re-check of the provisioned deployment (reads the API key back); a build that records the project
+        // again; configure-only with a deploy key, where the recorded condition is evaluated while the key is set.
         BuildLogged("provision");
+        var noOp = BuildLogged("no-op");
+        Assert.IsFalse(noOp.Output.Contains("Task \"CollectConvexAuthKitInputsTask\"", StringComparison.Ordinal), "the no-op build runs no task of the package\n" + noOp);
         BuildLogged("recheck", "-p:ConvexAuthKitForce=true");
+        BuildLogged("record");
         s.Environment["CONVEX_DEPLOY_KEY"] = FreshSecrets.DeployKey(ScenarioApp.Deployment);
         BuildLogged("deploy-key");
 
@@ -62,6 +67,8 @@ public sealed class SecretsInLogsTests
             // The searches can find things: the client id is an item, the package's targets are embedded.
             Assert.IsTrue(Contains(binaryLog, Encoding.UTF8.GetBytes(environment.ClientId)), name + ": the client id (an item) is in the binary log");
             Assert.IsTrue(embedded.Keys.Any(k => k.EndsWith("Convex.AuthKit.Build.targets", StringComparison.Ordinal)), name + ": the embedded files were read");
+            if (name is "no-op" or "deploy-key")
+                Assert.IsTrue(embedded.Keys.Any(k => k.EndsWith("Server.ConvexAuthKit.g.targets", StringComparison.Ordinal)), name + ": the generated file was imported");
 
             foreach (var secret in secrets)
             {

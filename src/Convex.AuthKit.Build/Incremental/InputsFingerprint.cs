@@ -66,29 +66,40 @@ internal static class InputsFingerprint
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var existing = new List<string>(candidates.Count);
+        var checkedPaths = new List<CheckedPath>(candidates.Count + location.ProbedPaths.Count);
         foreach (var file in candidates)
         {
             if (!seen.Add(file)) continue;
             var exists = File.Exists(file);
             app.Append("file=").Append(file).Append(exists ? ":1\n" : ":0\n");
             if (exists) existing.Add(file);
+            checkedPaths.Add(new CheckedPath(file, exists, IsFile: true));
         }
 
         seen.Clear();
+        var variables = new List<RecordedVariable>(Variables.Count + 8);
+        // The home folder decides where the token file is looked for.
+        seen.Add(BuildSettings.HomeVariable);
+        AppendVariable(app, variables, BuildSettings.HomeVariable, settings.Environment(BuildSettings.HomeVariable), isPublic: true);
         foreach (var name in Variables)
-            if (seen.Add(name)) AppendVariable(app, name, settings.Environment(name));
+            if (seen.Add(name)) AppendVariable(app, variables, name, settings.Environment(name));
         if (previousStamp != null)
         {
             foreach (var name in previousStamp.WatchedVariables)
-                if (seen.Add(name)) AppendVariable(app, name, settings.Environment(name));
+                if (seen.Add(name)) AppendVariable(app, variables, name, settings.Environment(name));
         }
         var appFingerprint = app.ToString();
 
         var project = new StringBuilder(appFingerprint.Length + 512).Append("project=").Append(settings.ProjectDirectory).Append('\n');
-        foreach (var probe in location.ProbedPaths) project.Append("probe=").Append(probe).Append(Exists(probe) ? ":1\n" : ":0\n");
+        foreach (var probe in location.ProbedPaths)
+        {
+            var exists = Exists(probe);
+            project.Append("probe=").Append(probe).Append(exists ? ":1\n" : ":0\n");
+            checkedPaths.Add(new CheckedPath(probe, exists, IsFile: false));
+        }
         project.Append(appFingerprint);
 
-        return new CollectedInputs(location, project.ToString(), appFingerprint, existing);
+        return new CollectedInputs(location, project.ToString(), appFingerprint, existing, checkedPaths, variables);
     }
 
     /// <summary>
@@ -141,11 +152,14 @@ internal static class InputsFingerprint
         }
     }
 
-    private static void AppendVariable(StringBuilder text, string name, string? value)
+    private static void AppendVariable(StringBuilder text, List<RecordedVariable> variables, string name, string? value, bool isPublic = false)
     {
+        // A path (the home folder) is public whatever it holds; a URL with an @ may carry a password.
+        var recordedAsValue = value != null && (isPublic || Array.IndexOf(PublicVariables, name) >= 0 && value.IndexOf('@') < 0);
+        variables.Add(new RecordedVariable(name, value, recordedAsValue));
         text.Append("env=").Append(name);
         if (value == null) text.Append(" unset\n");
-        else if (Array.IndexOf(PublicVariables, name) >= 0 && value.IndexOf('@') < 0) text.Append(" value=").Append(value.Length).Append(':').Append(value).Append('\n');
+        else if (recordedAsValue) text.Append(" value=").Append(value.Length).Append(':').Append(value).Append('\n');
         else text.Append(" sha256=").Append(Stamp.Hash(value)).Append('\n');
     }
 
@@ -160,8 +174,27 @@ internal static class InputsFingerprint
 /// The same without the project's own part (its folder, where it looked for the app): equal for every project of one
 /// Convex app that has the same settings, so one project's successful run can stand for the others'.
 /// </param>
-internal sealed record CollectedInputs(ConvexAppLocation Location, string Fingerprint, string AppFingerprint, IReadOnlyList<string> ExistingFiles)
+/// <param name="ExistingFiles">The input files that exist: their times count, and their contents under the lock.</param>
+/// <param name="CheckedPaths">Every path whose existence the fingerprint records: the candidate files and the app locator's probes.</param>
+/// <param name="Variables">Every environment variable the fingerprint records, as it is now.</param>
+internal sealed record CollectedInputs(ConvexAppLocation Location, string Fingerprint, string AppFingerprint, IReadOnlyList<string> ExistingFiles,
+    IReadOnlyList<CheckedPath> CheckedPaths, IReadOnlyList<RecordedVariable> Variables)
 {
+    /// <summary>
+    /// The files whose times count against the stamp's: the input files that exist, the convex/ folders the app
+    /// locator listed, and this task assembly (a rebuilt package of the same version). The assembly's path is empty
+    /// when a host loaded it from bytes: the version in the fingerprint still counts.
+    /// </summary>
+    public List<string> TimedFiles()
+    {
+        var files = new List<string>(ExistingFiles.Count + Location.ListedDirectories.Count + 1);
+        files.AddRange(ExistingFiles);
+        files.AddRange(Location.ListedDirectories);
+        var assembly = typeof(CollectedInputs).Assembly.Location;
+        if (assembly.Length > 0) files.Add(assembly);
+        return files;
+    }
+
     /// <summary>The fingerprint including file contents: what the stamp records, re-checked under the lock.</summary>
     public string FingerprintWithContents() => WithContents(Fingerprint);
 
@@ -179,3 +212,10 @@ internal sealed record CollectedInputs(ConvexAppLocation Location, string Finger
         return Stamp.Hash(text.ToString());
     }
 }
+
+/// <param name="IsFile">A candidate input file, recorded as File.Exists; otherwise a probe of the app locator, which may be a folder.</param>
+internal sealed record CheckedPath(string Path, bool Exists, bool IsFile);
+
+/// <param name="Value">Null when unset.</param>
+/// <param name="RecordedAsValue">The value is public and recorded as it is; otherwise only its hash is (or it is unset).</param>
+internal sealed record RecordedVariable(string Name, string? Value, bool RecordedAsValue);

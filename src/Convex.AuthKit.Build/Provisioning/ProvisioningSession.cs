@@ -102,7 +102,8 @@ internal static class ProvisioningSession
         }
         var cleanup = TempFiles.RemoveLeftovers(
             new[] { envFile, envFileTarget }.Distinct(),
-            new[] { files.InputsFile, files.StampFile, files.ItemsFile, AppLock.StampPathFor(appDirectory), BuildWritesFile.PathFor(appDirectory) }.OfType<string>(),
+            new[] { files.InputsFile, files.StampFile, files.ItemsFile, files.UpToDateTargetsFile, AppLock.StampPathFor(appDirectory), BuildWritesFile.PathFor(appDirectory) }
+                .Where(path => !string.IsNullOrEmpty(path)).OfType<string>(),
             lockedAtUtc);
         if (cleanup.Removed.Count > 0) log.Low($"removed the temp files a stopped build left: {string.Join(", ", cleanup.Removed)}.");
         if (cleanup.Kept.Count > 0)
@@ -131,7 +132,8 @@ internal static class ProvisioningSession
     /// <summary>
     /// When the stamp matches and the target ran anyway (a file touched by a checkout or an editor, or the inputs
     /// file rewritten by a parallel inner build), the stamp is rewritten so that it is newer than every input
-    /// again, or the inputs task would find an input newer than it on every later build.
+    /// again, or every later build would find an input newer than it; and the generated file is written again, so
+    /// that the next build needs no task.
     /// </summary>
     private static bool IsUpToDate(BuildSettings settings, StateFilePaths files, ProvisionLog log, CancellationToken cancellationToken)
     {
@@ -142,6 +144,7 @@ internal static class ProvisioningSession
         {
             StateFiles.WriteIfDifferent(files.InputsFile, current!.Fingerprint, cancellationToken);
             stamp!.Write(files.StampFile, cancellationToken);
+            UpToDateTargetsFile.Write(files.UpToDateTargetsFile, current, settings, EnvironmentVariableItems.Read(files.ItemsFile), cancellationToken);
         });
         return true;
     }
@@ -166,7 +169,8 @@ internal static class ProvisioningSession
 
     /// <summary>
     /// The stamp's fingerprint is computed exactly as the next build will compute it: with the watched files and
-    /// variables this run discovered, and after this run's own writes (the env file is an input).
+    /// variables this run discovered, and after this run's own writes (the env file is an input). The generated file
+    /// follows the stamp, from the same inputs.
     /// </summary>
     private static void RecordSuccess(BuildSettings settings, StateFilePaths files, IEnumerable<string> watchedFiles, IEnumerable<string> watchedVariables,
         string? appDirectory, bool shareWithTheApp, CancellationToken cancellationToken)
@@ -177,6 +181,7 @@ internal static class ProvisioningSession
         var appStamp = appDirectory == null ? null : AppLock.StampPathFor(appDirectory);
         if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files, cancellationToken);
         new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables).Write(files.StampFile, cancellationToken);
+        UpToDateTargetsFile.Write(files.UpToDateTargetsFile, inputs, settings, EnvironmentVariableItems.Read(files.ItemsFile), cancellationToken);
     }
 
     /// <summary>Best effort: the shared stamp only saves the app's other projects a check.</summary>

@@ -73,6 +73,15 @@ internal sealed class BuildSettings
     /// <summary>The process environment (injectable for tests). Returns null for unset variables.</summary>
     public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// The settings as MSBuild passed them (name, value before trimming), in the order received: what the generated
+    /// no-task check compares (docs/architecture.md#incremental-rules). Empty when the settings did not come from MSBuild.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> MSBuildValues { get; set; } = Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>The variable <see cref="HomeDirectory"/> comes from, unless it is unset or empty.</summary>
+    public static string HomeVariable => Path.DirectorySeparatorChar == '\\' ? "USERPROFILE" : "HOME";
+
     public string HomeDirectory { get; set; } = DefaultHomeDirectory();
 
     /// <summary>
@@ -87,7 +96,7 @@ internal sealed class BuildSettings
 
     private static string DefaultHomeDirectory()
     {
-        var home = System.Environment.GetEnvironmentVariable(Path.DirectorySeparatorChar == '\\' ? "USERPROFILE" : "HOME");
+        var home = System.Environment.GetEnvironmentVariable(HomeVariable);
         return string.IsNullOrEmpty(home) ? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile) : home!;
     }
 }

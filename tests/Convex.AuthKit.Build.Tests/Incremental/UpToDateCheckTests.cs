@@ -58,11 +58,16 @@ public sealed class UpToDateCheckTests
     }
 
     [TestMethod]
-    public void TheTimedInputsAreTheExistingFilesTheInputsFileAndTheTaskAssembly()
+    public void TheTimedInputsAreTheExistingFilesTheInputsFileTheListedFoldersAndTheTaskAssembly()
     {
-        var timed = CollectConvexAuthKitInputsTask.TimedInputs(new[] { "/app/convex.json", "/app/.env.local" }, "/app/obj/App.ConvexAuthKit.inputs");
+        var location = new Convex.AuthKit.Build.Config.ConvexAppLocation("/app", "the project folder", new[] { "/app/convex.json" }, new[] { "/app/convex" }, null);
+        var inputs = new CollectedInputs(location, "", "", new[] { "/app/convex.json", "/app/.env.local" }, Array.Empty<CheckedPath>(), Array.Empty<RecordedVariable>());
         CollectionAssert.AreEqual(
-            new[] { "/app/convex.json", "/app/.env.local", "/app/obj/App.ConvexAuthKit.inputs", typeof(CollectConvexAuthKitInputsTask).Assembly.Location },
-            timed, "a rebuilt package of the same version runs the provisioning again");
+            new[] { "/app/convex.json", "/app/.env.local", "/app/obj/App.ConvexAuthKit.inputs", "/app/convex", typeof(CollectConvexAuthKitInputsTask).Assembly.Location },
+            CollectConvexAuthKitInputsTask.TimedInputs(inputs, "/app/obj/App.ConvexAuthKit.inputs"),
+            "a rebuilt package of the same version runs the provisioning again, and so does a file added to the convex/ folder that located the app");
+        CollectionAssert.AreEqual(
+            new[] { "/app/convex.json", "/app/.env.local", "/app/convex", typeof(CollectConvexAuthKitInputsTask).Assembly.Location },
+            inputs.TimedFiles(), "MSBuild's check compares the same files, but the inputs file");
     }
 }

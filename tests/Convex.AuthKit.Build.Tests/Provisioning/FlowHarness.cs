@@ -40,7 +40,7 @@ internal sealed class FlowHarness : IAsyncDisposable
     public string ProjectDirectory { get; set; } = "";
     public string ProjectFile => Path.Combine(ProjectDirectory, "App.csproj");
     public string EnvFilePath => Path.Combine(AppDirectory, ".env.local");
-    public StateFilePaths Files => new(Path.Combine(ProjectDirectory, "obj", "App.inputs"), Path.Combine(ProjectDirectory, "obj", "App.stamp"), Path.Combine(ProjectDirectory, "obj", "App.items"));
+    public StateFilePaths Files => new(Path.Combine(ProjectDirectory, "obj", "App.inputs"), Path.Combine(ProjectDirectory, "obj", "App.stamp"), Path.Combine(ProjectDirectory, "obj", "App.items"), Path.Combine(ProjectDirectory, "obj", "App.g.targets"));
 
     /// <summary>Copies a fixture, starts the sandbox, and (unless told otherwise) logs in and selects the dev deployment.</summary>
     public static async Task<FlowHarness> StartAsync(string fixture = "vite-app", SandboxScenario? scenario = null, string appRelative = "",

@@ -34,7 +34,7 @@ public sealed class TaskSettingsTests
     [TestMethod]
     public void EveryEntrySetsItsOwnPropertyAndEveryPropertyHasAnEntry()
     {
-        var notFromMSBuild = new[] { nameof(BuildSettings.ProjectDirectory), nameof(BuildSettings.ProjectFile), nameof(BuildSettings.Environment), nameof(BuildSettings.HomeDirectory) };
+        var notFromMSBuild = new[] { nameof(BuildSettings.ProjectDirectory), nameof(BuildSettings.ProjectFile), nameof(BuildSettings.Environment), nameof(BuildSettings.HomeDirectory), nameof(BuildSettings.MSBuildValues) };
         var settable = typeof(BuildSettings).GetProperties().Where(p => p.SetMethod?.IsPublic == true).ToList();
         var setByTheTable = new List<string>();
         foreach (var setting in MSBuildSetting.All)
