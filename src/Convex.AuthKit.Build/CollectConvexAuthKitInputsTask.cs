@@ -111,7 +111,7 @@ public sealed class CollectConvexAuthKitInputsTask : ConvexAuthKitTaskBase
             if (UpToDate)
             {
                 Log.LogMessage(MessageImportance.Low, "Convex.AuthKit: up to date, nothing changed since the last successful run ({0}).", StampFile);
-                Incremental.UpToDateTargetsFile.Write(UpToDateTargetsFile, inputs, settings, recorded);
+                Incremental.UpToDateTargetsFile.Write(UpToDateTargetsFile, StampFile, inputs, settings, recorded);
             }
             else
             {

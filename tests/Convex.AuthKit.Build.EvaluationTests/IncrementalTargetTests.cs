@@ -126,6 +126,18 @@ public sealed class IncrementalTargetTests
     }
 
     [TestMethod]
+    public void AFilePutBackWithAnOlderTimeRunsTheInputsTask()
+    {
+        // A copy restored from elsewhere (an archive, `cp -p`) keeps its older time: MSBuild's "newer than the
+        // output" rule would miss it; the recorded time does not.
+        using var app = new App();
+        app.Checked();
+        File.SetLastWriteTimeUtc(Path.Combine(app.Directory, ".env.local"), DateTime.UtcNow.AddDays(-30));
+        AssertTheTasksRan(app.Build(), "an input file with another time");
+        AssertNoTaskRan(app.Build(), "recorded again");
+    }
+
+    [TestMethod]
     public void AFileCreatedWhereACandidateWasTriedRunsTheInputsTask()
     {
         using var app = new App();
@@ -168,6 +180,10 @@ public sealed class IncrementalTargetTests
         AssertTheTasksRan(app.Build(), "a public variable changed");
         AssertNoTaskRan(app.Build(), "recorded again");
 
+        Environment.SetEnvironmentVariable("CONVEX_DEPLOYMENT", "dev:Other-otter-456");
+        AssertTheTasksRan(app.Build(), "a public variable changed in case only (MSBuild's == ignores case)");
+        AssertNoTaskRan(app.Build(), "recorded again");
+
         Environment.SetEnvironmentVariable("CONVEX_DEPLOYMENT", null);
         AssertTheTasksRan(app.Build(), "a public variable unset");
         AssertNoTaskRan(app.Build(), "recorded again");
@@ -198,6 +214,7 @@ public sealed class IncrementalTargetTests
         app.Checked();
         AssertTheTasksRan(app.Build(("ConvexAuthKitDevOrigin", "http://localhost:3000")), "a setting changed");
         AssertNoTaskRan(app.Build(("ConvexAuthKitDevOrigin", "http://localhost:3000")), "recorded again");
+        AssertTheTasksRan(app.Build(("ConvexAuthKitEnvFile", ".ENV.local")), "a setting changed in case only: another file on Linux");
         AssertTheTasksRan(app.Build(), "changed back");
     }
 
@@ -218,9 +235,9 @@ public sealed class IncrementalTargetTests
         using var app = new App();
         app.Checked();
         var otherVersion = App.Globals(("ConvexAuthKitTaskAssembly", Path.Combine(app.Directory, "packages", "convex.authkit.build", "9.9.9", "Convex.AuthKit.Build.dll")));
-        Assert.AreEqual("", app.Project.PropertyAfter("_ConvexAuthKitGate;_ConvexAuthKitRecordedState", "_ConvexAuthKitRecordedStateHolds", otherVersion),
+        Assert.AreEqual("", app.Project.PropertyAfter("_ConvexAuthKitGate;_ConvexAuthKitRecordedState", "_ConvexAuthKitUnchangedSinceStamp", otherVersion),
             "the record names the task assembly that made it");
-        Assert.AreEqual("true", app.Project.PropertyAfter("_ConvexAuthKitGate;_ConvexAuthKitRecordedState", "_ConvexAuthKitRecordedStateHolds", App.Globals()));
+        Assert.AreEqual("true", app.Project.PropertyAfter("_ConvexAuthKitGate;_ConvexAuthKitRecordedState", "_ConvexAuthKitUnchangedSinceStamp", App.Globals()));
     }
 
     [TestMethod]

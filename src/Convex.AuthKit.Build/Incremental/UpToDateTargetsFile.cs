@@ -7,8 +7,9 @@ namespace Convex.AuthKit.Build.Incremental;
 /// <summary>
 /// The MSBuild file in obj/ that lets MSBuild itself find an unchanged project unchanged, so that no task of the
 /// package runs on a no-op build (docs/architecture.md#incremental-rules). The package's .targets import it; it holds
-/// the input files whose times count against the stamp's, the recorded non-secret items, and one condition over every
-/// other input the fingerprint records, rendered from the same <see cref="CollectedInputs"/>, so an input joins both.
+/// the recorded non-secret items and one target condition over every input the fingerprint records (settings, which
+/// paths exist, variables) and the times of the input files and the stamp, rendered from the same
+/// <see cref="CollectedInputs"/>, so an input joins both.
 /// It is written only where it can be made safely: never for a run with ConvexAuthKitForce or ConvexAuthKitDryRun,
 /// and never while a variable the fingerprint records only as a hash is set (such a variable is required to be unset,
 /// through a test whose logged text is True or False, never its value).
@@ -20,11 +21,12 @@ internal static class UpToDateTargetsFile
 
     /// <summary>Writes the file (only when its text changes), or deletes it when it cannot be made safely.</summary>
     /// <param name="path">Blank: the .targets pass none, nothing is written.</param>
-    public static void Write(string? path, CollectedInputs inputs, BuildSettings settings, IReadOnlyList<KeyValuePair<string, string>> items,
+    /// <param name="stampFile">The stamp just found or made current: no input may be newer than it.</param>
+    public static void Write(string? path, string stampFile, CollectedInputs inputs, BuildSettings settings, IReadOnlyList<KeyValuePair<string, string>> items,
         CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(path)) return;
-        var text = Render(inputs, settings, items);
+        var text = Render(inputs, stampFile, settings, items);
         if (text == null)
         {
             Delete(path);
@@ -51,18 +53,20 @@ internal static class UpToDateTargetsFile
     }
 
     /// <summary>The file's text, or null when it cannot be made safely.</summary>
-    internal static string? Render(CollectedInputs inputs, BuildSettings settings, IReadOnlyList<KeyValuePair<string, string>> items)
+    internal static string? Render(CollectedInputs inputs, string stampFile, BuildSettings settings, IReadOnlyList<KeyValuePair<string, string>> items)
     {
         var taskAssembly = typeof(UpToDateTargetsFile).Assembly.Location;
         if (settings.Force || settings.DryRun || taskAssembly.Length == 0 || settings.MSBuildValues.Count == 0) return null;
 
+        // Text is compared with String.Equals, which is ordinal: MSBuild's == ignores case, and a value that differs
+        // only in case (a client ID, a file name on Linux) is another input.
         var condition = new StringBuilder(4096).Append("'$(_ConvexAuthKitShouldRun)' == 'true'");
-        condition.Append(" and '$(MSBuildProjectDirectory)' == '").Append(Escape(settings.ProjectDirectory)).Append('\'');
-        condition.Append(" and '$(ConvexAuthKitTaskAssembly)' == '").Append(Escape(taskAssembly)).Append('\'');
+        condition.Append(" and ").Append(Same("$(MSBuildProjectDirectory)", settings.ProjectDirectory));
+        condition.Append(" and ").Append(Same("$(ConvexAuthKitTaskAssembly)", taskAssembly));
         foreach (var setting in settings.MSBuildValues)
         {
             if (!IsName(setting.Key)) return null;
-            condition.Append(" and '$(").Append(setting.Key).Append(")' == '").Append(Escape(setting.Value)).Append('\'');
+            condition.Append(" and ").Append(Same("$(" + setting.Key + ")", setting.Value));
         }
         foreach (var path in inputs.CheckedPaths)
         {
@@ -75,22 +79,51 @@ internal static class UpToDateTargetsFile
             if (!IsName(variable.Name)) return null;
             if (variable.Value == null) condition.Append(" and ").Append(Unset(variable.Name));
             else if (!variable.RecordedAsValue) return null; // a secret is set: the task path compares its hash
-            else if (variable.Value.Length == 0) condition.Append(" and !").Append(Unset(variable.Name)).Append(" and '").Append(Value(variable.Name)).Append("' == ''");
-            else condition.Append(" and '").Append(Value(variable.Name)).Append("' == '").Append(Escape(variable.Value)).Append('\'');
+            else if (variable.Value.Length == 0) condition.Append(" and !").Append(Unset(variable.Name)).Append(" and ").Append(Same(Value(variable.Name), ""));
+            else condition.Append(" and ").Append(Same(Value(variable.Name), variable.Value));
         }
+        if (!AppendTimes(condition, inputs.TimedFiles(), stampFile)) return null;
 
         var text = new StringBuilder(8192).Append("<Project>\n  ").Append(Header).Append("\n  <ItemGroup>\n");
-        foreach (var file in inputs.TimedFiles())
-            text.Append("    <_ConvexAuthKitRecordedInput Include=\"").Append(Escape(file)).Append("\" />\n");
         foreach (var item in items)
             text.Append("    <_ConvexAuthKitRecordedItem Include=\"").Append(Escape(item.Key)).Append("\" Value=\"").Append(Escape(item.Value)).Append("\" />\n");
         text.Append("  </ItemGroup>\n");
         text.Append("  <Target Name=\"_ConvexAuthKitRecordedState\" Condition=\"").Append(condition).Append("\">\n");
-        text.Append("    <PropertyGroup>\n      <_ConvexAuthKitRecordedStateHolds>true</_ConvexAuthKitRecordedStateHolds>\n    </PropertyGroup>\n");
+        text.Append("    <PropertyGroup>\n      <_ConvexAuthKitUnchangedSinceStamp>true</_ConvexAuthKitUnchangedSinceStamp>\n    </PropertyGroup>\n");
         text.Append("  </Target>\n</Project>\n");
         var rendered = text.ToString();
         return IsWellFormedText(rendered) ? rendered : null;
     }
+
+    /// <summary>
+    /// The up-to-date check, as MSBuild's property functions can make it without a task: every timed input and the
+    /// stamp keep the time they have now. Recorded only when no input is newer than the stamp (MSBuild's own rule, newer
+    /// only): an input written after the stamp was made is a change the next build must see. Any later write, or a
+    /// file put back with an older time, changes a time and so takes the task path.
+    /// </summary>
+    private static bool AppendTimes(StringBuilder condition, IReadOnlyList<string> timedFiles, string stampFile)
+    {
+        var stamp = new FileInfo(stampFile);
+        if (!stamp.Exists) return false;
+        var stampTime = stamp.LastWriteTimeUtc;
+        foreach (var file in timedFiles)
+        {
+            var time = File.GetLastWriteTimeUtc(file); // a folder's too; one read, so the time checked is the time recorded
+            if (time > stampTime || !(File.Exists(file) || Directory.Exists(file))) return false;
+            AppendTime(condition, file, time);
+        }
+        AppendTime(condition, stampFile, stampTime);
+        return true;
+    }
+
+    /// <summary>MSBuild's GetLastWriteTime is File.GetLastWriteTime: the UTC time in local time, as here.</summary>
+    private static void AppendTime(StringBuilder condition, string file, DateTime utc) =>
+        condition.Append(" and '$([System.IO.File]::GetLastWriteTime(`").Append(Escape(file)).Append("`).Ticks)' == '")
+            .Append(utc.ToLocalTime().Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\'');
+
+    /// <summary>An ordinal comparison of the expanded expression with a literal.</summary>
+    private static string Same(string expression, string literal) =>
+        "$([System.String]::Equals(" + expression + ", '" + Escape(literal) + "'))";
 
     /// <summary>The value, never logged: the environment variable read by MSBuild's property function, not as $(NAME).</summary>
     private static string Value(string name) => "$([System.Environment]::GetEnvironmentVariable(`" + name + "`))";

@@ -144,7 +144,7 @@ internal static class ProvisioningSession
         {
             StateFiles.WriteIfDifferent(files.InputsFile, current!.Fingerprint, cancellationToken);
             stamp!.Write(files.StampFile, cancellationToken);
-            UpToDateTargetsFile.Write(files.UpToDateTargetsFile, current, settings, EnvironmentVariableItems.Read(files.ItemsFile), cancellationToken);
+            UpToDateTargetsFile.Write(files.UpToDateTargetsFile, files.StampFile, current, settings, EnvironmentVariableItems.Read(files.ItemsFile), cancellationToken);
         });
         return true;
     }
@@ -181,7 +181,7 @@ internal static class ProvisioningSession
         var appStamp = appDirectory == null ? null : AppLock.StampPathFor(appDirectory);
         if (appStamp != null && shareWithTheApp) ShareWithTheApp(appStamp, inputs, watching, files, cancellationToken);
         new Stamp(inputs.FingerprintWithContents(), watching.WatchedFiles, watching.WatchedVariables).Write(files.StampFile, cancellationToken);
-        UpToDateTargetsFile.Write(files.UpToDateTargetsFile, inputs, settings, EnvironmentVariableItems.Read(files.ItemsFile), cancellationToken);
+        UpToDateTargetsFile.Write(files.UpToDateTargetsFile, files.StampFile, inputs, settings, EnvironmentVariableItems.Read(files.ItemsFile), cancellationToken);
     }
 
     /// <summary>Best effort: the shared stamp only saves the app's other projects a check.</summary>

@@ -296,6 +296,12 @@ public sealed class InputsFingerprintTests
 
     private string? Render(Action<BuildSettings>? change = null, params KeyValuePair<string, string>[] items)
     {
+        if (!File.Exists(StampFile())) File.WriteAllText(StampFile(), "fingerprint=x\n");
+        return RenderWith(StampFile(), change, items);
+    }
+
+    private string? RenderWith(string stampFile, Action<BuildSettings>? change = null, params KeyValuePair<string, string>[] items)
+    {
         // The generated file MSBuild reads on a no-op build (docs/architecture.md#incremental-rules), rendered from
         // the same collected inputs; IncrementalTargetTests (evaluation) runs it through MSBuild.
         var settings = Settings(s =>
@@ -303,7 +309,29 @@ public sealed class InputsFingerprintTests
             s.MSBuildValues = new[] { new KeyValuePair<string, string>("ConvexAuthKitEnvFile", ".env.local"), new KeyValuePair<string, string>("ConvexAuthKitDevOrigin", "") };
             change?.Invoke(s);
         });
-        return UpToDateTargetsFile.Render(InputsFingerprint.Collect(settings, new Stamp("", Array.Empty<string>(), new[] { "SOME_WATCHED_VARIABLE" })), settings, items);
+        return UpToDateTargetsFile.Render(InputsFingerprint.Collect(settings, new Stamp("", Array.Empty<string>(), new[] { "SOME_WATCHED_VARIABLE" })), stampFile, settings, items);
+    }
+
+    private string StampFile() => Path.Combine(_root, "Web.ConvexAuthKit.stamp");
+
+    [TestMethod]
+    public void TheGeneratedFile_RecordsTheTimesOfTheInputsAndTheStamp_OnlyWhenNoInputIsNewerThanTheStamp()
+    {
+        foreach (var file in Directory.EnumerateFileSystemEntries(_root, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-10));
+        File.WriteAllText(StampFile(), "fingerprint=x\n");
+        var convexJson = Path.Combine(_root, "convex.json");
+        var text = Render();
+        Assert.IsNotNull(text);
+        var condition = XDocument.Parse(text).Descendants("Target").Single().Attribute("Condition")!.Value;
+        StringAssert.Contains(condition, "'$([System.IO.File]::GetLastWriteTime(`" + UpToDateTargetsFile.Escape(convexJson) + "`).Ticks)' == '"
+            + File.GetLastWriteTime(convexJson).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) + "'");
+        StringAssert.Contains(condition, "GetLastWriteTime(`" + UpToDateTargetsFile.Escape(StampFile()) + "`)");
+
+        File.SetLastWriteTimeUtc(convexJson, DateTime.UtcNow.AddMinutes(1));
+        Assert.IsNull(Render(), "written after the stamp: a change the next build must see");
+        File.SetLastWriteTimeUtc(convexJson, DateTime.UtcNow.AddMinutes(-10));
+        Assert.IsNotNull(Render());
+        Assert.IsNull(RenderWith(Path.Combine(_root, "no.stamp")), "no stamp");
     }
 
     [TestMethod]
@@ -352,7 +380,7 @@ public sealed class InputsFingerprintTests
         var item = document.Descendants("_ConvexAuthKitRecordedItem").Single();
         Assert.AreEqual(value, Uri.UnescapeDataString(item.Attribute("Value")!.Value), "MSBuild unescapes every %XX");
         var condition = document.Descendants("Target").Single().Attribute("Condition")!.Value;
-        StringAssert.Contains(condition, "'$(ConvexAuthKitDevOrigin)' == '" + UpToDateTargetsFile.Escape(value) + "'");
+        StringAssert.Contains(condition, "$([System.String]::Equals($(ConvexAuthKitDevOrigin), '" + UpToDateTargetsFile.Escape(value) + "'))");
         Assert.AreEqual("a%27b%3B%24%28c%29%40d%253B%2A%3F%60%22%3C%26%3E%09zé😀", UpToDateTargetsFile.Escape(value));
 
         Assert.IsNull(Render(null, new KeyValuePair<string, string>("VITE_ODD", "lone \uD800 surrogate")), "not valid XML text");
