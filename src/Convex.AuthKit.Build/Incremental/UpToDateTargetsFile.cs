@@ -103,8 +103,9 @@ internal static class UpToDateTargetsFile
     /// </summary>
     private static bool AppendTimes(StringBuilder condition, IReadOnlyList<string> timedFiles, string stampFile)
     {
+        // A stamp that is not a regular file is no record (docs/architecture.md#safety-rules): every build checks again.
         var stamp = new FileInfo(stampFile);
-        if (!stamp.Exists) return false;
+        if (!LocalFile.IsRegular(stampFile)) return false;
         var stampTime = stamp.LastWriteTimeUtc;
         foreach (var file in timedFiles)
         {

@@ -332,6 +332,9 @@ public sealed class InputsFingerprintTests
         File.SetLastWriteTimeUtc(convexJson, DateTime.UtcNow.AddMinutes(-10));
         Assert.IsNotNull(Render());
         Assert.IsNull(RenderWith(Path.Combine(_root, "no.stamp")), "no stamp");
+        var pipe = Path.Combine(_root, "pipe.stamp");
+        TestLockFileSystem.Run("mkfifo", pipe);
+        Assert.IsNull(RenderWith(pipe), "a stamp that is a named pipe is no record: every build checks again");
     }
 
     [TestMethod]
