@@ -18,8 +18,8 @@ public sealed class CtrlCThroughBuildTests
     private const string CancelledLine = "Convex.AuthKit: cancelled.";
     private const int HoldMilliseconds = 120_000;
 
-    /// <summary>Far below the hold; generous for a loaded machine (by hand it is well under a second).</summary>
-    private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(10);
+    /// <summary>The promise of docs/architecture.md#faults-retries-and-partial-failure; measured here, it takes tens of milliseconds.</summary>
+    private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(1);
 
     [TestMethod]
     public async Task CtrlCWhileARequestIsHeld_EndsTheTaskAtOnce_TheEnvFileIsAsItWas_AndTheNextBuildConverges()
@@ -41,6 +41,7 @@ public sealed class CtrlCThroughBuildTests
         var result = await build;
         Assert.AreNotEqual(0, result.ExitCode, "a cancelled build does not succeed\n" + result);
         StringAssert.Contains(result.Output, CancelledLine, result.ToString());
+        Console.WriteLine($"Ctrl+C to the task's last line: {cancelledAfter.TotalMilliseconds:0} ms");
         Assert.IsTrue(cancelledAfter < Promptly, $"the task ended {cancelledAfter} after Ctrl+C, not within {Promptly}\n{result}");
         Assert.IsFalse(result.Output.Contains("error CAK", StringComparison.Ordinal), "cancelling is not a failure to report\n" + result);
         CollectionAssert.AreEqual(envFile, File.ReadAllBytes(s.App.PathOf(s.EnvFileRelative)), "the env file is byte-identical");
