@@ -126,7 +126,10 @@ internal static class UpToDateTargetsFile
     private static string Same(string expression, string literal) =>
         "$([System.String]::Equals(" + expression + ", '" + Escape(literal) + "'))";
 
-    /// <summary>The value, never logged: the environment variable read by MSBuild's property function, not as $(NAME).</summary>
+    /// <summary>
+    /// A public variable's value, read by MSBuild's property function rather than as $(NAME), which a binary log
+    /// records as an environment variable read; only public values are compared this way (a secret is only tested unset).
+    /// </summary>
     private static string Value(string name) => "$([System.Environment]::GetEnvironmentVariable(`" + name + "`))";
 
     /// <summary>
