@@ -55,8 +55,16 @@ public sealed class ReadOnlyEnvFileFlowTests
         try
         {
             File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            Incremental.TestLockFileSystem.Run("chown", $"{Nobody}:{Nobody}", home);
-            var output = RunAsNobody(home, "dotnet", "test", typeof(ReadOnlyEnvFileFlowTests).Assembly.Location,
+            // The clone may sit in a folder only root can enter (mktemp -d makes 0700 folders): nobody runs a copy of
+            // the tests and the fixture, laid out as in the repository so that the harness finds them.
+            var repository = Path.Combine(home, "repository");
+            var tests = Path.Combine(repository, "bin");
+            Directory.CreateDirectory(Path.Combine(repository, "tests", "fixtures"));
+            File.WriteAllText(Path.Combine(repository, "Convex.AuthKit.Build.sln"), "");
+            Incremental.TestLockFileSystem.Run("cp", "-R", AppContext.BaseDirectory, tests);
+            Incremental.TestLockFileSystem.Run("cp", "-R", Harness.Repository.Fixture("vite-app"), Path.Combine(repository, "tests", "fixtures", "vite-app"));
+            Incremental.TestLockFileSystem.Run("chown", "-R", $"{Nobody}:{Nobody}", home);
+            var output = RunAsNobody(home, "dotnet", "test", Path.Combine(tests, Path.GetFileName(typeof(ReadOnlyEnvFileFlowTests).Assembly.Location)),
                 "--filter", "FullyQualifiedName=" + typeof(ReadOnlyEnvFileFlowTests).FullName + "." + nameof(AsAUserOtherThanRoot_AReadOnlyEnvFileIsLeftUntouched),
                 "--results-directory", Path.Combine(home, "results"));
             StringAssert.Matches(output, new Regex(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+1,"), output);
