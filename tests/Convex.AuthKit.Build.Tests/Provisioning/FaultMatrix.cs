@@ -24,8 +24,11 @@ public enum FaultStage
     WorkOS,
 }
 
-/// <summary>A fault the sandbox injects into one call; <see cref="Lasting"/> faults outlast the 3 attempts.</summary>
-public sealed record FaultKind(string Name, Func<FaultCall, SandboxFault> Make, int Attempts, bool Lasting)
+/// <summary>
+/// A fault the sandbox injects into one call; <see cref="Lasting"/> faults outlast the 3 attempts; <see cref="Hangs"/>
+/// faults are noticed only by the per-request timeout.
+/// </summary>
+public sealed record FaultKind(string Name, Func<FaultCall, SandboxFault> Make, int Attempts, bool Lasting, bool Hangs = false)
 {
     public override string ToString() => Name;
 }
@@ -58,8 +61,8 @@ public static class FaultMatrix
         new FaultKind("429 with Retry-After, once", c => Fault(c, 1, f => { f.Status = 429; f.RetryAfter = RetryAfterSeconds; }), Attempts: 2, Lasting: false),
         new FaultKind("503 twice", c => Fault(c, 2, f => f.Status = 503), Attempts: 3, Lasting: false),
         new FaultKind("503 always", c => Fault(c, 3, f => f.Status = 503), Attempts: 3, Lasting: true),
-        new FaultKind("hang past the timeout, once", c => Fault(c, 1, f => f.HoldMilliseconds = HangMilliseconds), Attempts: 2, Lasting: false),
-        new FaultKind("hang past the timeout, always", c => Fault(c, 3, f => f.HoldMilliseconds = HangMilliseconds), Attempts: 3, Lasting: true),
+        new FaultKind("hang past the timeout, once", c => Fault(c, 1, f => f.HoldMilliseconds = HangMilliseconds), Attempts: 2, Lasting: false, Hangs: true),
+        new FaultKind("hang past the timeout, always", c => Fault(c, 3, f => f.HoldMilliseconds = HangMilliseconds), Attempts: 3, Lasting: true, Hangs: true),
         // The server did the work and the answer came back garbled: not retried (it is not a transport failure).
         new FaultKind("malformed JSON", c => Fault(c, 1, f => { f.Status = 200; f.Body = "{\"truncated\": "; f.HandleFirst = true; }), Attempts: 1, Lasting: false),
         // The server did the work and the connection dropped before the answer: the retry must not do it twice.
@@ -69,8 +72,11 @@ public static class FaultMatrix
         new FaultKind("dropped connection, always", c => Fault(c, 3, f => { f.Drop = true; f.HandleFirst = true; }), Attempts: 3, Lasting: true),
     };
 
-    public static IEnumerable<object[]> Cases =>
-        from call in Calls from kind in Kinds select new object[] { call.Name, kind.Name };
+    /// <summary>Every call × every fault that is answered or dropped at once.</summary>
+    public static IEnumerable<object[]> Cases => CasesOf(Kinds.Where(k => !k.Hangs));
+
+    /// <summary>Every call × the hang that ends (<paramref name="lasting"/> false) or outlasts the attempts: each waits out the per-request timeout.</summary>
+    public static IEnumerable<object[]> HangCases(bool lasting) => CasesOf(Kinds.Where(k => k.Hangs && k.Lasting == lasting));
 
     public static FaultCall Call(string name) => Calls.Single(c => c.Name == name);
 
@@ -99,6 +105,9 @@ public static class FaultMatrix
     /// <summary>Whether the first run leaves the env file complete (else it must be byte-identical to before).</summary>
     public static bool ExpectsEnvFileWritten(FaultCall call, FaultKind kind) =>
         ExpectedCode(call, kind) == null || call.Stage == FaultStage.WorkOS;
+
+    private static IEnumerable<object[]> CasesOf(IEnumerable<FaultKind> kinds) =>
+        from call in Calls from kind in kinds select new object[] { call.Name, kind.Name };
 
     private static SandboxFault Fault(FaultCall call, int count, Action<SandboxFault> shape)
     {
